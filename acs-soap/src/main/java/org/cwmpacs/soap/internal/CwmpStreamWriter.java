@@ -15,6 +15,10 @@ public final class CwmpStreamWriter implements XMLStreamWriter {
 
     private final XMLStreamWriter out;
     private final String cwmpNamespace;
+    /** Declarations on the Envelope, in scope everywhere: JAXB repeats some, which is not well-formed. */
+    private final java.util.Map<String, String> rootDeclarations = new java.util.HashMap<>();
+    private final java.util.Map<String, String> elementDeclarations = new java.util.HashMap<>();
+    private int depth;
 
     public CwmpStreamWriter(XMLStreamWriter out, String cwmpNamespace) {
         this.out = out;
@@ -27,9 +31,18 @@ public final class CwmpStreamWriter implements XMLStreamWriter {
 
     @Override
     public void writeNamespace(String prefix, String namespaceUri) throws XMLStreamException {
-        if (!Cwmp.TYPE_ATTRIBUTE_NS.equals(namespaceUri)) {
-            out.writeNamespace(prefix, uri(namespaceUri));
+        if (Cwmp.TYPE_ATTRIBUTE_NS.equals(namespaceUri)) {
+            return;
         }
+        String uri = uri(namespaceUri);
+        if (uri.equals(rootDeclarations.get(prefix)) || uri.equals(elementDeclarations.get(prefix))) {
+            return;
+        }
+        elementDeclarations.put(prefix, uri);
+        if (depth == 1) {
+            rootDeclarations.put(prefix, uri);
+        }
+        out.writeNamespace(prefix, uri);
     }
 
     @Override
@@ -53,16 +66,19 @@ public final class CwmpStreamWriter implements XMLStreamWriter {
 
     @Override
     public void writeStartElement(String prefix, String localName, String namespaceUri) throws XMLStreamException {
+        startElement();
         out.writeStartElement(prefix, localName, uri(namespaceUri));
     }
 
     @Override
     public void writeStartElement(String namespaceUri, String localName) throws XMLStreamException {
+        startElement();
         out.writeStartElement(uri(namespaceUri), localName);
     }
 
     @Override
     public void writeStartElement(String localName) throws XMLStreamException {
+        startElement();
         out.writeStartElement(localName);
     }
 
@@ -81,8 +97,14 @@ public final class CwmpStreamWriter implements XMLStreamWriter {
         out.writeEmptyElement(localName);
     }
 
+    private void startElement() {
+        depth++;
+        elementDeclarations.clear();
+    }
+
     @Override
     public void writeEndElement() throws XMLStreamException {
+        depth--;
         out.writeEndElement();
     }
 

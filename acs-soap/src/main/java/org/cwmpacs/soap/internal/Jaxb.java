@@ -42,8 +42,9 @@ public final class Jaxb {
 
         @Override
         public String[] getPreDeclaredNamespaceUris2() {
-            return new String[] {"soap-env", Cwmp.SOAP_ENV, "soap-enc", Cwmp.SOAP_ENC, "xsd", Cwmp.XSD,
-                "xsi", Cwmp.XSI, "cwmp", Cwmp.NS, CwmpStreamWriter.TYPE_PREFIX, Cwmp.TYPE_ATTRIBUTE_NS};
+            // JAXB declares these in reverse order; this puts soap-env first on the Envelope, as CPE agents write it
+            return new String[] {CwmpStreamWriter.TYPE_PREFIX, Cwmp.TYPE_ATTRIBUTE_NS, "cwmp", Cwmp.NS,
+                "xsi", Cwmp.XSI, "xsd", Cwmp.XSD, "soap-enc", Cwmp.SOAP_ENC, "soap-env", Cwmp.SOAP_ENV};
         }
     }
 
