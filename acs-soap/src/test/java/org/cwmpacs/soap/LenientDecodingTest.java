@@ -1,0 +1,106 @@
+package org.cwmpacs.soap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.cwmpacs.soap.message.Cwmp;
+import org.cwmpacs.soap.message.Inform;
+import org.cwmpacs.soap.message.UnknownMessage;
+import org.junit.jupiter.api.Test;
+
+/** Sloppy-but-readable input is read, and what was tolerated is reported as a warning. */
+class LenientDecodingTest {
+    private final CwmpCodec codec = new CwmpCodec();
+
+    private static String inform(String oui, String currentTime, String retryCount) {
+        return "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:cwmp=\"urn:dslforum-org:cwmp-1-0\"><SOAP-ENV:Body><cwmp:Inform>"
+                + "<DeviceId><Manufacturer>Cytco</Manufacturer><OUI>" + oui + "</OUI><ProductClass>P</ProductClass>"
+                + "<SerialNumber>S1</SerialNumber></DeviceId><Event><EventStruct><EventCode>2 PERIODIC</EventCode>"
+                + "<CommandKey></CommandKey></EventStruct></Event><MaxEnvelopes>2</MaxEnvelopes>"
+                + "<CurrentTime>" + currentTime + "</CurrentTime><RetryCount>" + retryCount + "</RetryCount>"
+                + "<ParameterList></ParameterList></cwmp:Inform></SOAP-ENV:Body></SOAP-ENV:Envelope>";
+    }
+
+    private CwmpEnvelope decode(String xml) throws CwmpDecodeException {
+        return codec.decode(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void noHeaderMeansNoId() throws Exception {
+        CwmpEnvelope env = decode(inform("00A859", "2024-01-01T00:00:00Z", "0"));
+        assertThat(env.header()).isEqualTo(SoapHeader.NONE);
+        assertThat(env.message(Inform.class)).isPresent();
+    }
+
+    @Test
+    void lowerCaseOuiIsNormalisedForTheDeviceId() throws Exception {
+        Inform inform = decode(inform("00a859", "2024-01-01T00:00:00Z", "0")).message(Inform.class).orElseThrow();
+        assertThat(inform.deviceId().oui()).isEqualTo("00a859");
+        assertThat(inform.deviceId().normalizedOui()).isEqualTo("00A859");
+    }
+
+    @Test
+    void invalidCurrentTimeIsKeptWithAWarning() throws Exception {
+        CwmpEnvelope env = decode(inform("00A859", "2019-03-05T11:54::14", "0"));
+        assertThat(env.message(Inform.class).orElseThrow().currentTime()).isEqualTo("2019-03-05T11:54::14");
+        assertThat(env.warnings()).singleElement().asString().contains("CurrentTime").contains("2019-03-05T11:54::14");
+    }
+
+    @Test
+    void aBadNumberIsAWarningNotAFailure() throws Exception {
+        CwmpEnvelope env = decode(inform("00A859", "2024-01-01T00:00:00Z", "often"));
+        Inform inform = env.message(Inform.class).orElseThrow();
+        assertThat(inform.retryCount()).isZero();
+        assertThat(inform.maxEnvelopes()).isEqualTo(2);
+        assertThat(env.warnings()).isNotEmpty();
+    }
+
+    @Test
+    void anUnknownMethodIsReportedNotFailed() throws Exception {
+        CwmpEnvelope env = decode("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:cwmp=\"urn:dslforum-org:cwmp-1-2\"><s:Header><cwmp:ID s:mustUnderstand=\"1\">5</cwmp:ID>"
+                + "</s:Header><s:Body><cwmp:X_ACME_Frobnicate><Level>3</Level></cwmp:X_ACME_Frobnicate></s:Body></s:Envelope>");
+        assertThat(env.message()).get().isInstanceOf(UnknownMessage.class)
+                .extracting(m -> m.methodName()).isEqualTo("X_ACME_Frobnicate");
+        assertThat(env.header().id()).contains("5");
+        assertThat(env.cwmpNamespace()).isEqualTo("urn:dslforum-org:cwmp-1-2");
+    }
+
+    @Test
+    void anEmptyBodyElementMeansNoMoreRequests() throws Exception {
+        CwmpEnvelope env = decode("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body/></s:Envelope>");
+        assertThat(env.message()).isEmpty();
+        assertThat(env.cwmpNamespace()).isEqualTo(Cwmp.NS_1_0);
+    }
+
+    @Test
+    void whitespaceOnlyBodyIsAnEmptyPost() throws Exception {
+        CwmpEnvelope env = codec.decode(" \r\n".getBytes(StandardCharsets.US_ASCII), Optional.of("utf-8"));
+        assertThat(env.message()).isEmpty();
+    }
+
+    @Test
+    void theHttpCharsetWinsOverTheDeclaration() throws Exception {
+        byte[] latin1 = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + inform("00A859", "2024-01-01T00:00:00Z", "0")
+                .replace("Cytco", "Caf\u00e9")).getBytes(StandardCharsets.ISO_8859_1);
+        Inform inform = codec.decode(latin1, Optional.of("ISO-8859-1")).message(Inform.class).orElseThrow();
+        assertThat(inform.deviceId().manufacturer()).isEqualTo("Caf\u00e9");
+    }
+
+    @Test
+    void anUnknownCharsetFallsBackToUtf8WithAWarning() throws Exception {
+        CwmpEnvelope env = codec.decode(inform("00A859", "2024-01-01T00:00:00Z", "0").getBytes(StandardCharsets.UTF_8),
+                Optional.of("x-klingon"));
+        assertThat(env.message(Inform.class)).isPresent();
+        assertThat(env.warnings()).anyMatch(w -> w.contains("x-klingon"));
+    }
+
+    @Test
+    void trailingGarbageAfterTheEnvelopeIsAWarning() throws Exception {
+        CwmpEnvelope env = decode(inform("00A859", "2024-01-01T00:00:00Z", "0") + "<junk");
+        assertThat(env.message(Inform.class)).isPresent();
+        assertThat(env.warnings()).anyMatch(w -> w.contains("after the Envelope"));
+    }
+}
