@@ -4,6 +4,7 @@ import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.cwmpacs.soap.internal.Xml;
 import org.cwmpacs.soap.message.BooleanAdapter;
 import org.cwmpacs.soap.message.Cwmp;
 
@@ -18,7 +19,7 @@ final class HeaderReader {
             if (namespace == null && Cwmp.isCwmpNamespace(r.getNamespaceURI())) {
                 namespace = r.getNamespaceURI();
             }
-            String text = text(r);
+            String text = Xml.text(r);
             switch (local) {
                 case "ID":
                     header = header.id(text);
@@ -48,23 +49,6 @@ final class HeaderReader {
                     break;
             }
         }
-    }
-
-    /** The element's text, skipping any child elements; leaves the reader on its END_ELEMENT. */
-    private static String text(XMLStreamReader r) throws XMLStreamException {
-        StringBuilder sb = new StringBuilder();
-        int level = 1;
-        while (level > 0) {
-            int event = r.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                level++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                level--;
-            } else if (level == 1 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-                sb.append(r.getText());
-            }
-        }
-        return sb.toString();
     }
 
     SoapHeader build() {

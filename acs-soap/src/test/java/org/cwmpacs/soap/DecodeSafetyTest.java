@@ -136,7 +136,8 @@ class DecodeSafetyTest {
     @Test
     void mismatchedTagsAreADecodeError() {
         CwmpDecodeException e = refused(codec, utf8(ENVELOPE_START + "1</cwmp:IDX>" + ENVELOPE_END));
-        assertThat(e.getMessage()).startsWith("malformed XML").contains("cwmp:ID");
+        assertThat(e.getMessage()).startsWith("malformed XML").contains("line 1, column");
+        assertThat(e.column()).isGreaterThan(ENVELOPE_START.length());
     }
 
     @Test

@@ -24,14 +24,29 @@ public final class BodyText {
     private static final Pattern DECLARED_ENCODING =
             Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
 
-    /** The text and the number of lines dropped before it, to report positions in the original body. */
-    public record Decoded(String text, int linesDropped, Charset charset) {
+    /**
+     * Where the document starts in the body and how to read it.
+     *
+     * @param start the offset after any BOM and leading blanks
+     * @param linesDropped the line breaks skipped before {@code start}, to report positions in the original body
+     * @param declarationAgrees false when an XML declaration names another charset than {@code charset}
+     */
+    public record Located(byte[] body, int start, Charset charset, int linesDropped, boolean declarationAgrees) {
+        /** True for an empty POST (nothing but blanks). */
+        public boolean isEmpty() {
+            return start >= body.length;
+        }
+
+        /** True when a parser may read the bytes themselves: UTF-8 with no declaration saying otherwise. */
+        public boolean isPlainUtf8() {
+            return charset.equals(StandardCharsets.UTF_8) && declarationAgrees;
+        }
     }
 
     private BodyText() {
     }
 
-    public static Decoded decode(byte[] body, Optional<String> headerCharset, List<String> warnings)
+    public static Located locate(byte[] body, Optional<String> headerCharset, List<String> warnings)
             throws CwmpDecodeException {
         int start = 0;
         Charset bomCharset = null;
@@ -45,25 +60,32 @@ public final class BodyText {
             start = 2;
             bomCharset = StandardCharsets.UTF_16LE;
         }
-        final int textStart = start;
-        Charset charset;
         if (bomCharset != null && bomCharset != StandardCharsets.UTF_8) {
-            charset = bomCharset;
-        } else {
-            charset = headerCharset.flatMap(name -> lookup(name, "Content-Type", warnings))
-                    .or(() -> declaredEncoding(body, textStart).flatMap(name -> lookup(name, "XML declaration", warnings)))
-                    .orElse(StandardCharsets.UTF_8);
+            // blanks are two bytes wide here: they are dropped after decoding
+            return new Located(body, start, bomCharset, 0, true);
         }
-        String text = strictDecode(body, start, charset);
-        int i = 0;
         int lines = 0;
-        while (i < text.length() && isBlank(text.charAt(i))) {
-            if (text.charAt(i) == '\n') {
+        while (start < body.length && isBlank((char) body[start])) {
+            if (body[start] == '\n') {
                 lines++;
             }
+            start++;
+        }
+        Optional<Charset> declared = declaredEncoding(body, start).flatMap(name -> lookup(name, "XML declaration", warnings));
+        Charset charset = headerCharset.flatMap(name -> lookup(name, "Content-Type", warnings))
+                .or(() -> declared)
+                .orElse(StandardCharsets.UTF_8);
+        return new Located(body, start, charset, lines, declared.map(charset::equals).orElse(true));
+    }
+
+    /** The document as text, decoded strictly: a byte not valid in the charset is an error with its position. */
+    public static String text(Located located) throws CwmpDecodeException {
+        String text = strictDecode(located.body(), located.start(), located.charset());
+        int i = 0;
+        while (i < text.length() && isBlank(text.charAt(i))) {
             i++;
         }
-        return new Decoded(i == 0 ? text : text.substring(i), lines, charset);
+        return i == 0 ? text : text.substring(i);
     }
 
     private static boolean isBlank(char c) {
@@ -103,7 +125,7 @@ public final class BodyText {
             int bad = in.position();
             int line = 1;
             int column = 1;
-            for (int i = start; i < bad; i++) {
+            for (int i = 0; i < bad; i++) {
                 if (body[i] == '\n') {
                     line++;
                     column = 1;

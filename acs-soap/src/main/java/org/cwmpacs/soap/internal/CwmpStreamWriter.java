@@ -3,6 +3,7 @@ package org.cwmpacs.soap.internal;
 import javax.xml.namespace.NamespaceContext;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.codehaus.stax2.XMLStreamWriter2;
 import org.cwmpacs.soap.message.Cwmp;
 
 /**
@@ -14,14 +15,16 @@ public final class CwmpStreamWriter implements XMLStreamWriter {
     static final String TYPE_PREFIX = "acsxt";
 
     private final XMLStreamWriter out;
+    private final XMLStreamWriter2 raw;
     private final String cwmpNamespace;
     /** Declarations on the Envelope, in scope everywhere: JAXB repeats some, which is not well-formed. */
     private final java.util.Map<String, String> rootDeclarations = new java.util.HashMap<>();
     private final java.util.Map<String, String> elementDeclarations = new java.util.HashMap<>();
     private int depth;
 
-    public CwmpStreamWriter(XMLStreamWriter out, String cwmpNamespace) {
+    public CwmpStreamWriter(XMLStreamWriter2 out, String cwmpNamespace) {
         this.out = out;
+        this.raw = out;
         this.cwmpNamespace = cwmpNamespace;
     }
 
@@ -181,12 +184,25 @@ public final class CwmpStreamWriter implements XMLStreamWriter {
 
     @Override
     public void writeCharacters(String text) throws XMLStreamException {
-        out.writeCharacters(text);
+        int gt = text.indexOf('>');
+        if (gt < 0) {
+            out.writeCharacters(text);
+            return;
+        }
+        // '>' is legal in text, but CWMP agents' hand-written parsers expect it escaped, as the spec writes it
+        int from = 0;
+        while (gt >= 0) {
+            out.writeCharacters(text.substring(from, gt));
+            raw.writeRaw("&gt;");
+            from = gt + 1;
+            gt = text.indexOf('>', from);
+        }
+        out.writeCharacters(text.substring(from));
     }
 
     @Override
     public void writeCharacters(char[] text, int start, int len) throws XMLStreamException {
-        out.writeCharacters(text, start, len);
+        writeCharacters(new String(text, start, len));
     }
 
     @Override

@@ -41,6 +41,13 @@ public final class ParameterValueStruct {
                 ? failOther() : type.qualifiedName());
     }
 
+    /** What a CPE sent as a ParameterValueStruct with no {@code <Value>} element (seen on Cisco SPA122). */
+    public static ParameterValueStruct withoutValue(String name) {
+        ParameterValueStruct p = new ParameterValueStruct();
+        p.name = Objects.requireNonNull(name, "name");
+        return p;
+    }
+
     public static ParameterValueStruct ofString(String name, String value) {
         return new ParameterValueStruct(name, value, XsdType.STRING);
     }
