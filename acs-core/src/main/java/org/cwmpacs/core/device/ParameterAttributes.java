@@ -1,0 +1,35 @@
+package org.cwmpacs.core.device;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the ACS knows about one node of a device's parameter tree, in GenieACS's terms: {@code _object},
+ * {@code _writable}, {@code _value} (a String, Long, Integer, Double, Boolean or Instant), {@code _type},
+ * {@code _timestamp}, and the attributes GetParameterAttributes reports.
+ */
+public record ParameterAttributes(Optional<Boolean> object, Optional<Boolean> writable, Optional<Object> value,
+                                  Optional<String> type, Optional<Instant> timestamp, Optional<Integer> notification,
+                                  Optional<List<String>> accessList, Optional<Instant> attributesTimestamp) {
+    public static final ParameterAttributes NONE = new ParameterAttributes(Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    public ParameterAttributes {
+        Objects.requireNonNull(object, "object");
+        Objects.requireNonNull(writable, "writable");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(notification, "notification");
+        accessList = accessList.map(List::copyOf);
+        Objects.requireNonNull(attributesTimestamp, "attributesTimestamp");
+    }
+
+    /** A leaf read from the CPE. */
+    public static ParameterAttributes leaf(Object value, String type, Instant timestamp) {
+        return new ParameterAttributes(Optional.of(false), Optional.empty(), Optional.of(value), Optional.of(type),
+                Optional.of(timestamp), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}

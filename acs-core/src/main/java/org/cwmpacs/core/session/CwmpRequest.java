@@ -1,0 +1,22 @@
+package org.cwmpacs.core.session;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One HTTP POST of a CPE, as the session layer sees it.
+ *
+ * @param charset the {@code charset} of the Content-Type, if any
+ * @param sessionCookie the value of the {@code session} cookie, if sent
+ * @param connection identifies the TCP connection (CPEs that never echo the cookie are followed by it)
+ */
+public record CwmpRequest(byte[] body, Optional<String> charset, Optional<String> sessionCookie, Object connection,
+                          String remoteAddress) {
+    public CwmpRequest {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(charset, "charset");
+        Objects.requireNonNull(sessionCookie, "sessionCookie");
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(remoteAddress, "remoteAddress");
+    }
+}

@@ -1,0 +1,42 @@
+package org.cwmpacs.core.session;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One CWMP session of one device: from its Inform to the 204 (or a timeout). */
+final class CwmpSession {
+    final String id;
+    final String deviceId;
+    final String cwmpNamespace;
+    final String remoteAddress;
+    final Duration timeout;
+    final String lockToken;
+    final AtomicBoolean ended = new AtomicBoolean();
+    volatile Object connection;
+    volatile SessionState state = SessionState.AWAITING_INFORM;
+    volatile long lastActivityNanos;
+    volatile long lockRefreshedNanos;
+    volatile boolean lockHeld;
+
+    CwmpSession(String id, String deviceId, String cwmpNamespace, String remoteAddress, Duration timeout,
+                Object connection, long nowNanos) {
+        this.id = id;
+        this.deviceId = deviceId;
+        this.cwmpNamespace = cwmpNamespace;
+        this.remoteAddress = remoteAddress;
+        this.timeout = timeout;
+        this.lockToken = "cwmp_session_" + id;
+        this.connection = connection;
+        this.lastActivityNanos = nowNanos;
+        this.lockRefreshedNanos = nowNanos;
+    }
+
+    boolean idleLongerThan(Duration limit, long nowNanos) {
+        return nowNanos - lastActivityNanos > limit.toNanos();
+    }
+
+    @Override
+    public String toString() {
+        return "session " + id + " of " + deviceId + " (" + state + ")";
+    }
+}

@@ -1,0 +1,30 @@
+package org.cwmpacs.core.session;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.cwmpacs.soap.DecodeLimits;
+import org.cwmpacs.soap.EncodeOptions;
+
+/**
+ * @param sessionTimeout idle time allowed between two POSTs of a session, unless the CPE's SessionTimeout
+ *     header says otherwise ({@code GENIEACS_SESSION_TIMEOUT}, 30 s)
+ * @param maxSessions sessions in progress at once; beyond it new sessions get 503 with Retry-After
+ * @param retryAfter what the 503 tells the CPE
+ * @param linger how long an ended session still answers empty POSTs with 204 (some CPEs send one more)
+ */
+public record SessionConfig(Duration sessionTimeout, int maxSessions, Duration retryAfter, Duration linger,
+                            DecodeLimits decodeLimits, EncodeOptions encodeOptions) {
+    public static final SessionConfig DEFAULT = new SessionConfig(Duration.ofSeconds(30), 10_000,
+            Duration.ofSeconds(60), Duration.ofSeconds(5), DecodeLimits.DEFAULT, EncodeOptions.DEFAULT);
+
+    public SessionConfig {
+        Objects.requireNonNull(sessionTimeout, "sessionTimeout");
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("maxSessions must be at least 1, not " + maxSessions);
+        }
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        Objects.requireNonNull(linger, "linger");
+        Objects.requireNonNull(decodeLimits, "decodeLimits");
+        Objects.requireNonNull(encodeOptions, "encodeOptions");
+    }
+}

@@ -1,0 +1,336 @@
+package org.cwmpacs.core.session;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.cwmpacs.core.device.DeviceInform;
+import org.cwmpacs.core.store.DeviceStore;
+import org.cwmpacs.core.store.SessionLocks;
+import org.cwmpacs.soap.CwmpCodec;
+import org.cwmpacs.soap.CwmpDecodeException;
+import org.cwmpacs.soap.CwmpEnvelope;
+import org.cwmpacs.soap.SoapHeader;
+import org.cwmpacs.soap.message.AutonomousDUStateChangeComplete;
+import org.cwmpacs.soap.message.AutonomousDUStateChangeCompleteResponse;
+import org.cwmpacs.soap.message.AutonomousTransferComplete;
+import org.cwmpacs.soap.message.AutonomousTransferCompleteResponse;
+import org.cwmpacs.soap.message.CwmpMessage;
+import org.cwmpacs.soap.message.DUStateChangeComplete;
+import org.cwmpacs.soap.message.DUStateChangeCompleteResponse;
+import org.cwmpacs.soap.message.GetRPCMethods;
+import org.cwmpacs.soap.message.GetRPCMethodsResponse;
+import org.cwmpacs.soap.message.Inform;
+import org.cwmpacs.soap.message.InformResponse;
+import org.cwmpacs.soap.message.Kicked;
+import org.cwmpacs.soap.message.KickedResponse;
+import org.cwmpacs.soap.message.RequestDownload;
+import org.cwmpacs.soap.message.RequestDownloadResponse;
+import org.cwmpacs.soap.message.SoapFault;
+import org.cwmpacs.soap.message.TransferComplete;
+import org.cwmpacs.soap.message.TransferCompleteResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs CWMP sessions: finds the session of each POST (by cookie, whatever the TCP connection; by
+ * connection for CPEs that never echo the cookie), decodes it, moves the session through its states and
+ * answers. Store calls return futures and never block the caller.
+ */
+public final class SessionManager implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("cwmp");
+    private static final Logger STATES = LoggerFactory.getLogger(SessionManager.class);
+    /** The ACS methods we answer; GetRPCMethods from a CPE gets this list. */
+    private static final List<String> ACS_METHODS = List.of("Inform", "GetRPCMethods", "TransferComplete",
+            "AutonomousTransferComplete", "DUStateChangeComplete", "AutonomousDUStateChangeComplete",
+            "RequestDownload", "Kicked");
+    private static final Duration LOCK_REFRESH = Duration.ofSeconds(10);
+    private static final Duration LOCK_MARGIN = Duration.ofSeconds(20);
+
+    private final CwmpCodec codec;
+    private final DeviceStore devices;
+    private final SessionLocks locks;
+    private final SessionConfig config;
+    private final Clock clock;
+    private final LongSupplier nanos;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, CwmpSession> sessions = new ConcurrentHashMap<>();
+    private final Map<Object, CwmpSession> byConnection = new ConcurrentHashMap<>();
+    private final AtomicInteger active = new AtomicInteger();
+    private final ScheduledExecutorService sweeper;
+
+    public SessionManager(DeviceStore devices, SessionLocks locks, SessionConfig config) {
+        this(devices, locks, config, Clock.systemUTC(), System::nanoTime);
+    }
+
+    SessionManager(DeviceStore devices, SessionLocks locks, SessionConfig config, Clock clock, LongSupplier nanos) {
+        this.codec = new CwmpCodec(config.decodeLimits());
+        this.devices = devices;
+        this.locks = locks;
+        this.config = config;
+        this.clock = clock;
+        this.nanos = nanos;
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cwmp-session-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Sessions between their Inform and their end. */
+    public int activeSessions() {
+        return active.get();
+    }
+
+    /** Handles one POST; the future completes with the answer (it never completes exceptionally). */
+    public CompletableFuture<CwmpReply> handle(CwmpRequest request) {
+        long now = nanos.getAsLong();
+        CwmpSession session = request.sessionCookie().map(sessions::get).orElse(null);
+        if (session == null && request.sessionCookie().isEmpty()) {
+            session = byConnection.get(request.connection());
+        }
+        CwmpEnvelope envelope;
+        try {
+            envelope = codec.decode(request.body(), request.charset());
+        } catch (CwmpDecodeException e) {
+            LOG.warn("{} {}: Invalid request; error=\"{}\"", request.remoteAddress(),
+                    session == null ? "-" : session.deviceId, e.getMessage());
+            return CompletableFuture.completedFuture(CwmpReply.badRequest("Invalid CWMP request: " + e.getMessage()));
+        }
+        if (session != null && session.state != SessionState.ENDED && session.idleLongerThan(session.timeout, now)) {
+            end(session, "Session timeout");
+        }
+        Optional<Inform> inform = envelope.message(Inform.class);
+        if (inform.isPresent()) {
+            if (session != null && session.state != SessionState.ENDED) {
+                end(session, "Inform inside a session: a new session starts");
+            }
+            return startSession(request, envelope, inform.get(), now);
+        }
+        if (session == null) {
+            String why = request.sessionCookie().isPresent()
+                    ? "Invalid session: unknown or expired session cookie; start a new session with an Inform"
+                    : "Invalid session: a session starts with an Inform";
+            LOG.warn("{} -: {}", request.remoteAddress(), why);
+            return CompletableFuture.completedFuture(CwmpReply.badRequest(why));
+        }
+        session.lastActivityNanos = now;
+        session.connection = request.connection();
+        byConnection.put(request.connection(), session);
+        refreshLock(session, now);
+        return CompletableFuture.completedFuture(continueSession(session, envelope));
+    }
+
+    private CompletableFuture<CwmpReply> startSession(CwmpRequest request, CwmpEnvelope envelope, Inform inform,
+                                                      long now) {
+        if (active.get() >= config.maxSessions()) {
+            LOG.warn("{} -: Too many sessions in progress ({}); answered 503", request.remoteAddress(), active.get());
+            return CompletableFuture.completedFuture(CwmpReply.unavailable(
+                    "Too many sessions in progress; retry later", (int) config.retryAfter().toSeconds()));
+        }
+        DeviceInform deviceInform = DeviceInform.of(inform, clock.instant());
+        Duration timeout = envelope.header().sessionTimeout().filter(s -> s > 0)
+                .map(s -> Duration.ofSeconds(s)).orElse(config.sessionTimeout());
+        CwmpSession session = new CwmpSession(newSessionId(), deviceInform.deviceId(), envelope.cwmpNamespace(),
+                request.remoteAddress(), timeout, request.connection(), now);
+        active.incrementAndGet();
+        sessions.put(session.id, session);
+        return locks.acquire(session.deviceId, session.lockToken, timeout.plus(LOCK_MARGIN))
+                .thenCompose(acquired -> {
+                    if (!acquired) {
+                        LOG.warn("{} {}: CPE already in session", session.remoteAddress, session.deviceId);
+                        end(session, null);
+                        return CompletableFuture.completedFuture(CwmpReply.badRequest("CPE already in session"));
+                    }
+                    session.lockHeld = true;
+                    return devices.recordInform(deviceInform).thenApply(recorded -> {
+                        LOG.info("{} {}: Inform; event=\"{}\" retryCount={}", session.remoteAddress, session.deviceId,
+                                String.join(",", deviceInform.eventCodes()), inform.retryCount());
+                        if (recorded.newDevice()) {
+                            LOG.info("{} {}: New device registered", session.remoteAddress, session.deviceId);
+                        }
+                        if (session.ended.get()) {
+                            // timed out or replaced while the store was busy
+                            return CwmpReply.badRequest("Session ended before the Inform was recorded; inform again");
+                        }
+                        byConnection.put(session.connection, session);
+                        transition(session, SessionState.CPE_REQUESTS);
+                        return reply(session, envelope, new InformResponse(1))
+                                .withCookie("session=" + session.id + "; Path=/");
+                    });
+                })
+                .exceptionally(failure -> {
+                    LOG.error("{} {}: Inform not recorded, the store failed: {}; the CPE will retry. Check that the "
+                            + "database is reachable", session.remoteAddress, session.deviceId, rootMessage(failure));
+                    end(session, null);
+                    return CwmpReply.unavailable("ACS storage unavailable; retry later",
+                            (int) config.retryAfter().toSeconds());
+                });
+    }
+
+    private CwmpReply continueSession(CwmpSession session, CwmpEnvelope envelope) {
+        Optional<CwmpMessage> message = envelope.message();
+        switch (session.state) {
+            case CPE_REQUESTS:
+                if (message.isEmpty()) {
+                    transition(session, SessionState.ACS_REQUESTS);
+                    // no ACS requests exist yet: the session is over
+                    return finish(session);
+                }
+                return answerCpeRequest(session, envelope, message.get());
+            case ACS_REQUESTS:
+                if (message.isEmpty()) {
+                    return finish(session);
+                }
+                LOG.warn("{} {}: Unexpected {} while the ACS holds the session", session.remoteAddress,
+                        session.deviceId, message.get().methodName());
+                end(session, null);
+                return CwmpReply.badRequest("Bad session state: unexpected " + message.get().methodName());
+            case ENDED:
+                if (message.isEmpty()) {
+                    return CwmpReply.noContent();
+                }
+                return CwmpReply.badRequest("Session ended; start a new session with an Inform");
+            default:
+                return CwmpReply.badRequest("Session is still starting; wait for the InformResponse");
+        }
+    }
+
+    private CwmpReply answerCpeRequest(CwmpSession session, CwmpEnvelope envelope, CwmpMessage message) {
+        if (message instanceof TransferComplete) {
+            TransferComplete tc = (TransferComplete) message;
+            LOG.info("{} {}: CPE request; cpeRequestName=\"TransferComplete\" commandKey=\"{}\" faultCode={}",
+                    session.remoteAddress, session.deviceId, tc.commandKey(), tc.faultStruct().faultCode());
+            return reply(session, envelope, new TransferCompleteResponse());
+        }
+        if (message instanceof AutonomousTransferComplete) {
+            logCpeRequest(session, message);
+            return reply(session, envelope, new AutonomousTransferCompleteResponse());
+        }
+        if (message instanceof GetRPCMethods) {
+            logCpeRequest(session, message);
+            return reply(session, envelope, new GetRPCMethodsResponse(ACS_METHODS));
+        }
+        if (message instanceof RequestDownload) {
+            logCpeRequest(session, message);
+            return reply(session, envelope, new RequestDownloadResponse());
+        }
+        if (message instanceof Kicked) {
+            logCpeRequest(session, message);
+            return reply(session, envelope, new KickedResponse(((Kicked) message).next()));
+        }
+        if (message instanceof DUStateChangeComplete) {
+            logCpeRequest(session, message);
+            return reply(session, envelope, new DUStateChangeCompleteResponse());
+        }
+        if (message instanceof AutonomousDUStateChangeComplete) {
+            logCpeRequest(session, message);
+            return reply(session, envelope, new AutonomousDUStateChangeCompleteResponse());
+        }
+        LOG.warn("{} {}: Method not supported; cpeRequestName=\"{}\"", session.remoteAddress, session.deviceId,
+                message.methodName());
+        return reply(session, envelope, SoapFault.of(8000, "Method not supported: " + message.methodName()));
+    }
+
+    private void logCpeRequest(CwmpSession session, CwmpMessage message) {
+        LOG.info("{} {}: CPE request; cpeRequestName=\"{}\"", session.remoteAddress, session.deviceId,
+                message.methodName());
+    }
+
+    /** Answers in the session's namespace, echoing the CPE's cwmp:ID. */
+    private CwmpReply reply(CwmpSession session, CwmpEnvelope request, CwmpMessage message) {
+        SoapHeader header = request.header().id().map(SoapHeader::withId).orElse(SoapHeader.NONE);
+        return CwmpReply.soap(codec.encode(CwmpEnvelope.of(session.cwmpNamespace, header, message),
+                config.encodeOptions()));
+    }
+
+    /** The lock is released before the 204 goes out: CPEs may inform again at once. */
+    private CwmpReply finish(CwmpSession session) {
+        end(session, null);
+        return CwmpReply.noContent();
+    }
+
+    private void transition(CwmpSession session, SessionState next) {
+        STATES.debug("{} {}: {} -> {}", session.remoteAddress, session.deviceId, session.state, next);
+        session.state = next;
+    }
+
+    private void end(CwmpSession session, String reason) {
+        if (!session.ended.compareAndSet(false, true)) {
+            return;
+        }
+        if (reason != null) {
+            LOG.info("{} {}: {}", session.remoteAddress, session.deviceId, reason);
+        }
+        transition(session, SessionState.ENDED);
+        active.decrementAndGet();
+        byConnection.remove(session.connection, session);
+        if (session.lockHeld) {
+            session.lockHeld = false;
+            locks.release(session.deviceId, session.lockToken).exceptionally(e -> {
+                LOG.warn("{} {}: lock not released ({}); it lapses by itself", session.remoteAddress,
+                        session.deviceId, rootMessage(e));
+                return null;
+            });
+        }
+    }
+
+    private void refreshLock(CwmpSession session, long now) {
+        if (session.lockHeld && now - session.lockRefreshedNanos > LOCK_REFRESH.toNanos()) {
+            session.lockRefreshedNanos = now;
+            locks.acquire(session.deviceId, session.lockToken, session.timeout.plus(LOCK_MARGIN));
+        }
+    }
+
+    /** The TCP connection closed; the session lives on for its cookie. */
+    public void connectionClosed(Object connection) {
+        byConnection.remove(connection);
+    }
+
+    private void sweep() {
+        long now = nanos.getAsLong();
+        for (CwmpSession session : sessions.values()) {
+            if (session.state == SessionState.ENDED) {
+                if (session.idleLongerThan(config.linger(), now)) {
+                    sessions.remove(session.id, session);
+                    byConnection.remove(session.connection, session);
+                }
+            } else if (session.state != SessionState.AWAITING_INFORM && session.idleLongerThan(session.timeout, now)) {
+                end(session, "Session timeout");
+                session.lastActivityNanos = now;
+            }
+        }
+    }
+
+    private String newSessionId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.toString();
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        for (CwmpSession session : sessions.values()) {
+            end(session, null);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.cwmpacs.core.store;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.cwmpacs.core.device.Device;
+import org.cwmpacs.core.device.DeviceInform;
+
+/**
+ * The device registry. Implementations must not block the caller on writes: the CWMP listener calls
+ * them from its event loop and continues when the future completes.
+ */
+public interface DeviceStore {
+    /**
+     * Records an Inform in one write: creates the device on first contact ({@code _registered},
+     * {@code _deviceId}), sets {@code _lastInform} (and {@code _lastBoot} on {@code 1 BOOT},
+     * {@code _lastBootstrap} on {@code 0 BOOTSTRAP}) and every Inform parameter with value, type and
+     * timestamp. A {@code 0 BOOTSTRAP} forgets the cached parameter tree first, so that a factory-reset CPE
+     * is learned again.
+     *
+     * @return whether the device was new
+     */
+    CompletableFuture<InformRecorded> recordInform(DeviceInform inform);
+
+    /** Reads a device; blocking. */
+    Optional<Device> find(String deviceId);
+
+    /** The outcome of {@link #recordInform}. */
+    record InformRecorded(boolean newDevice) {
+    }
+}

@@ -1,0 +1,215 @@
+package org.cwmpacs.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.cwmpacs.core.device.Device;
+import org.cwmpacs.core.device.Device.DeviceIdentity;
+import org.cwmpacs.core.device.DeviceInform;
+import org.cwmpacs.core.device.ParameterAttributes;
+import org.cwmpacs.soap.message.BooleanAdapter;
+import org.cwmpacs.soap.message.CwmpDateTime;
+import org.cwmpacs.soap.message.ParameterValueStruct;
+import org.cwmpacs.soap.message.XsdType;
+
+/**
+ * GenieACS 1.2's device document: the parameter tree nested by path segment, each node's attributes in
+ * underscore-prefixed fields ({@code _value}, {@code _type}, {@code _timestamp}, {@code _object},
+ * {@code _writable}, ...), children being the keys without an underscore, and the device's own fields
+ * ({@code _id}, {@code _deviceId}, {@code _registered}, {@code _lastInform}, {@code _lastBoot},
+ * {@code _lastBootstrap}, {@code _tags}) at the top. Dates are BSON dates.
+ */
+final class DeviceDocuments {
+    /** Parameter roots a {@code 0 BOOTSTRAP} forgets (as GenieACS's bootstrap preset clears them). */
+    static final List<String> ROOTS = List.of("Device", "InternetGatewayDevice");
+    /** A path segment as TR-069 names them; a leading underscore would read as an attribute. */
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9\\-][A-Za-z0-9_\\-]*");
+
+    private DeviceDocuments() {
+    }
+
+    static Device fromDocument(Document doc) {
+        Document id = doc.get("_deviceId", Document.class);
+        DeviceIdentity identity = id == null ? new DeviceIdentity("", "", "", "")
+                : new DeviceIdentity(str(id.get("_Manufacturer")), str(id.get("_OUI")), str(id.get("_ProductClass")),
+                        str(id.get("_SerialNumber")));
+        SortedMap<String, ParameterAttributes> parameters = new TreeMap<>();
+        collect(doc, "", parameters);
+        List<String> tags = new ArrayList<>();
+        Object rawTags = doc.get("_tags");
+        if (rawTags instanceof List) {
+            for (Object t : (List<?>) rawTags) {
+                tags.add(String.valueOf(t));
+            }
+        }
+        return new Device(str(doc.get("_id")), identity, date(doc.get("_registered")), date(doc.get("_lastInform")),
+                date(doc.get("_lastBoot")), date(doc.get("_lastBootstrap")), tags, parameters);
+    }
+
+    private static void collect(Document node, String path, SortedMap<String, ParameterAttributes> out) {
+        ParameterAttributes attributes = attributes(node);
+        if (!attributes.equals(ParameterAttributes.NONE)) {
+            out.put(path, attributes);
+        }
+        for (Map.Entry<String, Object> e : node.entrySet()) {
+            if (!e.getKey().startsWith("_") && e.getValue() instanceof Document) {
+                collect((Document) e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out);
+            }
+        }
+    }
+
+    private static ParameterAttributes attributes(Document node) {
+        Optional<Object> value = Optional.ofNullable(node.get("_value")).map(v -> v instanceof Date ? ((Date) v).toInstant() : v);
+        Optional<List<String>> accessList = Optional.ofNullable(node.get("_accessList"))
+                .filter(List.class::isInstance).map(l -> ((List<?>) l).stream().map(String::valueOf).toList());
+        return new ParameterAttributes(bool(node.get("_object")), bool(node.get("_writable")), value,
+                Optional.ofNullable(node.get("_type")).map(String::valueOf), date(node.get("_timestamp")),
+                Optional.ofNullable(node.get("_notification")).filter(Number.class::isInstance)
+                        .map(n -> ((Number) n).intValue()),
+                accessList, date(node.get("_attributesTimestamp")));
+    }
+
+    static Document toDocument(Device device) {
+        Document doc = new Document("_id", device.id());
+        DeviceIdentity id = device.identity();
+        doc.put("_deviceId", new Document("_Manufacturer", id.manufacturer()).append("_OUI", id.oui())
+                .append("_ProductClass", id.productClass()).append("_SerialNumber", id.serialNumber()));
+        device.registered().ifPresent(t -> doc.put("_registered", Date.from(t)));
+        device.lastInform().ifPresent(t -> doc.put("_lastInform", Date.from(t)));
+        device.lastBoot().ifPresent(t -> doc.put("_lastBoot", Date.from(t)));
+        device.lastBootstrap().ifPresent(t -> doc.put("_lastBootstrap", Date.from(t)));
+        if (!device.tags().isEmpty()) {
+            doc.put("_tags", new ArrayList<>(device.tags()));
+        }
+        device.parameters().forEach((path, attributes) -> {
+            Document node = path.isEmpty() ? doc : nodeAt(doc, path);
+            attributes.object().ifPresent(v -> node.put("_object", v));
+            attributes.writable().ifPresent(v -> node.put("_writable", v));
+            attributes.value().ifPresent(v -> node.put("_value", v instanceof Instant ? Date.from((Instant) v) : v));
+            attributes.type().ifPresent(v -> node.put("_type", v));
+            attributes.timestamp().ifPresent(v -> node.put("_timestamp", Date.from(v)));
+            attributes.notification().ifPresent(v -> node.put("_notification", v));
+            attributes.accessList().ifPresent(v -> node.put("_accessList", new ArrayList<>(v)));
+            attributes.attributesTimestamp().ifPresent(v -> node.put("_attributesTimestamp", Date.from(v)));
+        });
+        return doc;
+    }
+
+    private static Document nodeAt(Document root, String path) {
+        Document node = root;
+        for (String segment : path.split("\\.")) {
+            Object child = node.get(segment);
+            if (!(child instanceof Document)) {
+                child = new Document();
+                node.put(segment, child);
+            }
+            node = (Document) child;
+        }
+        return node;
+    }
+
+    /**
+     * The {@code $set} and {@code $setOnInsert} of an Inform: GenieACS's fields, and for every Inform
+     * parameter its value (typed as GenieACS types it), type, timestamp and {@code _object: false}.
+     */
+    static Document informUpdate(DeviceInform inform, List<String> skipped) {
+        Date now = Date.from(inform.time());
+        Document set = new Document();
+        TreeSet<String> paths = new TreeSet<>();
+        Map<String, ParameterValueStruct> byPath = new TreeMap<>();
+        for (ParameterValueStruct p : inform.parameters()) {
+            if (isStorablePath(p.name())) {
+                paths.add(p.name());
+                byPath.put(p.name(), p);
+            } else {
+                skipped.add(p.name());
+            }
+        }
+        for (Map.Entry<String, ParameterValueStruct> e : byPath.entrySet()) {
+            String path = e.getKey();
+            String next = paths.higher(path);
+            if (next != null && next.startsWith(path + ".")) {
+                // a leaf that is also a parent cannot be stored; the deeper one wins
+                skipped.add(path);
+                continue;
+            }
+            ParameterValueStruct p = e.getValue();
+            String type = storedType(p);
+            set.put(path + "._object", false);
+            set.put(path + "._value", storedValue(p.value(), type));
+            set.put(path + "._type", type);
+            set.put(path + "._timestamp", now);
+        }
+        set.put("_lastInform", now);
+        if (inform.hasEvent(DeviceInform.BOOT)) {
+            set.put("_lastBoot", now);
+        }
+        if (inform.hasEvent(DeviceInform.BOOTSTRAP)) {
+            set.put("_lastBootstrap", now);
+        }
+        Document onInsert = new Document("_deviceId", new Document("_Manufacturer", inform.identity().manufacturer())
+                .append("_OUI", inform.identity().oui()).append("_ProductClass", inform.identity().productClass())
+                .append("_SerialNumber", inform.identity().serialNumber()))
+                .append("_registered", now);
+        return new Document("$set", set).append("$setOnInsert", onInsert);
+    }
+
+    static boolean isStorablePath(String path) {
+        if (path.isEmpty() || path.endsWith(".")) {
+            return false;
+        }
+        for (String segment : path.split("\\.", -1)) {
+            if (!SEGMENT.matcher(segment).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Known types are written {@code xsd:<name>} whatever prefix the CPE used; others as sent. */
+    static String storedType(ParameterValueStruct p) {
+        XsdType type = p.xsdType();
+        return type == XsdType.OTHER ? p.type() : type.qualifiedName();
+    }
+
+    /** As GenieACS stores values: booleans and int/unsignedInt as such, dateTime as a date, the rest as text. */
+    static Object storedValue(String text, String type) {
+        try {
+            switch (type) {
+                case "xsd:boolean":
+                    return new BooleanAdapter().unmarshal(text) == null ? text : new BooleanAdapter().unmarshal(text);
+                case "xsd:int":
+                case "xsd:unsignedInt":
+                    long n = Long.parseLong(text.strip());
+                    return n == (int) n ? Integer.valueOf((int) n) : Long.valueOf(n);
+                case "xsd:dateTime":
+                    Optional<Instant> t = CwmpDateTime.parse(text);
+                    return t.isPresent() ? Date.from(t.get()) : text;
+                default:
+                    return text;
+            }
+        } catch (IllegalArgumentException notOfItsType) {
+            return text;
+        }
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    private static Optional<Instant> date(Object o) {
+        return o instanceof Date ? Optional.of(((Date) o).toInstant()) : Optional.empty();
+    }
+
+    private static Optional<Boolean> bool(Object o) {
+        return o instanceof Boolean ? Optional.of((Boolean) o) : Optional.empty();
+    }
+}

@@ -1,0 +1,82 @@
+package org.cwmpacs.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.cwmpacs.core.store.DeviceStore;
+import org.cwmpacs.core.store.SessionLocks;
+
+/**
+ * The store on a MongoDB (real, or the embedded one): GenieACS's database, collections and indexes.
+ */
+public final class MongoStore implements AutoCloseable {
+    /** GenieACS's database when the URL names none. */
+    public static final String DEFAULT_DATABASE = "genieacs";
+
+    private final MongoClient client;
+    private final MongoDatabase database;
+    private final ExecutorService callbacks;
+    private final WriteBatcher batcher;
+    private final MongoDeviceStore devices;
+    private final MongoSessionLocks locks;
+
+    private MongoStore(MongoClient client, MongoDatabase database) {
+        this.client = client;
+        this.database = database;
+        this.callbacks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "store-callback");
+            t.setDaemon(true);
+            return t;
+        });
+        this.batcher = new WriteBatcher(callbacks);
+        this.devices = new MongoDeviceStore(database.getCollection("devices"), batcher);
+        this.locks = new MongoSessionLocks(database.getCollection("locks"), batcher, Clock.systemUTC());
+    }
+
+    /** Connects to {@code mongodb://...}; the database is the URL's, else {@code genieacs}. */
+    public static MongoStore connect(String url) {
+        ConnectionString cs = new ConnectionString(url);
+        MongoClient client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(cs)
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS)).build());
+        MongoStore store = new MongoStore(client, client.getDatabase(cs.getDatabase() != null ? cs.getDatabase()
+                : DEFAULT_DATABASE));
+        store.createIndexes();
+        return store;
+    }
+
+    /** GenieACS's indexes; the TTL ones only take effect on a real MongoDB (expiry is also checked in queries). */
+    private void createIndexes() {
+        database.getCollection("tasks").createIndex(Indexes.ascending("device", "timestamp"));
+        database.getCollection("cache").createIndex(Indexes.ascending("expire"),
+                new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        database.getCollection("locks").createIndex(Indexes.ascending("expire"),
+                new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+    }
+
+    public DeviceStore devices() {
+        return devices;
+    }
+
+    public SessionLocks sessionLocks() {
+        return locks;
+    }
+
+    public MongoDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        batcher.close();
+        callbacks.shutdown();
+        client.close();
+    }
+}

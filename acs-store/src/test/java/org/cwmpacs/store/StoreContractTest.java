@@ -1,0 +1,143 @@
+package org.cwmpacs.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.cwmpacs.core.device.Device;
+import org.cwmpacs.core.device.DeviceInform;
+import org.cwmpacs.core.store.DeviceStore.InformRecorded;
+import org.cwmpacs.soap.message.DeviceIdStruct;
+import org.cwmpacs.soap.message.ParameterValueStruct;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the CWMP server relies on from the store, run against the embedded store here and against a real
+ * MongoDB where Docker exists ({@link RealMongoStoreTest}).
+ */
+abstract class StoreContractTest {
+    abstract MongoStore store();
+
+    private static DeviceInform inform(String serial, Instant time, List<String> events, ParameterValueStruct... params) {
+        return new DeviceInform("202BC1-BM632w-" + serial, new DeviceIdStruct("Broadcom", "202BC1", "BM632w", serial),
+                events, List.of(params), time);
+    }
+
+    private MongoCollection<Document> devices() {
+        return store().database().getCollection("devices");
+    }
+
+    @Test
+    void firstContactRegistersAndLaterInformsUpdate() throws Exception {
+        Instant t1 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        InformRecorded first = store().devices().recordInform(inform("A1", t1, List.of("0 BOOTSTRAP", "1 BOOT"),
+                ParameterValueStruct.ofString("InternetGatewayDevice.DeviceInfo.SoftwareVersion", "V1"),
+                new ParameterValueStruct("InternetGatewayDevice.ManagementServer.PeriodicInformInterval", "300",
+                        "xsd:unsignedInt"),
+                new ParameterValueStruct("InternetGatewayDevice.ManagementServer.PeriodicInformEnable", "true",
+                        "xsd:boolean"))).get();
+        assertThat(first.newDevice()).isTrue();
+        Document doc = devices().find(Filters.eq("_id", "202BC1-BM632w-A1")).first();
+        assertThat(doc.get("_registered", Date.class)).isEqualTo(Date.from(t1));
+        assertThat(doc.get("_lastInform", Date.class)).isEqualTo(Date.from(t1));
+        assertThat(doc.get("_lastBoot", Date.class)).isEqualTo(Date.from(t1));
+        assertThat(doc.get("_lastBootstrap", Date.class)).isEqualTo(Date.from(t1));
+        assertThat(doc.get("_deviceId", Document.class)).containsEntry("_OUI", "202BC1")
+                .containsEntry("_SerialNumber", "A1").containsEntry("_ProductClass", "BM632w")
+                .containsEntry("_Manufacturer", "Broadcom");
+        Document sw = doc.getEmbedded(List.of("InternetGatewayDevice", "DeviceInfo", "SoftwareVersion"), Document.class);
+        assertThat(sw).containsEntry("_value", "V1").containsEntry("_type", "xsd:string")
+                .containsEntry("_object", false).containsEntry("_timestamp", Date.from(t1));
+        // a number, as GenieACS stores unsignedInt (the embedded store hands every integer back as a long)
+        assertThat(doc.getEmbedded(List.of("InternetGatewayDevice", "ManagementServer", "PeriodicInformInterval",
+                "_value"), Number.class).longValue()).isEqualTo(300L);
+        assertThat(doc.getEmbedded(List.of("InternetGatewayDevice", "ManagementServer", "PeriodicInformEnable",
+                "_value"), Object.class)).isEqualTo(true);
+
+        Instant t2 = t1.plusSeconds(300);
+        InformRecorded second = store().devices().recordInform(inform("A1", t2, List.of("2 PERIODIC"),
+                ParameterValueStruct.ofString("InternetGatewayDevice.DeviceInfo.SoftwareVersion", "V2"))).get();
+        assertThat(second.newDevice()).isFalse();
+        Device device = store().devices().find("202BC1-BM632w-A1").orElseThrow();
+        assertThat(device.registered()).contains(t1);
+        assertThat(device.lastInform()).contains(t2);
+        assertThat(device.lastBoot()).contains(t1);
+        assertThat(device.value("InternetGatewayDevice.DeviceInfo.SoftwareVersion")).contains("V2");
+        assertThat(device.parameter("InternetGatewayDevice.DeviceInfo.SoftwareVersion").orElseThrow().timestamp())
+                .contains(t2);
+    }
+
+    @Test
+    void bootstrapForgetsTheCachedTree() throws Exception {
+        Instant t1 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        store().devices().recordInform(inform("B1", t1, List.of("2 PERIODIC"),
+                ParameterValueStruct.ofString("InternetGatewayDevice.LANDevice.1.X", "old"),
+                ParameterValueStruct.ofString("InternetGatewayDevice.DeviceInfo.SoftwareVersion", "V1"))).get();
+        store().devices().recordInform(inform("B1", t1.plusSeconds(1), List.of("0 BOOTSTRAP"),
+                ParameterValueStruct.ofString("InternetGatewayDevice.DeviceInfo.SoftwareVersion", "V1"))).get();
+        Device device = store().devices().find("202BC1-BM632w-B1").orElseThrow();
+        assertThat(device.parameter("InternetGatewayDevice.LANDevice.1.X")).isEmpty();
+        assertThat(device.value("InternetGatewayDevice.DeviceInfo.SoftwareVersion")).contains("V1");
+        assertThat(device.lastBootstrap()).contains(t1.plusSeconds(1));
+        assertThat(device.registered()).contains(t1);
+    }
+
+    @Test
+    void oddParameterNamesAreSkippedNotFatal() throws Exception {
+        InformRecorded recorded = store().devices().recordInform(inform("C1", Instant.now(), List.of("2 PERIODIC"),
+                ParameterValueStruct.ofString("Device.$where", "x"),
+                ParameterValueStruct.ofString("Device.Partial.", "x"),
+                ParameterValueStruct.ofString("Device.A", "leaf and parent"),
+                ParameterValueStruct.ofString("Device.A.B", "deeper"),
+                ParameterValueStruct.ofString("Device.DeviceInfo.SoftwareVersion", "ok"))).get();
+        assertThat(recorded.newDevice()).isTrue();
+        Device device = store().devices().find("202BC1-BM632w-C1").orElseThrow();
+        assertThat(device.value("Device.DeviceInfo.SoftwareVersion")).contains("ok");
+        assertThat(device.value("Device.A.B")).contains("deeper");
+        assertThat(device.parameters().keySet()).noneMatch(p -> p.contains("$"));
+    }
+
+    @Test
+    void oneSessionPerDeviceAtATime() throws Exception {
+        var locks = store().sessionLocks();
+        assertThat(locks.acquire("dev-L", "t1", Duration.ofSeconds(60)).get()).isTrue();
+        assertThat(locks.acquire("dev-L", "t2", Duration.ofSeconds(60)).get()).isFalse();
+        assertThat(locks.acquire("dev-L", "t1", Duration.ofSeconds(60)).get()).as("refresh by the holder").isTrue();
+        assertThat(locks.acquire("dev-other", "t2", Duration.ofSeconds(60)).get()).isTrue();
+        locks.release("dev-L", "t1").get();
+        assertThat(locks.acquire("dev-L", "t2", Duration.ofSeconds(60)).get()).isTrue();
+        Document lock = store().database().getCollection("locks").find(Filters.eq("_id", "cwmp_session_dev-L")).first();
+        assertThat(lock).containsEntry("value", "t2");
+        assertThat(lock.get("expire", Date.class)).isAfter(new Date());
+    }
+
+    @Test
+    void aLapsedLockIsTakenOver() throws Exception {
+        var locks = store().sessionLocks();
+        assertThat(locks.acquire("dev-X", "crashed", Duration.ofSeconds(-1)).get()).isTrue();
+        assertThat(locks.acquire("dev-X", "next", Duration.ofSeconds(60)).get()).isTrue();
+        locks.release("dev-X", "crashed").get();
+        assertThat(locks.acquire("dev-X", "third", Duration.ofSeconds(60)).get()).as("release by a former holder is void")
+                .isFalse();
+    }
+
+    @Test
+    void manyConcurrentInformsAreAllRecorded() throws Exception {
+        Instant now = Instant.now();
+        var futures = new java.util.ArrayList<java.util.concurrent.CompletableFuture<InformRecorded>>();
+        for (int i = 0; i < 300; i++) {
+            futures.add(store().devices().recordInform(inform("M" + i, now, List.of("2 PERIODIC"),
+                    ParameterValueStruct.ofString("Device.DeviceInfo.SoftwareVersion", "v" + i))));
+        }
+        for (var f : futures) {
+            assertThat(f.get().newDevice()).isTrue();
+        }
+        assertThat(devices().countDocuments(Filters.regex("_id", "^202BC1-BM632w-M"))).isEqualTo(300);
+    }
+}
