@@ -1,0 +1,132 @@
+package org.cwmpacs.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server's configuration: environment variables first (GenieACS's {@code GENIEACS_*} names where
+ * GenieACS has the option, {@code ACS_*} for the rest), then a JSON configuration file in GenieACS's
+ * {@code config.json} form (keys without the {@code GENIEACS_} prefix, e.g. {@code "CWMP_PORT": 7547}),
+ * then the defaults. Every option is listed in docs/configuration.md.
+ */
+public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mongoUrl, Path dataDir,
+                        int storeCacheMegabytes, Duration sessionTimeout, int maxSessions, int maxBodyBytes,
+                        boolean booleanLiteral, boolean xmlDeclaration) {
+
+    /** A configuration value that cannot be used; the message says which and what is expected. */
+    public static final class ConfigException extends Exception {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    public static AcsConfig load(Map<String, String> env) throws ConfigException {
+        Map<String, String> file = readFile(env);
+        Values v = new Values(env, file);
+        return new AcsConfig(
+                v.string("GENIEACS_CWMP_INTERFACE", "::"),
+                v.integer("GENIEACS_CWMP_PORT", 7547, 0, 65535),
+                v.optional("GENIEACS_MONGODB_CONNECTION_URL"),
+                Path.of(v.string("ACS_DATA_DIR", "./data")),
+                v.integer("ACS_STORE_CACHE_MB", 256, 1, 1 << 20),
+                Duration.ofSeconds(v.integer("GENIEACS_SESSION_TIMEOUT", 30, 1, 86_400)),
+                v.integer("GENIEACS_MAX_CONCURRENT_REQUESTS", 10_000, 1, 10_000_000),
+                v.integer("ACS_MAX_BODY_BYTES", 32 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                v.bool("GENIEACS_BOOLEAN_LITERAL", false),
+                v.bool("ACS_XML_DECLARATION", false));
+    }
+
+    private static Map<String, String> readFile(Map<String, String> env) throws ConfigException {
+        String configured = env.get("ACS_CONFIG_FILE");
+        Path path = Path.of(configured != null ? configured : "config/config.json");
+        if (!Files.exists(path)) {
+            if (configured != null) {
+                throw new ConfigException("ACS_CONFIG_FILE names " + path.toAbsolutePath() + ", which does not exist");
+            }
+            return Map.of();
+        }
+        try {
+            JsonNode root = new ObjectMapper().readTree(path.toFile());
+            if (root == null || !root.isObject()) {
+                throw new ConfigException(path + " must hold a JSON object such as {\"CWMP_PORT\": 7547}");
+            }
+            Map<String, String> values = new HashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                values.put(e.getKey(), e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().toString());
+            }
+            return values;
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the configuration file " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static final class Values {
+        private final Map<String, String> env;
+        private final Map<String, String> file;
+
+        Values(Map<String, String> env, Map<String, String> file) {
+            this.env = env;
+            this.file = file;
+        }
+
+        Optional<String> optional(String name) {
+            String value = env.get(name);
+            if (value == null && name.startsWith("GENIEACS_")) {
+                value = file.get(name.substring("GENIEACS_".length()));
+            }
+            if (value == null) {
+                value = file.get(name);
+            }
+            return Optional.ofNullable(value).map(String::strip).filter(s -> !s.isEmpty());
+        }
+
+        String string(String name, String dflt) {
+            return optional(name).orElse(dflt);
+        }
+
+        int integer(String name, int dflt, int min, int max) throws ConfigException {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return dflt;
+            }
+            try {
+                int value = Integer.parseInt(raw.get());
+                if (value < min || value > max) {
+                    throw new NumberFormatException();
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", not '"
+                        + raw.get() + "'");
+            }
+        }
+
+        boolean bool(String name, boolean dflt) throws ConfigException {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return dflt;
+            }
+            switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+                case "true":
+                case "1":
+                case "yes":
+                    return true;
+                case "false":
+                case "0":
+                case "no":
+                    return false;
+                default:
+                    throw new ConfigException(name + " must be true or false, not '" + raw.get() + "'");
+            }
+        }
+    }
+}

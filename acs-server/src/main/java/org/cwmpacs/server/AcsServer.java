@@ -1,0 +1,90 @@
+package org.cwmpacs.server;
+
+import java.util.Optional;
+import org.cwmpacs.core.cwmp.CwmpServer;
+import org.cwmpacs.core.session.SessionConfig;
+import org.cwmpacs.core.session.SessionManager;
+import org.cwmpacs.soap.DecodeLimits;
+import org.cwmpacs.soap.EncodeOptions;
+import org.cwmpacs.store.EmbeddedMongo;
+import org.cwmpacs.store.MongoStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Everything that runs: the store (embedded unless a MongoDB URL is configured) and the CWMP listener. */
+public final class AcsServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AcsServer.class);
+
+    private final Optional<EmbeddedMongo> embedded;
+    private final MongoStore store;
+    private final SessionManager sessions;
+    private final CwmpServer cwmp;
+    private final int cwmpPort;
+
+    private AcsServer(Optional<EmbeddedMongo> embedded, MongoStore store, SessionManager sessions, CwmpServer cwmp,
+                      int cwmpPort) {
+        this.embedded = embedded;
+        this.store = store;
+        this.sessions = sessions;
+        this.cwmp = cwmp;
+        this.cwmpPort = cwmpPort;
+    }
+
+    public static AcsServer start(AcsConfig config) throws InterruptedException {
+        Optional<EmbeddedMongo> embedded = Optional.empty();
+        String url;
+        if (config.mongoUrl().isPresent()) {
+            url = config.mongoUrl().get();
+            LOG.info("Store: MongoDB at {}", redact(url));
+        } else {
+            EmbeddedMongo started = EmbeddedMongo.start(config.dataDir(), config.storeCacheMegabytes());
+            embedded = Optional.of(started);
+            url = started.connectionString();
+            LOG.info("Store: embedded, data in {} (set GENIEACS_MONGODB_CONNECTION_URL to use a MongoDB server)",
+                    config.dataDir().toAbsolutePath().normalize().resolve(EmbeddedMongo.FILE_NAME));
+        }
+        MongoStore store = MongoStore.connect(url);
+        SessionConfig sessionConfig = new SessionConfig(config.sessionTimeout(), config.maxSessions(),
+                SessionConfig.DEFAULT.retryAfter(), SessionConfig.DEFAULT.linger(),
+                new DecodeLimits(config.maxBodyBytes(), DecodeLimits.DEFAULT.maxDepth(), DecodeLimits.DEFAULT.maxElements()),
+                new EncodeOptions(config.xmlDeclaration(), !config.booleanLiteral()));
+        SessionManager sessions = new SessionManager(store.devices(), store.sessionLocks(), sessionConfig);
+        String host = config.cwmpInterface();
+        CwmpServer cwmp = new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes());
+        int port;
+        try {
+            port = cwmp.start();
+        } catch (RuntimeException e) {
+            if (!"::".equals(host)) {
+                throw e;
+            }
+            // no IPv6 on this host: all IPv4 addresses instead
+            cwmp.close();
+            host = "0.0.0.0";
+            cwmp = new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes());
+            port = cwmp.start();
+        }
+        LOG.info("CWMP listening on {} port {}", host, port);
+        return new AcsServer(embedded, store, sessions, cwmp, port);
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("//[^@/]*@", "//***@");
+    }
+
+    public int cwmpPort() {
+        return cwmpPort;
+    }
+
+    public MongoStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        cwmp.close();
+        sessions.close();
+        store.close();
+        embedded.ifPresent(EmbeddedMongo::close);
+    }
+}

@@ -1,0 +1,37 @@
+package org.cwmpacs.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The whole server on a loopback port with the embedded store in a temporary directory. */
+final class RunningAcs implements AutoCloseable {
+    final AcsServer server;
+    final URI uri;
+
+    private RunningAcs(AcsServer server) {
+        this.server = server;
+        this.uri = URI.create("http://127.0.0.1:" + server.cwmpPort() + "/");
+    }
+
+    static RunningAcs start(Path dataDir, Map<String, String> extra) throws Exception {
+        Map<String, String> env = new HashMap<>(extra);
+        env.put("GENIEACS_CWMP_PORT", "0");
+        env.put("GENIEACS_CWMP_INTERFACE", "127.0.0.1");
+        env.put("ACS_DATA_DIR", dataDir.toString());
+        env.put("ACS_STORE_CACHE_MB", "64");
+        env.put("ACS_CONFIG_FILE", dataDir.resolve("none.json").toString());
+        env.remove("ACS_CONFIG_FILE");
+        return new RunningAcs(AcsServer.start(AcsConfig.load(env)));
+    }
+
+    static RunningAcs start(Path dataDir) throws Exception {
+        return start(dataDir, Map.of());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

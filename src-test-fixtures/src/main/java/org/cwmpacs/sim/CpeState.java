@@ -1,0 +1,24 @@
+package org.cwmpacs.sim;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cwmpacs.soap.message.CwmpDateTime;
+import org.cwmpacs.soap.message.EventStruct;
+import org.cwmpacs.soap.message.FaultStruct;
+import org.cwmpacs.soap.message.TransferComplete;
+
+/** What a simulated CPE remembers between sessions. */
+final class CpeState {
+    boolean bootstrapped;
+    final List<EventStruct> pendingEvents = new ArrayList<>();
+    Optional<TransferComplete> pendingTransfer = Optional.empty();
+
+    void scheduleTransferComplete(String methodEvent, String commandKey) {
+        String now = CwmpDateTime.format(Instant.now());
+        pendingEvents.add(new EventStruct("7 TRANSFER COMPLETE", ""));
+        pendingEvents.add(new EventStruct(methodEvent, commandKey));
+        pendingTransfer = Optional.of(new TransferComplete(commandKey, new FaultStruct(0, ""), now, now));
+    }
+}

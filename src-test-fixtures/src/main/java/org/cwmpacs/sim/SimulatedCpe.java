@@ -1,0 +1,242 @@
+package org.cwmpacs.sim;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cwmpacs.soap.CwmpCodec;
+import org.cwmpacs.soap.CwmpDecodeException;
+import org.cwmpacs.soap.CwmpEnvelope;
+import org.cwmpacs.soap.SoapHeader;
+import org.cwmpacs.soap.message.CwmpDateTime;
+import org.cwmpacs.soap.message.CwmpMessage;
+import org.cwmpacs.soap.message.DeviceIdStruct;
+import org.cwmpacs.soap.message.EventStruct;
+import org.cwmpacs.soap.message.Inform;
+import org.cwmpacs.soap.message.InformResponse;
+import org.cwmpacs.soap.message.ParameterValueStruct;
+import org.cwmpacs.soap.message.TransferComplete;
+import org.cwmpacs.soap.message.TransferCompleteResponse;
+
+/**
+ * A CPE that speaks CWMP over real HTTP to an ACS: it informs (0 BOOTSTRAP the first time, 1 BOOT after a
+ * reboot, 7 TRANSFER COMPLETE after a transfer, whatever events the caller adds), sends its pending
+ * TransferComplete, then answers every ACS request from its data model until the ACS ends the session
+ * with 204. Thread-confined: one session at a time per CPE; many CPEs share one {@link HttpClient}.
+ */
+public final class SimulatedCpe {
+    private static final Pattern SESSION_COOKIE = Pattern.compile("session=([A-Za-z0-9_\\-]+)");
+    private static final AtomicLong IDS = new AtomicLong();
+
+    /**
+     * @param cwmpNamespace the namespace of the CPE's messages (RDK-B uses cwmp-1-0)
+     * @param rdkb RDK-B limits: over 3000 values → 9004, SetParameterValues/Attributes over 127 → 9004,
+     *     Download only for {@code 1 Firmware Upgrade Image}
+     * @param echoCookie send the session cookie back (some CPEs never do)
+     * @param reconnectMidSession open a new TCP connection after the Inform
+     * @param responseDelay wait this long before each answer to the ACS
+     */
+    public record Options(String cwmpNamespace, boolean rdkb, boolean echoCookie, boolean reconnectMidSession,
+                          Duration responseDelay) {
+        public static final Options DEFAULT = new Options("urn:dslforum-org:cwmp-1-0", false, true, false, Duration.ZERO);
+
+        public Options rdkbMode() {
+            return new Options(cwmpNamespace, true, echoCookie, reconnectMidSession, responseDelay);
+        }
+
+        public Options reconnecting() {
+            return new Options(cwmpNamespace, rdkb, echoCookie, true, responseDelay);
+        }
+
+        public Options withoutCookies() {
+            return new Options(cwmpNamespace, rdkb, false, reconnectMidSession, responseDelay);
+        }
+
+        public Options namespace(String ns) {
+            return new Options(ns, rdkb, echoCookie, reconnectMidSession, responseDelay);
+        }
+    }
+
+    /** What one session did. */
+    public record SessionResult(int informStatus, int finalStatus, int roundTrips, List<String> acsRequests,
+                                Optional<String> error, Duration elapsed) {
+        public boolean ok() {
+            return error.isEmpty() && informStatus == 200 && finalStatus == 204;
+        }
+    }
+
+    private final URI acs;
+    private final DataModel model;
+    private final Options options;
+    private final HttpClient http;
+    private final CwmpCodec codec = new CwmpCodec();
+    private final CpeState state = new CpeState();
+    private final RpcResponder responder;
+    private volatile String connectionRequestUrl = "";
+
+    public SimulatedCpe(URI acs, DataModel model, Options options, HttpClient http) {
+        this.acs = Objects.requireNonNull(acs, "acs");
+        this.model = model;
+        this.options = options;
+        this.http = http;
+        this.responder = new RpcResponder(model, options.rdkb(), state);
+    }
+
+    /** An HTTP client fit for simulated CPEs (HTTP/1.1, keep-alive). */
+    public static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public DataModel model() {
+        return model;
+    }
+
+    public DeviceIdStruct deviceId() {
+        return new DeviceIdStruct(model.identity("Manufacturer"), model.identity("OUI"), model.identity("ProductClass"),
+                model.identity("SerialNumber"));
+    }
+
+    void setConnectionRequestUrl(String url) {
+        connectionRequestUrl = url;
+    }
+
+    /** Runs one session with these events besides the ones the CPE owes (bootstrap, boot, transfer complete). */
+    public synchronized SessionResult runSession(String... events) {
+        long start = System.nanoTime();
+        List<String> acsRequests = new ArrayList<>();
+        int roundTrips = 0;
+        int informStatus = 0;
+        try {
+            Inform inform = inform(events);
+            Exchange exchange = post(http, codec.encode(envelope(inform)), Optional.empty());
+            roundTrips++;
+            informStatus = exchange.status;
+            if (exchange.status != 200) {
+                return result(informStatus, exchange.status, roundTrips, acsRequests,
+                        "Inform answered " + exchange.status + ": " + exchange.text(), start);
+            }
+            Optional<String> cookie = exchange.cookie;
+            if (decode(exchange).message(InformResponse.class).isEmpty()) {
+                return result(informStatus, exchange.status, roundTrips, acsRequests, "no InformResponse", start);
+            }
+            HttpClient rest = options.reconnectMidSession() ? newHttpClient() : http;
+            Optional<String> sendCookie = options.echoCookie() ? cookie : Optional.empty();
+            if (state.pendingTransfer.isPresent()) {
+                TransferComplete tc = state.pendingTransfer.get();
+                exchange = post(rest, codec.encode(envelope(tc)), sendCookie);
+                roundTrips++;
+                if (exchange.status != 200 || decode(exchange).message(TransferCompleteResponse.class).isEmpty()) {
+                    return result(informStatus, exchange.status, roundTrips, acsRequests,
+                            "TransferComplete answered " + exchange.status + ": " + exchange.text(), start);
+                }
+                state.pendingTransfer = Optional.empty();
+            }
+            exchange = post(rest, new byte[0], sendCookie);
+            roundTrips++;
+            while (exchange.status == 200) {
+                CwmpEnvelope request = decode(exchange);
+                CwmpMessage message = request.message().orElseThrow(() -> new IOException("200 with an empty body"));
+                acsRequests.add(message.methodName());
+                if (!options.responseDelay().isZero()) {
+                    Thread.sleep(options.responseDelay().toMillis());
+                }
+                CwmpMessage answer = responder.respond(message);
+                SoapHeader header = request.header().id().map(SoapHeader::withId).orElse(SoapHeader.NONE);
+                exchange = post(rest, codec.encode(CwmpEnvelope.of(options.cwmpNamespace(), header, answer)), sendCookie);
+                roundTrips++;
+            }
+            if (exchange.status == 204) {
+                state.bootstrapped = true;
+                return result(informStatus, 204, roundTrips, acsRequests, null, start);
+            }
+            return result(informStatus, exchange.status, roundTrips, acsRequests,
+                    "session ended with " + exchange.status + ": " + exchange.text(), start);
+        } catch (IOException | CwmpDecodeException e) {
+            return result(informStatus, 0, roundTrips, acsRequests, e.toString(), start);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return result(informStatus, 0, roundTrips, acsRequests, "interrupted", start);
+        }
+    }
+
+    private Inform inform(String... events) {
+        LinkedHashSet<String> codes = new LinkedHashSet<>();
+        List<EventStruct> list = new ArrayList<>();
+        if (!state.bootstrapped) {
+            list.add(new EventStruct("0 BOOTSTRAP", ""));
+            list.add(new EventStruct("1 BOOT", ""));
+            codes.add("0 BOOTSTRAP");
+            codes.add("1 BOOT");
+        }
+        for (EventStruct e : state.pendingEvents) {
+            if (e.eventCode().startsWith("M ") || codes.add(e.eventCode())) {
+                list.add(e);
+            }
+        }
+        state.pendingEvents.clear();
+        for (String e : events) {
+            if (codes.add(e)) {
+                list.add(new EventStruct(e, ""));
+            }
+        }
+        String root = model.root();
+        List<ParameterValueStruct> params = new ArrayList<>();
+        for (String name : List.of("DeviceInfo.HardwareVersion", "DeviceInfo.SoftwareVersion",
+                "DeviceInfo.ProvisioningCode", "ManagementServer.ParameterKey", "ManagementServer.ConnectionRequestURL")) {
+            String path = root + name;
+            model.get(path).ifPresent(p -> params.add(new ParameterValueStruct(path,
+                    name.endsWith("ConnectionRequestURL") && !connectionRequestUrl.isEmpty() ? connectionRequestUrl
+                            : p.value(), p.type())));
+        }
+        return new Inform(deviceId(), list, 1, CwmpDateTime.format(Instant.now()), 0, params);
+    }
+
+    private CwmpEnvelope envelope(CwmpMessage message) {
+        return CwmpEnvelope.of(options.cwmpNamespace(), SoapHeader.withId(Long.toString(IDS.incrementAndGet())), message);
+    }
+
+    private CwmpEnvelope decode(Exchange exchange) throws CwmpDecodeException {
+        return codec.decode(exchange.body);
+    }
+
+    private record Exchange(int status, byte[] body, Optional<String> cookie) {
+        String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    private Exchange post(HttpClient client, byte[] body, Optional<String> cookie) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(acs).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body.length > 0) {
+            builder.header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "");
+        }
+        cookie.ifPresent(c -> builder.header("Cookie", "session=" + c));
+        HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        Optional<String> setCookie = Optional.empty();
+        for (String header : response.headers().allValues("set-cookie")) {
+            Matcher m = SESSION_COOKIE.matcher(header);
+            if (m.find()) {
+                setCookie = Optional.of(m.group(1));
+            }
+        }
+        return new Exchange(response.statusCode(), response.body(), setCookie);
+    }
+
+    private static SessionResult result(int informStatus, int finalStatus, int roundTrips, List<String> acsRequests,
+                                        String error, long start) {
+        return new SessionResult(informStatus, finalStatus, roundTrips, List.copyOf(acsRequests),
+                Optional.ofNullable(error), Duration.ofNanos(System.nanoTime() - start));
+    }
+}
