@@ -1,7 +1,10 @@
 package org.cwmpacs.server;
 
+import java.time.Clock;
 import java.util.Optional;
 import org.cwmpacs.core.cwmp.CwmpServer;
+import org.cwmpacs.core.store.LocalSessionLocks;
+import org.cwmpacs.core.store.SessionLocks;
 import org.cwmpacs.core.session.SessionConfig;
 import org.cwmpacs.core.session.SessionManager;
 import org.cwmpacs.soap.DecodeLimits;
@@ -43,12 +46,14 @@ public final class AcsServer implements AutoCloseable {
             LOG.info("Store: embedded, data in {} (set GENIEACS_MONGODB_CONNECTION_URL to use a MongoDB server)",
                     config.dataDir().toAbsolutePath().normalize().resolve(EmbeddedMongo.FILE_NAME));
         }
-        MongoStore store = MongoStore.connect(url);
+        MongoStore store = MongoStore.connect(url, embedded.isPresent());
         SessionConfig sessionConfig = new SessionConfig(config.sessionTimeout(), config.maxSessions(),
                 SessionConfig.DEFAULT.retryAfter(), SessionConfig.DEFAULT.linger(),
                 new DecodeLimits(config.maxBodyBytes(), DecodeLimits.DEFAULT.maxDepth(), DecodeLimits.DEFAULT.maxElements()),
                 new EncodeOptions(config.xmlDeclaration(), !config.booleanLiteral()));
-        SessionManager sessions = new SessionManager(store.devices(), store.sessionLocks(), sessionConfig);
+        // the embedded store serves this process alone, so no other instance can hold a session lock
+        SessionLocks locks = embedded.isPresent() ? new LocalSessionLocks(Clock.systemUTC()) : store.sessionLocks();
+        SessionManager sessions = new SessionManager(store.devices(), locks, sessionConfig);
         String host = config.cwmpInterface();
         CwmpServer cwmp = new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes());
         int port;

@@ -121,6 +121,14 @@ final class DeviceDocuments {
      * parameter its value (typed as GenieACS types it), type, timestamp and {@code _object: false}.
      */
     static Document informUpdate(DeviceInform inform, List<String> skipped) {
+        return informUpdate(inform, skipped, Map.of());
+    }
+
+    /**
+     * As {@link #informUpdate(DeviceInform, List)}, but a parameter whose value and type equal {@code known}
+     * gets only its {@code _timestamp} written.
+     */
+    static Document informUpdate(DeviceInform inform, List<String> skipped, Map<String, String> known) {
         Date now = Date.from(inform.time());
         Document set = new Document();
         TreeSet<String> paths = new TreeSet<>();
@@ -143,6 +151,10 @@ final class DeviceDocuments {
             }
             ParameterValueStruct p = e.getValue();
             String type = storedType(p);
+            if (valueKey(p).equals(known.get(path))) {
+                set.put(path + "._timestamp", now);
+                continue;
+            }
             set.put(path + "._object", false);
             set.put(path + "._value", storedValue(p.value(), type));
             set.put(path + "._type", type);
@@ -172,6 +184,11 @@ final class DeviceDocuments {
             }
         }
         return true;
+    }
+
+    /** What decides whether a stored Inform parameter changed. */
+    static String valueKey(ParameterValueStruct p) {
+        return storedType(p) + "\u0000" + p.value();
     }
 
     /** Known types are written {@code xsd:<name>} whatever prefix the CPE used; others as sent. */

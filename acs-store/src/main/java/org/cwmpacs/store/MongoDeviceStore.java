@@ -6,6 +6,10 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,23 +30,42 @@ final class MongoDeviceStore implements DeviceStore {
 
     private final MongoCollection<Document> devices;
     private final WriteBatcher batcher;
+    /**
+     * The Inform values this process last wrote, per device, so that a periodic Inform writes only what
+     * changed (mostly timestamps) without reading the document first. Only valid while this process is the
+     * store's only writer: used with the embedded store, never with a shared MongoDB.
+     */
+    private final Optional<Map<String, Map<String, String>>> lastWritten;
 
-    MongoDeviceStore(MongoCollection<Document> devices, WriteBatcher batcher) {
+    MongoDeviceStore(MongoCollection<Document> devices, WriteBatcher batcher, boolean soleWriter) {
         this.devices = devices;
         this.batcher = batcher;
+        this.lastWritten = soleWriter ? Optional.of(boundedCache(200_000)) : Optional.empty();
+    }
+
+    private static Map<String, Map<String, String>> boundedCache(int devices) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
+                return size() > devices;
+            }
+        });
     }
 
     @Override
     public CompletableFuture<InformRecorded> recordInform(DeviceInform inform) {
         List<String> skipped = new ArrayList<>();
-        Document update = DeviceDocuments.informUpdate(inform, skipped);
+        boolean bootstrap = inform.hasEvent(DeviceInform.BOOTSTRAP);
+        Map<String, String> known = bootstrap ? Map.of()
+                : lastWritten.map(c -> c.get(inform.deviceId())).orElse(Map.of());
+        Document update = DeviceDocuments.informUpdate(inform, skipped, known);
         if (!skipped.isEmpty()) {
             LOG.warn("{}: Inform parameters not stored, their names are not TR-069 paths: {}", inform.deviceId(), skipped);
         }
         UpdateOneModel<Document> write = new UpdateOneModel<>(Filters.eq("_id", inform.deviceId()), update,
                 new UpdateOptions().upsert(true));
         CompletableFuture<WriteBatcher.Outcome> done;
-        if (inform.hasEvent(DeviceInform.BOOTSTRAP)) {
+        if (bootstrap) {
             // a factory-reset CPE: forget the cached tree so that it is learned again
             List<Bson> unsets = DeviceDocuments.ROOTS.stream().map(Updates::unset).toList();
             done = batcher.submit(devices, new UpdateOneModel<>(Filters.eq("_id", inform.deviceId()),
@@ -54,6 +77,11 @@ final class MongoDeviceStore implements DeviceStore {
             if (outcome.duplicateKey()) {
                 throw new IllegalStateException("device " + inform.deviceId() + " was created twice at once");
             }
+            lastWritten.ifPresent(cache -> {
+                Map<String, String> values = new HashMap<>();
+                inform.parameters().forEach(p -> values.put(p.name(), DeviceDocuments.valueKey(p)));
+                cache.put(inform.deviceId(), values);
+            });
             return new InformRecorded(outcome.upserted());
         });
     }

@@ -28,7 +28,7 @@ public final class MongoStore implements AutoCloseable {
     private final MongoDeviceStore devices;
     private final MongoSessionLocks locks;
 
-    private MongoStore(MongoClient client, MongoDatabase database) {
+    private MongoStore(MongoClient client, MongoDatabase database, boolean soleWriter) {
         this.client = client;
         this.database = database;
         this.callbacks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
@@ -37,17 +37,25 @@ public final class MongoStore implements AutoCloseable {
             return t;
         });
         this.batcher = new WriteBatcher(callbacks);
-        this.devices = new MongoDeviceStore(database.getCollection("devices"), batcher);
+        this.devices = new MongoDeviceStore(database.getCollection("devices"), batcher, soleWriter);
         this.locks = new MongoSessionLocks(database.getCollection("locks"), batcher, Clock.systemUTC());
     }
 
-    /** Connects to {@code mongodb://...}; the database is the URL's, else {@code genieacs}. */
+    /** Connects to a MongoDB other ACS instances may share; the database is the URL's, else {@code genieacs}. */
     public static MongoStore connect(String url) {
+        return connect(url, false);
+    }
+
+    /**
+     * @param soleWriter true when no other process writes this database (the embedded store), which lets
+     *     the store skip rewriting Inform values it knows are unchanged
+     */
+    public static MongoStore connect(String url, boolean soleWriter) {
         ConnectionString cs = new ConnectionString(url);
         MongoClient client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(cs)
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS)).build());
         MongoStore store = new MongoStore(client, client.getDatabase(cs.getDatabase() != null ? cs.getDatabase()
-                : DEFAULT_DATABASE));
+                : DEFAULT_DATABASE), soleWriter);
         store.createIndexes();
         return store;
     }

@@ -23,7 +23,7 @@ class EmbeddedStoreTest extends StoreContractTest {
     @BeforeEach
     void start() {
         embedded = EmbeddedMongo.start(dataDir, 64);
-        store = MongoStore.connect(embedded.connectionString());
+        store = MongoStore.connect(embedded.connectionString(), true);
     }
 
     @AfterEach

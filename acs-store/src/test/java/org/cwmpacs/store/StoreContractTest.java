@@ -71,6 +71,18 @@ abstract class StoreContractTest {
         assertThat(device.value("InternetGatewayDevice.DeviceInfo.SoftwareVersion")).contains("V2");
         assertThat(device.parameter("InternetGatewayDevice.DeviceInfo.SoftwareVersion").orElseThrow().timestamp())
                 .contains(t2);
+
+        // unchanged values: only timestamps move (and nothing else of the node is lost)
+        Instant t3 = t2.plusSeconds(300);
+        store().devices().recordInform(inform("A1", t3, List.of("2 PERIODIC"),
+                ParameterValueStruct.ofString("InternetGatewayDevice.DeviceInfo.SoftwareVersion", "V2"))).get();
+        Device third = store().devices().find("202BC1-BM632w-A1").orElseThrow();
+        var sw3 = third.parameter("InternetGatewayDevice.DeviceInfo.SoftwareVersion").orElseThrow();
+        assertThat(sw3.value()).contains("V2");
+        assertThat(sw3.type()).contains("xsd:string");
+        assertThat(sw3.object()).contains(false);
+        assertThat(sw3.timestamp()).contains(t3);
+        assertThat(third.lastInform()).contains(t3);
     }
 
     @Test
