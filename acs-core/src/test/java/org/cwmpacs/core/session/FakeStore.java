@@ -1,0 +1,30 @@
+package org.cwmpacs.core.session;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.cwmpacs.core.device.Device;
+import org.cwmpacs.core.device.DeviceInform;
+import org.cwmpacs.core.store.DeviceStore;
+
+/** A device store that records Informs in memory, or fails on demand. */
+final class FakeStore implements DeviceStore {
+    final List<DeviceInform> informs = new CopyOnWriteArrayList<>();
+    volatile boolean failing;
+
+    @Override
+    public CompletableFuture<InformRecorded> recordInform(DeviceInform inform) {
+        if (failing) {
+            return CompletableFuture.failedFuture(new IllegalStateException("database unreachable"));
+        }
+        boolean first = informs.stream().noneMatch(i -> i.deviceId().equals(inform.deviceId()));
+        informs.add(inform);
+        return CompletableFuture.completedFuture(new InformRecorded(first));
+    }
+
+    @Override
+    public Optional<Device> find(String deviceId) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,146 @@
+package org.cwmpacs.core.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cwmpacs.core.store.LocalSessionLocks;
+import org.cwmpacs.soap.CwmpCodec;
+import org.cwmpacs.soap.CwmpEnvelope;
+import org.cwmpacs.soap.SoapHeader;
+import org.cwmpacs.soap.message.Cwmp;
+import org.cwmpacs.soap.message.CwmpMessage;
+import org.cwmpacs.soap.message.DeviceIdStruct;
+import org.cwmpacs.soap.message.EventStruct;
+import org.cwmpacs.soap.message.FaultStruct;
+import org.cwmpacs.soap.message.GetRPCMethods;
+import org.cwmpacs.soap.message.GetRPCMethodsResponse;
+import org.cwmpacs.soap.message.Inform;
+import org.cwmpacs.soap.message.InformResponse;
+import org.cwmpacs.soap.message.ParameterValueStruct;
+import org.cwmpacs.soap.message.TransferComplete;
+import org.cwmpacs.soap.message.TransferCompleteResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The session state machine without HTTP: states, timeouts, overload, locks. */
+class SessionManagerTest {
+    private final CwmpCodec codec = new CwmpCodec();
+    private final FakeStore store = new FakeStore();
+    private final LocalSessionLocks locks = new LocalSessionLocks(Clock.systemUTC());
+    private final AtomicLong nanos = new AtomicLong();
+    private SessionManager manager = manager(SessionConfig.DEFAULT);
+
+    private SessionManager manager(SessionConfig config) {
+        return new SessionManager(store, locks, config, Clock.systemUTC(), nanos::get);
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    private byte[] envelope(String ns, SoapHeader header, CwmpMessage message) {
+        return codec.encode(CwmpEnvelope.of(ns, header, message));
+    }
+
+    private static Inform inform(String serial) {
+        return new Inform(new DeviceIdStruct("V", "00AABB", "Box", serial), List.of(new EventStruct("2 PERIODIC", "")),
+                1, "2024-01-01T00:00:00Z", 0, List.of(ParameterValueStruct.ofString("Device.DeviceInfo.SoftwareVersion", "1")));
+    }
+
+    private CwmpReply post(byte[] body, Optional<String> cookie, Object connection) throws Exception {
+        return manager.handle(new CwmpRequest(body, Optional.empty(), cookie, connection, "192.0.2.1")).get();
+    }
+
+    private static String cookie(CwmpReply reply) {
+        return reply.setCookie().orElseThrow().replaceAll("session=([0-9a-f]+).*", "$1");
+    }
+
+    @Test
+    void informThenCpeRequestsThenEmptyPostEndsWith204() throws Exception {
+        CwmpReply informed = post(envelope(Cwmp.NS_1_1, SoapHeader.withId("a1"), inform("S1")), Optional.empty(), "c1");
+        assertThat(informed.status()).isEqualTo(200);
+        CwmpEnvelope response = codec.decode(informed.body());
+        assertThat(response.message(InformResponse.class)).isPresent();
+        assertThat(response.cwmpNamespace()).isEqualTo(Cwmp.NS_1_1);
+        assertThat(response.header().id()).contains("a1");
+        assertThat(informed.setCookie()).hasValueSatisfying(c -> assertThat(c).matches("session=[0-9a-f]{32}; Path=/"));
+        Optional<String> cookie = Optional.of(cookie(informed));
+
+        CwmpReply tc = post(envelope(Cwmp.NS_1_1, SoapHeader.withId("a2"),
+                new TransferComplete("fw-1", new FaultStruct(0, ""), "2024-01-01T00:00:00Z", "2024-01-01T00:01:00Z")),
+                cookie, "c2");
+        assertThat(codec.decode(tc.body()).message(TransferCompleteResponse.class)).isPresent();
+        CwmpReply rpc = post(envelope(Cwmp.NS_1_1, SoapHeader.withId("a3"), new GetRPCMethods()), cookie, "c2");
+        assertThat(codec.decode(rpc.body()).message(GetRPCMethodsResponse.class).orElseThrow().methodList())
+                .contains("Inform", "TransferComplete");
+        assertThat(manager.activeSessions()).isEqualTo(1);
+
+        CwmpReply end = post(new byte[0], cookie, "c2");
+        assertThat(end.status()).isEqualTo(204);
+        assertThat(manager.activeSessions()).isZero();
+        // the lock is free again: the device may inform at once
+        assertThat(locks.acquire(store.informs.get(0).deviceId(), "other", Duration.ofSeconds(5)).get()).isTrue();
+        // an extra empty POST after the end still gets 204
+        assertThat(post(new byte[0], cookie, "c2").status()).isEqualTo(204);
+    }
+
+    @Test
+    void beyondTheSessionLimitNewSessionsGet503WithRetryAfter() throws Exception {
+        manager.close();
+        manager = manager(new SessionConfig(Duration.ofSeconds(30), 1, Duration.ofSeconds(60), Duration.ofSeconds(5),
+                SessionConfig.DEFAULT.decodeLimits(), SessionConfig.DEFAULT.encodeOptions()));
+        assertThat(post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("A")), Optional.empty(), "c1").status())
+                .isEqualTo(200);
+        CwmpReply refused = post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("B")), Optional.empty(), "c2");
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.retryAfterSeconds()).contains(60);
+        assertThat(store.informs).hasSize(1);
+    }
+
+    @Test
+    void anIdleSessionTimesOutAndItsLockIsFreed() throws Exception {
+        CwmpReply informed = post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("T")), Optional.empty(), "c1");
+        String deviceId = store.informs.get(0).deviceId();
+        assertThat(locks.acquire(deviceId, "other", Duration.ofSeconds(5)).get()).isFalse();
+        nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+        CwmpReply late = post(new byte[0], Optional.of(cookie(informed)), "c1");
+        assertThat(late.status()).isEqualTo(204).as("an empty POST to an ended session");
+        assertThat(manager.activeSessions()).isZero();
+        assertThat(locks.acquire(deviceId, "other", Duration.ofSeconds(5)).get()).isTrue();
+    }
+
+    @Test
+    void theCpesSessionTimeoutHeaderOverridesTheDefault() throws Exception {
+        CwmpReply informed = post(envelope(Cwmp.NS, SoapHeader.withId("1").sessionTimeout(120), inform("H")),
+                Optional.empty(), "c1");
+        nanos.addAndGet(Duration.ofSeconds(60).toNanos());
+        CwmpReply rpc = post(envelope(Cwmp.NS, SoapHeader.withId("2"), new GetRPCMethods()),
+                Optional.of(cookie(informed)), "c1");
+        assertThat(codec.decode(rpc.body()).message(GetRPCMethodsResponse.class)).isPresent();
+        assertThat(manager.activeSessions()).isEqualTo(1);
+    }
+
+    @Test
+    void aStoreFailureIs503AndTheDeviceIsNotLeftLocked() throws Exception {
+        store.failing = true;
+        CwmpReply reply = post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("F")), Optional.empty(), "c1");
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("storage unavailable");
+        assertThat(manager.activeSessions()).isZero();
+        assertThat(locks.acquire("00AABB-Box-F", "other", Duration.ofSeconds(5)).get()).isTrue();
+    }
+
+    @Test
+    void aRequestBeforeAnyInformIsRefused() throws Exception {
+        CwmpReply reply = post(envelope(Cwmp.NS, SoapHeader.withId("1"), new GetRPCMethods()), Optional.empty(), "c9");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("starts with an Inform");
+        assertThat(reply.close()).isTrue();
+    }
+}
