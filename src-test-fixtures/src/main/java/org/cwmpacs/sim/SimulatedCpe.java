@@ -170,6 +170,11 @@ public final class SimulatedCpe {
         }
     }
 
+    /** The Inform this CPE would send now with these events, encoded (for load runs that replay it). */
+    public byte[] encodedInform(String... events) {
+        return codec.encode(envelope(inform(events)));
+    }
+
     private Inform inform(String... events) {
         LinkedHashSet<String> codes = new LinkedHashSet<>();
         List<EventStruct> list = new ArrayList<>();

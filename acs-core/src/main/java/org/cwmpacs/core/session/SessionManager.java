@@ -113,7 +113,10 @@ public final class SessionManager implements AutoCloseable {
         }
         Optional<Inform> inform = envelope.message(Inform.class);
         if (inform.isPresent()) {
-            if (session != null && session.state != SessionState.ENDED) {
+            // a connection may carry another CPE's Inform (pooled connections, proxies): only the same
+            // device's new Inform replaces its running session
+            if (session != null && session.state != SessionState.ENDED
+                    && session.deviceId.equals(DeviceInform.of(inform.get(), clock.instant()).deviceId())) {
                 end(session, "Inform inside a session: a new session starts");
             }
             return startSession(request, envelope, inform.get(), now);

@@ -137,6 +137,25 @@ class SessionManagerTest {
     }
 
     @Test
+    void anotherDevicesInformOnTheSameConnectionLeavesTheFirstSessionAlone() throws Exception {
+        CwmpReply a = post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("A")), Optional.empty(), "pooled");
+        CwmpReply b = post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("B")), Optional.empty(), "pooled");
+        assertThat(b.status()).isEqualTo(200);
+        assertThat(manager.activeSessions()).isEqualTo(2);
+        CwmpReply rpc = post(envelope(Cwmp.NS, SoapHeader.withId("2"), new GetRPCMethods()),
+                Optional.of(cookie(a)), "other");
+        assertThat(codec.decode(rpc.body()).message(GetRPCMethodsResponse.class)).as("A's session still runs").isPresent();
+    }
+
+    @Test
+    void theSameDevicesNewInformReplacesItsSession() throws Exception {
+        post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("R")), Optional.empty(), "c1");
+        CwmpReply again = post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("R")), Optional.empty(), "c1");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(manager.activeSessions()).isEqualTo(1);
+    }
+
+    @Test
     void aRequestBeforeAnyInformIsRefused() throws Exception {
         CwmpReply reply = post(envelope(Cwmp.NS, SoapHeader.withId("1"), new GetRPCMethods()), Optional.empty(), "c9");
         assertThat(reply.status()).isEqualTo(400);
