@@ -19,7 +19,8 @@ import java.util.Optional;
  */
 public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mongoUrl, Path dataDir,
                         int storeCacheMegabytes, Duration sessionTimeout, int maxSessions, int maxBodyBytes,
-                        boolean booleanLiteral, boolean xmlDeclaration) {
+                        boolean booleanLiteral, boolean xmlDeclaration, Optional<String> sslCert,
+                        Optional<String> sslKey) {
 
     /** A configuration value that cannot be used; the message says which and what is expected. */
     public static final class ConfigException extends Exception {
@@ -31,6 +32,12 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
     public static AcsConfig load(Map<String, String> env) throws ConfigException {
         Map<String, String> file = readFile(env);
         Values v = new Values(env, file);
+        Optional<String> cert = v.optional("GENIEACS_CWMP_SSL_CERT");
+        Optional<String> key = v.optional("GENIEACS_CWMP_SSL_KEY");
+        if (cert.isPresent() != key.isPresent()) {
+            throw new ConfigException("CWMP over TLS needs both GENIEACS_CWMP_SSL_CERT and GENIEACS_CWMP_SSL_KEY "
+                    + "(a PEM file path or the PEM text itself); only one is set");
+        }
         return new AcsConfig(
                 v.string("GENIEACS_CWMP_INTERFACE", "::"),
                 v.integer("GENIEACS_CWMP_PORT", 7547, 0, 65535),
@@ -41,7 +48,8 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                 v.integer("GENIEACS_MAX_CONCURRENT_REQUESTS", 10_000, 1, 10_000_000),
                 v.integer("ACS_MAX_BODY_BYTES", 32 * 1024 * 1024, 1024, Integer.MAX_VALUE),
                 v.bool("GENIEACS_BOOLEAN_LITERAL", false),
-                v.bool("ACS_XML_DECLARATION", false));
+                v.bool("ACS_XML_DECLARATION", false),
+                cert, key);
     }
 
     private static Map<String, String> readFile(Map<String, String> env) throws ConfigException {

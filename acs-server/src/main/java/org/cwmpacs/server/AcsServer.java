@@ -2,6 +2,7 @@ package org.cwmpacs.server;
 
 import java.time.Clock;
 import java.util.Optional;
+import io.netty.handler.ssl.SslContext;
 import org.cwmpacs.core.cwmp.CwmpServer;
 import org.cwmpacs.core.store.LocalSessionLocks;
 import org.cwmpacs.core.store.SessionLocks;
@@ -33,7 +34,7 @@ public final class AcsServer implements AutoCloseable {
         this.cwmpPort = cwmpPort;
     }
 
-    public static AcsServer start(AcsConfig config) throws InterruptedException {
+    public static AcsServer start(AcsConfig config) throws InterruptedException, java.io.IOException {
         Optional<EmbeddedMongo> embedded = Optional.empty();
         String url;
         if (config.mongoUrl().isPresent()) {
@@ -55,7 +56,8 @@ public final class AcsServer implements AutoCloseable {
         SessionLocks locks = embedded.isPresent() ? new LocalSessionLocks(Clock.systemUTC()) : store.sessionLocks();
         SessionManager sessions = new SessionManager(store.devices(), locks, sessionConfig);
         String host = config.cwmpInterface();
-        CwmpServer cwmp = new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes());
+        Optional<SslContext> tls = TlsContexts.fromConfig(config.sslCert(), config.sslKey());
+        CwmpServer cwmp = new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes(), tls);
         int port;
         try {
             port = cwmp.start();
@@ -66,10 +68,10 @@ public final class AcsServer implements AutoCloseable {
             // no IPv6 on this host: all IPv4 addresses instead
             cwmp.close();
             host = "0.0.0.0";
-            cwmp = new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes());
+            cwmp = new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes(), tls);
             port = cwmp.start();
         }
-        LOG.info("CWMP listening on {} port {}", host, port);
+        LOG.info("CWMP listening on {} port {}{}", host, port, tls.isPresent() ? " (HTTPS)" : "");
         return new AcsServer(embedded, store, sessions, cwmp, port);
     }
 

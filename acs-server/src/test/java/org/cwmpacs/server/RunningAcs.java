@@ -21,8 +21,6 @@ final class RunningAcs implements AutoCloseable {
         env.put("GENIEACS_CWMP_INTERFACE", "127.0.0.1");
         env.put("ACS_DATA_DIR", dataDir.toString());
         env.put("ACS_STORE_CACHE_MB", "64");
-        env.put("ACS_CONFIG_FILE", dataDir.resolve("none.json").toString());
-        env.remove("ACS_CONFIG_FILE");
         return new RunningAcs(AcsServer.start(AcsConfig.load(env)));
     }
 

@@ -12,8 +12,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.cwmpacs.core.session.SessionManager;
 
@@ -29,14 +31,21 @@ public final class CwmpServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final int maxBodyBytes;
+    private final Optional<SslContext> tls;
     private EventLoopGroup group;
     private Channel channel;
 
     public CwmpServer(SessionManager sessions, String host, int port, int maxBodyBytes) {
+        this(sessions, host, port, maxBodyBytes, Optional.empty());
+    }
+
+    /** @param tls with a context, the listener speaks HTTPS only (CWMP over TLS) */
+    public CwmpServer(SessionManager sessions, String host, int port, int maxBodyBytes, Optional<SslContext> tls) {
         this.sessions = sessions;
         this.host = host;
         this.port = port;
         this.maxBodyBytes = maxBodyBytes;
+        this.tls = tls;
     }
 
     /** Binds and returns the port (useful with port 0). */
@@ -49,6 +58,7 @@ public final class CwmpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        tls.ifPresent(context -> ch.pipeline().addLast(context.newHandler(ch.alloc())));
                         ch.pipeline()
                                 .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
                                 .addLast(new HttpServerCodec())

@@ -1,0 +1,61 @@
+package org.cwmpacs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AcsConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsAreGenieAcsOnes() throws Exception {
+        AcsConfig c = AcsConfig.load(Map.of("ACS_CONFIG_FILE", write("{}").toString()));
+        assertThat(c.cwmpPort()).isEqualTo(7547);
+        assertThat(c.cwmpInterface()).isEqualTo("::");
+        assertThat(c.mongoUrl()).isEmpty();
+        assertThat(c.sessionTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
+    }
+
+    @Test
+    void genieAcsConfigJsonAndEnvironmentOverrideIt() throws Exception {
+        Path file = write("{\"CWMP_PORT\": 17547, \"MONGODB_CONNECTION_URL\": \"mongodb://db/genieacs\","
+                + " \"SESSION_TIMEOUT\": 45, \"ACS_DATA_DIR\": \"/var/lib/acs\"}");
+        AcsConfig fromFile = AcsConfig.load(Map.of("ACS_CONFIG_FILE", file.toString()));
+        assertThat(fromFile.cwmpPort()).isEqualTo(17547);
+        assertThat(fromFile.mongoUrl()).contains("mongodb://db/genieacs");
+        assertThat(fromFile.sessionTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(fromFile.dataDir()).isEqualTo(Path.of("/var/lib/acs"));
+        AcsConfig env = AcsConfig.load(Map.of("ACS_CONFIG_FILE", file.toString(), "GENIEACS_CWMP_PORT", "7000"));
+        assertThat(env.cwmpPort()).isEqualTo(7000);
+    }
+
+    @Test
+    void badValuesSayWhatIsExpected() throws Exception {
+        String file = write("{}").toString();
+        assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "GENIEACS_CWMP_PORT", "http")))
+                .isInstanceOf(AcsConfig.ConfigException.class).hasMessageContaining("GENIEACS_CWMP_PORT")
+                .hasMessageContaining("0 to 65535").hasMessageContaining("'http'");
+        assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "GENIEACS_BOOLEAN_LITERAL", "maybe")))
+                .hasMessageContaining("true or false");
+        assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "GENIEACS_CWMP_SSL_CERT", "c.pem")))
+                .hasMessageContaining("GENIEACS_CWMP_SSL_KEY");
+        assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", dir.resolve("missing.json").toString())))
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", write("[1,2]").toString())))
+                .hasMessageContaining("JSON object");
+    }
+
+    private Path write(String json) throws Exception {
+        Path file = Files.createTempFile(dir, "config", ".json");
+        Files.writeString(file, json);
+        return file;
+    }
+}
