@@ -48,23 +48,34 @@ public final class SimulatedCpe {
      * @param responseDelay wait this long before each answer to the ACS
      */
     public record Options(String cwmpNamespace, boolean rdkb, boolean echoCookie, boolean reconnectMidSession,
-                          Duration responseDelay) {
-        public static final Options DEFAULT = new Options("urn:dslforum-org:cwmp-1-0", false, true, false, Duration.ZERO);
+                          Duration responseDelay, Optional<String> username, Optional<String> password) {
+        public static final Options DEFAULT = new Options("urn:dslforum-org:cwmp-1-0", false, true, false, Duration.ZERO,
+                Optional.empty(), Optional.empty());
 
         public Options rdkbMode() {
-            return new Options(cwmpNamespace, true, echoCookie, reconnectMidSession, responseDelay);
+            return new Options(cwmpNamespace, true, echoCookie, reconnectMidSession, responseDelay, username, password);
         }
 
         public Options reconnecting() {
-            return new Options(cwmpNamespace, rdkb, echoCookie, true, responseDelay);
+            return new Options(cwmpNamespace, rdkb, echoCookie, true, responseDelay, username, password);
         }
 
         public Options withoutCookies() {
-            return new Options(cwmpNamespace, rdkb, false, reconnectMidSession, responseDelay);
+            return new Options(cwmpNamespace, rdkb, false, reconnectMidSession, responseDelay, username, password);
         }
 
         public Options namespace(String ns) {
-            return new Options(ns, rdkb, echoCookie, reconnectMidSession, responseDelay);
+            return new Options(ns, rdkb, echoCookie, reconnectMidSession, responseDelay, username, password);
+        }
+
+        public Options delay(Duration delay) {
+            return new Options(cwmpNamespace, rdkb, echoCookie, reconnectMidSession, delay, username, password);
+        }
+
+        /** Credentials for an ACS that challenges with HTTP Digest (or Basic) authentication. */
+        public Options credentials(String user, String pass) {
+            return new Options(cwmpNamespace, rdkb, echoCookie, reconnectMidSession, responseDelay, Optional.of(user),
+                    Optional.of(pass));
         }
     }
 
@@ -222,13 +233,20 @@ public final class SimulatedCpe {
     }
 
     private Exchange post(HttpClient client, byte[] body, Optional<String> cookie) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(acs).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (body.length > 0) {
-            builder.header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "");
+        HttpResponse<byte[]> response = client.send(request(body, cookie, Optional.empty()),
+                HttpResponse.BodyHandlers.ofByteArray());
+        Optional<String> challenge = response.headers().firstValue("WWW-Authenticate");
+        if (response.statusCode() == 401 && challenge.isPresent() && options.username().isPresent()) {
+            String user = options.username().get();
+            String pass = options.password().orElse("");
+            String authorization = challenge.get().regionMatches(true, 0, "Digest", 0, 6)
+                    ? Digest.authorization(challenge.get(), user, pass, "POST", acs.getRawPath().isEmpty() ? "/"
+                            : acs.getRawPath())
+                    : "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + pass)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            response = client.send(request(body, cookie, Optional.of(authorization)),
+                    HttpResponse.BodyHandlers.ofByteArray());
         }
-        cookie.ifPresent(c -> builder.header("Cookie", "session=" + c));
-        HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         Optional<String> setCookie = Optional.empty();
         for (String header : response.headers().allValues("set-cookie")) {
             Matcher m = SESSION_COOKIE.matcher(header);
@@ -237,6 +255,28 @@ public final class SimulatedCpe {
             }
         }
         return new Exchange(response.statusCode(), response.body(), setCookie);
+    }
+
+    private HttpRequest request(byte[] body, Optional<String> cookie, Optional<String> authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(acs).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body.length > 0) {
+            builder.header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "");
+        }
+        cookie.ifPresent(c -> builder.header("Cookie", "session=" + c));
+        authorization.ifPresent(a -> builder.header("Authorization", a));
+        return builder.build();
+    }
+
+    /**
+     * Informs every {@code interval} with {@code 2 PERIODIC} on the given scheduler, as a CPE with
+     * PeriodicInformEnable does; the results go to {@code results}. Cancel the returned future to stop.
+     */
+    public java.util.concurrent.ScheduledFuture<?> informPeriodically(java.util.concurrent.ScheduledExecutorService scheduler,
+                                                                      Duration interval,
+                                                                      java.util.function.Consumer<SessionResult> results) {
+        return scheduler.scheduleWithFixedDelay(() -> results.accept(runSession("2 PERIODIC")), interval.toMillis(),
+                interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private static SessionResult result(int informStatus, int finalStatus, int roundTrips, List<String> acsRequests,
