@@ -20,7 +20,7 @@ import java.util.Optional;
 public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mongoUrl, Path dataDir,
                         int storeCacheMegabytes, Duration sessionTimeout, int maxSessions, int maxBodyBytes,
                         boolean booleanLiteral, boolean xmlDeclaration, Optional<String> sslCert,
-                        Optional<String> sslKey) {
+                        Optional<String> sslKey, Duration timestampRefresh) {
 
     /** A configuration value that cannot be used; the message says which and what is expected. */
     public static final class ConfigException extends Exception {
@@ -49,7 +49,8 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                 v.integer("ACS_MAX_BODY_BYTES", 32 * 1024 * 1024, 1024, Integer.MAX_VALUE),
                 v.bool("GENIEACS_BOOLEAN_LITERAL", false),
                 v.bool("ACS_XML_DECLARATION", false),
-                cert, key);
+                cert, key,
+                Duration.ofSeconds(v.integer("ACS_TIMESTAMP_REFRESH", 60, 0, 86_400)));
     }
 
     private static Map<String, String> readFile(Map<String, String> env) throws ConfigException {

@@ -47,7 +47,7 @@ public final class AcsServer implements AutoCloseable {
             LOG.info("Store: embedded, data in {} (set GENIEACS_MONGODB_CONNECTION_URL to use a MongoDB server)",
                     config.dataDir().toAbsolutePath().normalize().resolve(EmbeddedMongo.FILE_NAME));
         }
-        MongoStore store = MongoStore.connect(url, embedded.isPresent());
+        MongoStore store = MongoStore.connect(url, embedded.isPresent(), config.timestampRefresh());
         SessionConfig sessionConfig = new SessionConfig(config.sessionTimeout(), config.maxSessions(),
                 SessionConfig.DEFAULT.retryAfter(), SessionConfig.DEFAULT.linger(),
                 new DecodeLimits(config.maxBodyBytes(), DecodeLimits.DEFAULT.maxDepth(), DecodeLimits.DEFAULT.maxElements()),

@@ -198,10 +198,11 @@ public final class CwmpCodec {
             Xml.skip(r);
             return new UnknownMessage(ns, local);
         }
-        if (type == GetParameterValuesResponse.class || type == GetParameterNamesResponse.class) {
+        if (type == Inform.class || type == GetParameterValuesResponse.class || type == GetParameterNamesResponse.class) {
             r.enterRpc();
             try {
-                return ParameterListReader.read(r, type, warnings);
+                return type == Inform.class ? ParameterListReader.readInform(r, warnings)
+                        : ParameterListReader.read(r, type, warnings);
             } finally {
                 r.exitRpc();
             }

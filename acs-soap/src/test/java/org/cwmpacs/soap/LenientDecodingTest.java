@@ -28,6 +28,16 @@ class LenientDecodingTest {
     }
 
     @Test
+    void anyCwmp1NNamespaceAndNothingElse() {
+        assertThat(Cwmp.isCwmpNamespace("urn:dslforum-org:cwmp-1-0")).isTrue();
+        assertThat(Cwmp.isCwmpNamespace("urn:dslforum-org:cwmp-1-14")).isTrue();
+        assertThat(Cwmp.isCwmpNamespace("urn:dslforum-org:cwmp-1-")).isFalse();
+        assertThat(Cwmp.isCwmpNamespace("urn:dslforum-org:cwmp-1-2x")).isFalse();
+        assertThat(Cwmp.isCwmpNamespace("urn:dslforum-org:cwmp-2-0")).isFalse();
+        assertThat(Cwmp.isCwmpNamespace(null)).isFalse();
+    }
+
+    @Test
     void noHeaderMeansNoId() throws Exception {
         CwmpEnvelope env = decode(inform("00A859", "2024-01-01T00:00:00Z", "0"));
         assertThat(env.header()).isEqualTo(SoapHeader.NONE);

@@ -28,7 +28,8 @@ class ParameterListReaderTest {
         String text = BodyText.text(BodyText.locate(body, Optional.empty(), new ArrayList<>()));
         CwmpStreamReader r = new CwmpStreamReader(XMLInputFactory.newDefaultFactory()
                 .createXMLStreamReader(new StringReader(text)), DecodeLimits.DEFAULT);
-        while (!(r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().endsWith("Response"))) {
+        while (!(r.next() == XMLStreamConstants.START_ELEMENT
+                && (r.getLocalName().endsWith("Response") || r.getLocalName().equals("Inform")))) {
             // walk to the RPC element
         }
         r.enterRpc();
@@ -43,6 +44,19 @@ class ParameterListReaderTest {
         GetParameterValuesResponse streamed = codec.decode(body).message(GetParameterValuesResponse.class).orElseThrow();
         assertThat(streamed).isEqualTo(viaJaxb(body, GetParameterValuesResponse.class));
         assertThat(streamed.parameterList()).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zyxel-p2601hn-inform.xml", "zyxel-vmg8924-inform.xml", "rdkb-ccsptr069pa-inform.synthetic.xml",
+        "quirk-body-encodingstyle-nonnumeric-id.synthetic.xml", "quirk-cwmp-1-4-namespace-default-ns.synthetic.xml",
+        "quirk-cwmp14-supportedversions-header.synthetic.xml", "quirk-easycwmp-leading-space-cwmp12.synthetic.xml",
+        "quirk-soap-prefix-is-encoding-ns-arraytype-mismatch.synthetic.xml", "quirk-value-without-xsi-type.synthetic.xml"})
+    void informFixtures(String fixture) throws Exception {
+        byte[] body = Fixtures.bytes(fixture);
+        org.cwmpacs.soap.message.Inform streamed = codec.decode(body).message(org.cwmpacs.soap.message.Inform.class)
+                .orElseThrow();
+        assertThat(streamed).isEqualTo(viaJaxb(body, org.cwmpacs.soap.message.Inform.class));
+        assertThat(streamed.deviceId().serialNumber()).isNotEmpty();
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.cwmpacs.core.device.Device;
 import org.cwmpacs.core.device.Device.DeviceIdentity;
@@ -30,8 +29,6 @@ import org.cwmpacs.soap.message.XsdType;
 final class DeviceDocuments {
     /** Parameter roots a {@code 0 BOOTSTRAP} forgets (as GenieACS's bootstrap preset clears them). */
     static final List<String> ROOTS = List.of("Device", "InternetGatewayDevice");
-    /** A path segment as TR-069 names them; a leading underscore would read as an attribute. */
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9\\-][A-Za-z0-9_\\-]*");
 
     private DeviceDocuments() {
     }
@@ -121,14 +118,15 @@ final class DeviceDocuments {
      * parameter its value (typed as GenieACS types it), type, timestamp and {@code _object: false}.
      */
     static Document informUpdate(DeviceInform inform, List<String> skipped) {
-        return informUpdate(inform, skipped, Map.of());
+        return informUpdate(inform, skipped, Map.of(), true);
     }
 
     /**
      * As {@link #informUpdate(DeviceInform, List)}, but a parameter whose value and type equal {@code known}
-     * gets only its {@code _timestamp} written.
+     * gets only its {@code _timestamp} written, or nothing when {@code refreshTimestamps} is false.
      */
-    static Document informUpdate(DeviceInform inform, List<String> skipped, Map<String, String> known) {
+    static Document informUpdate(DeviceInform inform, List<String> skipped, Map<String, String> known,
+                                 boolean refreshTimestamps) {
         Date now = Date.from(inform.time());
         Document set = new Document();
         TreeSet<String> paths = new TreeSet<>();
@@ -152,7 +150,9 @@ final class DeviceDocuments {
             ParameterValueStruct p = e.getValue();
             String type = storedType(p);
             if (valueKey(p).equals(known.get(path))) {
-                set.put(path + "._timestamp", now);
+                if (refreshTimestamps) {
+                    set.put(path + "._timestamp", now);
+                }
                 continue;
             }
             set.put(path + "._object", false);
@@ -174,16 +174,24 @@ final class DeviceDocuments {
         return new Document("$set", set).append("$setOnInsert", onInsert);
     }
 
+    /** Every segment as TR-069 names them ({@code [A-Za-z0-9-][A-Za-z0-9_-]*}); a plain scan, it runs per parameter. */
     static boolean isStorablePath(String path) {
-        if (path.isEmpty() || path.endsWith(".")) {
-            return false;
-        }
-        for (String segment : path.split("\\.", -1)) {
-            if (!SEGMENT.matcher(segment).matches()) {
+        boolean segmentStart = true;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '.') {
+                if (segmentStart) {
+                    return false;
+                }
+                segmentStart = true;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                    || (c == '_' && !segmentStart)) {
+                segmentStart = false;
+            } else {
                 return false;
             }
         }
-        return true;
+        return !segmentStart;
     }
 
     /** What decides whether a stored Inform parameter changed. */

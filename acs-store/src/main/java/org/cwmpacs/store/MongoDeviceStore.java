@@ -5,6 +5,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -30,23 +32,35 @@ final class MongoDeviceStore implements DeviceStore {
 
     private final MongoCollection<Document> devices;
     private final WriteBatcher batcher;
+    /** What this process last wrote of a device's Inform: the values, and when their timestamps were written. */
+    private record Written(Map<String, String> values, Instant timestamps) {
+    }
+
     /**
      * The Inform values this process last wrote, per device, so that a periodic Inform writes only what
-     * changed (mostly timestamps) without reading the document first. Only valid while this process is the
-     * store's only writer: used with the embedded store, never with a shared MongoDB.
+     * changed without reading the document first. Only valid while this process is the store's only
+     * writer: used with the embedded store, never with a shared MongoDB.
      */
-    private final Optional<Map<String, Map<String, String>>> lastWritten;
+    private final Optional<Map<String, Written>> lastWritten;
+    /**
+     * Unchanged Inform values get their {@code _timestamp} rewritten at most this often. A CPE informing
+     * every few seconds would otherwise cost a write of every parameter's timestamp each time; the
+     * timestamps then lag by at most this much ({@code _lastInform} is always exact).
+     */
+    private final Duration timestampRefresh;
 
-    MongoDeviceStore(MongoCollection<Document> devices, WriteBatcher batcher, boolean soleWriter) {
+    MongoDeviceStore(MongoCollection<Document> devices, WriteBatcher batcher, boolean soleWriter,
+                     Duration timestampRefresh) {
         this.devices = devices;
         this.batcher = batcher;
         this.lastWritten = soleWriter ? Optional.of(boundedCache(200_000)) : Optional.empty();
+        this.timestampRefresh = timestampRefresh;
     }
 
-    private static Map<String, Map<String, String>> boundedCache(int devices) {
+    private static Map<String, Written> boundedCache(int devices) {
         return Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Written> eldest) {
                 return size() > devices;
             }
         });
@@ -56,9 +70,12 @@ final class MongoDeviceStore implements DeviceStore {
     public CompletableFuture<InformRecorded> recordInform(DeviceInform inform) {
         List<String> skipped = new ArrayList<>();
         boolean bootstrap = inform.hasEvent(DeviceInform.BOOTSTRAP);
-        Map<String, String> known = bootstrap ? Map.of()
-                : lastWritten.map(c -> c.get(inform.deviceId())).orElse(Map.of());
-        Document update = DeviceDocuments.informUpdate(inform, skipped, known);
+        Optional<Written> written = bootstrap ? Optional.empty()
+                : lastWritten.map(c -> c.get(inform.deviceId()));
+        boolean refreshTimestamps = written.map(w -> !inform.time().isBefore(w.timestamps().plus(timestampRefresh)))
+                .orElse(true);
+        Document update = DeviceDocuments.informUpdate(inform, skipped,
+                written.map(Written::values).orElse(Map.of()), refreshTimestamps);
         if (!skipped.isEmpty()) {
             LOG.warn("{}: Inform parameters not stored, their names are not TR-069 paths: {}", inform.deviceId(), skipped);
         }
@@ -80,7 +97,8 @@ final class MongoDeviceStore implements DeviceStore {
             lastWritten.ifPresent(cache -> {
                 Map<String, String> values = new HashMap<>();
                 inform.parameters().forEach(p -> values.put(p.name(), DeviceDocuments.valueKey(p)));
-                cache.put(inform.deviceId(), values);
+                cache.put(inform.deviceId(), new Written(values,
+                        refreshTimestamps ? inform.time() : written.get().timestamps()));
             });
             return new InformRecorded(outcome.upserted());
         });

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,10 @@ public final class MongoStore implements AutoCloseable {
     private final MongoDeviceStore devices;
     private final MongoSessionLocks locks;
 
-    private MongoStore(MongoClient client, MongoDatabase database, boolean soleWriter) {
+    /** See {@link MongoDeviceStore}: how often unchanged Inform values get their timestamps rewritten. */
+    public static final Duration DEFAULT_TIMESTAMP_REFRESH = Duration.ofSeconds(60);
+
+    private MongoStore(MongoClient client, MongoDatabase database, boolean soleWriter, Duration timestampRefresh) {
         this.client = client;
         this.database = database;
         this.callbacks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
@@ -37,25 +41,27 @@ public final class MongoStore implements AutoCloseable {
             return t;
         });
         this.batcher = new WriteBatcher(callbacks);
-        this.devices = new MongoDeviceStore(database.getCollection("devices"), batcher, soleWriter);
+        this.devices = new MongoDeviceStore(database.getCollection("devices"), batcher, soleWriter, timestampRefresh);
         this.locks = new MongoSessionLocks(database.getCollection("locks"), batcher, Clock.systemUTC());
     }
 
     /** Connects to a MongoDB other ACS instances may share; the database is the URL's, else {@code genieacs}. */
     public static MongoStore connect(String url) {
-        return connect(url, false);
+        return connect(url, false, DEFAULT_TIMESTAMP_REFRESH);
     }
 
     /**
      * @param soleWriter true when no other process writes this database (the embedded store), which lets
      *     the store skip rewriting Inform values it knows are unchanged
+     * @param timestampRefresh with a sole writer, how often unchanged Inform values get their timestamps
+     *     rewritten
      */
-    public static MongoStore connect(String url, boolean soleWriter) {
+    public static MongoStore connect(String url, boolean soleWriter, Duration timestampRefresh) {
         ConnectionString cs = new ConnectionString(url);
         MongoClient client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(cs)
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS)).build());
         MongoStore store = new MongoStore(client, client.getDatabase(cs.getDatabase() != null ? cs.getDatabase()
-                : DEFAULT_DATABASE), soleWriter);
+                : DEFAULT_DATABASE), soleWriter, timestampRefresh);
         store.createIndexes();
         return store;
     }

@@ -79,6 +79,18 @@ class DeviceDocumentsTest {
     }
 
     @Test
+    void onlyTr069PathsAreStored() {
+        for (String ok : List.of("Device.DeviceInfo.SoftwareVersion", "InternetGatewayDevice.LANDevice.1.X_ACME-Flag",
+                "Device.X_00AABB_Thing_2")) {
+            assertThat(DeviceDocuments.isStorablePath(ok)).as(ok).isTrue();
+        }
+        for (String bad : List.of("", "Device.", ".Device", "Device..X", "Device.$where", "Device._value", "_id",
+                "Device.Info Name", "Device.Ünicode")) {
+            assertThat(DeviceDocuments.isStorablePath(bad)).as(bad).isFalse();
+        }
+    }
+
+    @Test
     void ourDeviceSurvivesTheDocumentShape() {
         Device device = new Device("00259E-EG8145V5-X", new Device.DeviceIdentity("Huawei", "00259E", "EG8145V5", "X"),
                 java.util.Optional.of(Instant.parse("2024-01-01T00:00:00Z")), java.util.Optional.empty(),

@@ -23,7 +23,7 @@ class EmbeddedStoreTest extends StoreContractTest {
     @BeforeEach
     void start() {
         embedded = EmbeddedMongo.start(dataDir, 64);
-        store = MongoStore.connect(embedded.connectionString(), true);
+        store = MongoStore.connect(embedded.connectionString(), true, java.time.Duration.ZERO);
     }
 
     @AfterEach
@@ -39,6 +39,28 @@ class EmbeddedStoreTest extends StoreContractTest {
     @Override
     MongoStore store() {
         return store;
+    }
+
+    @Test
+    void unchangedInformValuesGetTheirTimestampsRewrittenAtMostEveryRefreshInterval() throws Exception {
+        store.close();
+        store = MongoStore.connect(embedded.connectionString(), true, java.time.Duration.ofSeconds(60));
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        String sw = "Device.DeviceInfo.SoftwareVersion";
+        for (int s = 0; s <= 90; s += 30) {
+            store.devices().recordInform(new DeviceInform("00AABB-Box-R", new DeviceIdStruct("V", "00AABB", "Box", "R"),
+                    List.of("2 PERIODIC"), List.of(ParameterValueStruct.ofString(sw, "1.0")), t0.plusSeconds(s))).get();
+        }
+        var device = store.devices().find("00AABB-Box-R").orElseThrow();
+        assertThat(device.lastInform()).contains(t0.plusSeconds(90));
+        assertThat(device.parameter(sw).orElseThrow().timestamp()).as("written at 0 and 60, not at 30 and 90")
+                .contains(t0.plusSeconds(60));
+        // a changed value is written at once, with its timestamp
+        store.devices().recordInform(new DeviceInform("00AABB-Box-R", new DeviceIdStruct("V", "00AABB", "Box", "R"),
+                List.of("2 PERIODIC"), List.of(ParameterValueStruct.ofString(sw, "2.0")), t0.plusSeconds(95))).get();
+        var changed = store.devices().find("00AABB-Box-R").orElseThrow().parameter(sw).orElseThrow();
+        assertThat(changed.value()).contains("2.0");
+        assertThat(changed.timestamp()).contains(t0.plusSeconds(95));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.cwmpacs.soap.message;
 
-import java.util.regex.Pattern;
-
 /** Namespace URIs of CWMP and SOAP 1.1. */
 public final class Cwmp {
     /**
@@ -22,13 +20,23 @@ public final class Cwmp {
      */
     public static final String TYPE_ATTRIBUTE_NS = "urn:cwmpacs:xsi-type";
 
-    private static final Pattern CWMP_NS = Pattern.compile("urn:dslforum-org:cwmp-1-\\d+");
+    private static final String PREFIX = "urn:dslforum-org:cwmp-1-";
 
     private Cwmp() {
     }
 
     /** True for any {@code urn:dslforum-org:cwmp-1-N}, including the non-standard 1-3 and 1-4 seen in the wild. */
     public static boolean isCwmpNamespace(String uri) {
-        return uri != null && CWMP_NS.matcher(uri).matches();
+        // called for every element read: a plain scan, not a regex
+        if (uri == null || uri.length() <= PREFIX.length() || !uri.startsWith(PREFIX)) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }
