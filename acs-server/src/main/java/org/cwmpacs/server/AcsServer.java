@@ -61,9 +61,13 @@ public final class AcsServer implements AutoCloseable {
         int port;
         try {
             port = cwmp.start();
-        } catch (RuntimeException e) {
-            if (!"::".equals(host)) {
-                throw e;
+        } catch (Exception e) {
+            // Netty rethrows the bind failure unchecked
+            if (!"::".equals(host) || e instanceof java.net.BindException && e.getMessage() != null
+                    && e.getMessage().contains("in use")) {
+                closeQuietly(sessions, store, embedded);
+                throw new java.io.IOException("cannot listen on " + host + " port " + config.cwmpPort() + ": " + e
+                        + "; set GENIEACS_CWMP_PORT / GENIEACS_CWMP_INTERFACE to a free port and an address of this host", e);
             }
             // no IPv6 on this host: all IPv4 addresses instead
             cwmp.close();
@@ -73,6 +77,12 @@ public final class AcsServer implements AutoCloseable {
         }
         LOG.info("CWMP listening on {} port {}{}", host, port, tls.isPresent() ? " (HTTPS)" : "");
         return new AcsServer(embedded, store, sessions, cwmp, port);
+    }
+
+    private static void closeQuietly(SessionManager sessions, MongoStore store, Optional<EmbeddedMongo> embedded) {
+        sessions.close();
+        store.close();
+        embedded.ifPresent(EmbeddedMongo::close);
     }
 
     private static String redact(String url) {

@@ -24,7 +24,7 @@ public final class Main {
         try {
             server = AcsServer.start(config);
         } catch (Exception e) {
-            LOG.error("Cannot start: {}", e.toString());
+            LOG.error("Cannot start: {}", e.getMessage() != null ? e.getMessage() : e.toString());
             System.exit(1);
             return;
         }
