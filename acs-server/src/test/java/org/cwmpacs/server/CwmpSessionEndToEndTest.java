@@ -189,6 +189,18 @@ class CwmpSessionEndToEndTest {
     }
 
     @Test
+    void anOversizedBodyIs413WithItsReason() throws Exception {
+        acs.close();
+        acs = RunningAcs.start(dataDir, java.util.Map.of("ACS_MAX_BODY_BYTES", "2048"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(acs.uri)
+                .POST(HttpRequest.BodyPublishers.ofString("<x>" + "a".repeat(5000) + "</x>")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("2048 bytes").contains("ACS_MAX_BODY_BYTES");
+        assertThat(cpe("igd-broadcom-bm632w.csv", SimulatedCpe.Options.DEFAULT).runSession().ok()).isTrue();
+    }
+
+    @Test
     void getIsNotAllowed() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(acs.uri).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

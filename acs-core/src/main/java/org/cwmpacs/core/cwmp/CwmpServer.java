@@ -10,7 +10,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpContentDecompressor;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -63,7 +62,7 @@ public final class CwmpServer implements AutoCloseable {
                                 .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpContentDecompressor(0))
-                                .addLast(new HttpObjectAggregator(maxBodyBytes))
+                                .addLast(new LimitedAggregator(maxBodyBytes))
                                 .addLast(new CwmpHttpHandler(sessions));
                     }
                 });

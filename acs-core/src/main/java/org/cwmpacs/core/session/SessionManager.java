@@ -117,7 +117,9 @@ public final class SessionManager implements AutoCloseable {
             // device's new Inform replaces its running session
             if (session != null && session.state != SessionState.ENDED
                     && session.deviceId.equals(DeviceInform.of(inform.get(), clock.instant()).deviceId())) {
-                end(session, "Inform inside a session: a new session starts");
+                // the new session takes the lock only once the old one has given it up
+                return end(session, "Inform inside a session: a new session starts")
+                        .thenCompose(released -> startSession(request, envelope, inform.get(), now));
             }
             return startSession(request, envelope, inform.get(), now);
         }
@@ -132,7 +134,7 @@ public final class SessionManager implements AutoCloseable {
         session.connection = request.connection();
         byConnection.put(request.connection(), session);
         refreshLock(session, now);
-        return CompletableFuture.completedFuture(continueSession(session, envelope));
+        return continueSession(session, envelope);
     }
 
     private CompletableFuture<CwmpReply> startSession(CwmpRequest request, CwmpEnvelope envelope, Inform inform,
@@ -182,7 +184,7 @@ public final class SessionManager implements AutoCloseable {
                 });
     }
 
-    private CwmpReply continueSession(CwmpSession session, CwmpEnvelope envelope) {
+    private CompletableFuture<CwmpReply> continueSession(CwmpSession session, CwmpEnvelope envelope) {
         Optional<CwmpMessage> message = envelope.message();
         switch (session.state) {
             case CPE_REQUESTS:
@@ -191,7 +193,7 @@ public final class SessionManager implements AutoCloseable {
                     // no ACS requests exist yet: the session is over
                     return finish(session);
                 }
-                return answerCpeRequest(session, envelope, message.get());
+                return CompletableFuture.completedFuture(answerCpeRequest(session, envelope, message.get()));
             case ACS_REQUESTS:
                 if (message.isEmpty()) {
                     return finish(session);
@@ -199,14 +201,14 @@ public final class SessionManager implements AutoCloseable {
                 LOG.warn("{} {}: Unexpected {} while the ACS holds the session", session.remoteAddress,
                         session.deviceId, message.get().methodName());
                 end(session, null);
-                return CwmpReply.badRequest("Bad session state: unexpected " + message.get().methodName());
+                return CompletableFuture.completedFuture(
+                        CwmpReply.badRequest("Bad session state: unexpected " + message.get().methodName()));
             case ENDED:
-                if (message.isEmpty()) {
-                    return CwmpReply.noContent();
-                }
-                return CwmpReply.badRequest("Session ended; start a new session with an Inform");
+                return CompletableFuture.completedFuture(message.isEmpty() ? CwmpReply.noContent()
+                        : CwmpReply.badRequest("Session ended; start a new session with an Inform"));
             default:
-                return CwmpReply.badRequest("Session is still starting; wait for the InformResponse");
+                return CompletableFuture.completedFuture(
+                        CwmpReply.badRequest("Session is still starting; wait for the InformResponse"));
         }
     }
 
@@ -259,9 +261,8 @@ public final class SessionManager implements AutoCloseable {
     }
 
     /** The lock is released before the 204 goes out: CPEs may inform again at once. */
-    private CwmpReply finish(CwmpSession session) {
-        end(session, null);
-        return CwmpReply.noContent();
+    private CompletableFuture<CwmpReply> finish(CwmpSession session) {
+        return end(session, null).thenApply(released -> CwmpReply.noContent());
     }
 
     private void transition(CwmpSession session, SessionState next) {
@@ -269,9 +270,10 @@ public final class SessionManager implements AutoCloseable {
         session.state = next;
     }
 
-    private void end(CwmpSession session, String reason) {
+    /** Ends the session once; the future completes when its lock is released (never exceptionally). */
+    private CompletableFuture<Void> end(CwmpSession session, String reason) {
         if (!session.ended.compareAndSet(false, true)) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         if (reason != null) {
             LOG.info("{} {}: {}", session.remoteAddress, session.deviceId, reason);
@@ -279,20 +281,26 @@ public final class SessionManager implements AutoCloseable {
         transition(session, SessionState.ENDED);
         active.decrementAndGet();
         byConnection.remove(session.connection, session);
-        if (session.lockHeld) {
-            session.lockHeld = false;
-            locks.release(session.deviceId, session.lockToken).exceptionally(e -> {
-                LOG.warn("{} {}: lock not released ({}); it lapses by itself", session.remoteAddress,
-                        session.deviceId, rootMessage(e));
-                return null;
-            });
+        if (!session.lockHeld) {
+            return CompletableFuture.completedFuture(null);
         }
+        session.lockHeld = false;
+        return locks.release(session.deviceId, session.lockToken).exceptionally(e -> {
+            LOG.warn("{} {}: lock not released ({}); it lapses by itself", session.remoteAddress,
+                    session.deviceId, rootMessage(e));
+            return null;
+        });
     }
 
     private void refreshLock(CwmpSession session, long now) {
         if (session.lockHeld && now - session.lockRefreshedNanos > LOCK_REFRESH.toNanos()) {
             session.lockRefreshedNanos = now;
-            locks.acquire(session.deviceId, session.lockToken, session.timeout.plus(LOCK_MARGIN));
+            locks.acquire(session.deviceId, session.lockToken, session.timeout.plus(LOCK_MARGIN)).whenComplete((held, e) -> {
+                if (e != null || !held) {
+                    LOG.warn("{} {}: session lock could not be refreshed ({}); another session of this device may "
+                            + "start", session.remoteAddress, session.deviceId, e == null ? "taken over" : rootMessage(e));
+                }
+            });
         }
     }
 
