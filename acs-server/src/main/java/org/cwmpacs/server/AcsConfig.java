@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,8 +67,7 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                 throw new ConfigException(path + " must hold a JSON object such as {\"CWMP_PORT\": 7547}");
             }
             Map<String, String> values = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : root.properties()) {
                 values.put(e.getKey(), e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().toString());
             }
             return values;
