@@ -115,15 +115,9 @@ final class DeviceDocuments {
 
     /**
      * The {@code $set} and {@code $setOnInsert} of an Inform: GenieACS's fields, and for every Inform
-     * parameter its value (typed as GenieACS types it), type, timestamp and {@code _object: false}.
-     */
-    static Document informUpdate(DeviceInform inform, List<String> skipped) {
-        return informUpdate(inform, skipped, Map.of(), true);
-    }
-
-    /**
-     * As {@link #informUpdate(DeviceInform, List)}, but a parameter whose value and type equal {@code known}
-     * gets only its {@code _timestamp} written, or nothing when {@code refreshTimestamps} is false.
+     * parameter its value (typed as GenieACS types it), type, timestamp and {@code _object: false}. A parameter
+     * whose value and type equal {@code known} gets only its {@code _timestamp} written, or nothing when
+     * {@code refreshTimestamps} is false. Names that are no TR-069 path are added to {@code skipped}.
      */
     static Document informUpdate(DeviceInform inform, List<String> skipped, Map<String, String> known,
                                  boolean refreshTimestamps) {

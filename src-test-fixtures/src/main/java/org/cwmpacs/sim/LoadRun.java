@@ -3,7 +3,6 @@ package org.cwmpacs.sim;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -71,7 +70,7 @@ public final class LoadRun {
         for (int i = 0; i < devices; i++) {
             informs[i] = cpes.get(i).encodedInform("2 PERIODIC");
         }
-        CONNECTIONS = ThreadLocal.withInitial(() -> new LeanHttpConnection(acs));
+        ThreadLocal<LeanHttpConnection> connections = ThreadLocal.withInitial(() -> new LeanHttpConnection(acs));
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         AtomicLong sessions = new AtomicLong();
@@ -93,7 +92,7 @@ public final class LoadRun {
                 workers.execute(() -> {
                     long t0 = System.nanoTime();
                     try {
-                        String problem = periodicSession(CONNECTIONS.get(), informs[n]);
+                        String problem = periodicSession(connections.get(), informs[n]);
                         sessions.incrementAndGet();
                         latencies.add(System.nanoTime() - t0);
                         if (problem != null) {
@@ -126,8 +125,6 @@ public final class LoadRun {
         errorSamples.forEach(e -> System.out.println("error sample: " + e));
         System.exit(errors.get() == 0 && firstErrors == 0 ? 0 : 1);
     }
-
-    private static ThreadLocal<LeanHttpConnection> CONNECTIONS;
 
     /** Inform, empty POST, 204; null when all went as it should, else what went wrong. */
     static String periodicSession(LeanHttpConnection connection, byte[] inform) {

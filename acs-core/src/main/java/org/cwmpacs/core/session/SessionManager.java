@@ -113,15 +113,16 @@ public final class SessionManager implements AutoCloseable {
         }
         Optional<Inform> inform = envelope.message(Inform.class);
         if (inform.isPresent()) {
+            DeviceInform deviceInform = DeviceInform.of(inform.get(), clock.instant());
             // a connection may carry another CPE's Inform (pooled connections, proxies): only the same
             // device's new Inform replaces its running session
             if (session != null && session.state != SessionState.ENDED
-                    && session.deviceId.equals(DeviceInform.of(inform.get(), clock.instant()).deviceId())) {
+                    && session.deviceId.equals(deviceInform.deviceId())) {
                 // the new session takes the lock only once the old one has given it up
                 return end(session, "Inform inside a session: a new session starts")
-                        .thenCompose(released -> startSession(request, envelope, inform.get(), now));
+                        .thenCompose(released -> startSession(request, envelope, inform.get(), deviceInform, now));
             }
-            return startSession(request, envelope, inform.get(), now);
+            return startSession(request, envelope, inform.get(), deviceInform, now);
         }
         if (session == null) {
             String why = request.sessionCookie().isPresent()
@@ -138,13 +139,12 @@ public final class SessionManager implements AutoCloseable {
     }
 
     private CompletableFuture<CwmpReply> startSession(CwmpRequest request, CwmpEnvelope envelope, Inform inform,
-                                                      long now) {
+                                                      DeviceInform deviceInform, long now) {
         if (active.get() >= config.maxSessions()) {
             LOG.warn("{} -: Too many sessions in progress ({}); answered 503", request.remoteAddress(), active.get());
             return CompletableFuture.completedFuture(CwmpReply.unavailable(
                     "Too many sessions in progress; retry later", (int) config.retryAfter().toSeconds()));
         }
-        DeviceInform deviceInform = DeviceInform.of(inform, clock.instant());
         Duration timeout = envelope.header().sessionTimeout().filter(s -> s > 0)
                 .map(s -> Duration.ofSeconds(s)).orElse(config.sessionTimeout());
         CwmpSession session = new CwmpSession(newSessionId(), deviceInform.deviceId(), envelope.cwmpNamespace(),
