@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.cwmpacs.core.engine.EngineConfig;
 
 /**
  * The server's configuration: environment variables first (GenieACS's {@code GENIEACS_*} names where
@@ -19,7 +20,7 @@ import java.util.Optional;
 public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mongoUrl, Path dataDir,
                         int storeCacheMegabytes, Duration sessionTimeout, int maxSessions, int maxBodyBytes,
                         boolean booleanLiteral, boolean xmlDeclaration, Optional<String> sslCert,
-                        Optional<String> sslKey, Duration timestampRefresh) {
+                        Optional<String> sslKey, Duration timestampRefresh, EngineConfig engine) {
 
     /** A configuration value that cannot be used; the message says which and what is expected. */
     public static final class ConfigException extends Exception {
@@ -49,7 +50,22 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                 v.bool("GENIEACS_BOOLEAN_LITERAL", false),
                 v.bool("ACS_XML_DECLARATION", false),
                 cert, key,
-                Duration.ofSeconds(v.integer("ACS_TIMESTAMP_REFRESH", 60, 0, 86_400)));
+                Duration.ofSeconds(v.integer("ACS_TIMESTAMP_REFRESH", 60, 0, 86_400)),
+                new EngineConfig(discovery(v.string("ACS_DISCOVERY", "first-contact")),
+                        v.integer("ACS_MAX_RPCS_PER_SESSION", 255, 1, 100_000),
+                        v.integer("ACS_SPV_BATCH_SIZE", 127, 1, 100_000),
+                        Duration.ofSeconds(v.integer("ACS_FAULT_RETRY_DELAY", 300, 0, 86_400 * 30)),
+                        Duration.ofSeconds(v.integer("GENIEACS_DOWNLOAD_TIMEOUT", 3600, 1, 86_400 * 30)),
+                        v.optional("GENIEACS_FS_URL_PREFIX"),
+                        v.integer("GENIEACS_FS_PORT", 7567, 0, 65535)));
+    }
+
+    private static EngineConfig.Discovery discovery(String text) throws ConfigException {
+        try {
+            return EngineConfig.Discovery.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     private static Map<String, String> readFile(Map<String, String> env) throws ConfigException {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 import io.netty.handler.ssl.SslContext;
 import org.cwmpacs.core.cwmp.CwmpServer;
+import org.cwmpacs.core.engine.CpeProfiles;
+import org.cwmpacs.core.engine.EngineServices;
 import org.cwmpacs.core.store.LocalSessionLocks;
 import org.cwmpacs.core.store.SessionLocks;
 import org.cwmpacs.core.session.SessionConfig;
@@ -54,7 +56,9 @@ public final class AcsServer implements AutoCloseable {
                 new EncodeOptions(config.xmlDeclaration(), !config.booleanLiteral()));
         // the embedded store serves this process alone, so no other instance can hold a session lock
         SessionLocks locks = embedded.isPresent() ? new LocalSessionLocks(Clock.systemUTC()) : store.sessionLocks();
-        SessionManager sessions = new SessionManager(store.devices(), locks, sessionConfig);
+        EngineServices services = new EngineServices(store.devices(), store.tasks(), store.faults(), store.operations(),
+                store.files(), config.engine(), new CpeProfiles(config.engine().maxSetEntries()));
+        SessionManager sessions = new SessionManager(services, locks, sessionConfig);
         String host = config.cwmpInterface();
         Optional<SslContext> tls = TlsContexts.fromConfig(config.sslCert(), config.sslKey());
         CwmpServer cwmp = new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes(), tls);

@@ -48,7 +48,7 @@ class CwmpSessionEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        acs = RunningAcs.start(dataDir);
+        acs = RunningAcs.withoutDiscovery(dataDir, java.util.Map.of());
     }
 
     @AfterEach
@@ -191,7 +191,7 @@ class CwmpSessionEndToEndTest {
     @Test
     void anOversizedBodyIs413WithItsReason() throws Exception {
         acs.close();
-        acs = RunningAcs.start(dataDir, java.util.Map.of("ACS_MAX_BODY_BYTES", "2048"));
+        acs = RunningAcs.withoutDiscovery(dataDir, java.util.Map.of("ACS_MAX_BODY_BYTES", "2048"));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(acs.uri)
                 .POST(HttpRequest.BodyPublishers.ofString("<x>" + "a".repeat(5000) + "</x>")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -264,7 +264,7 @@ class CwmpSessionEndToEndTest {
         SimulatedCpe cpe = cpe("igd-huawei-eg8145v5.csv", SimulatedCpe.Options.DEFAULT);
         assertThat(cpe.runSession().ok()).isTrue();
         acs.close();
-        acs = RunningAcs.start(dataDir);
+        acs = RunningAcs.withoutDiscovery(dataDir, java.util.Map.of());
         assertThat(acs.server.store().devices().find(idOf(cpe))).isPresent();
         SimulatedCpe again = new SimulatedCpe(acs.uri, cpe.model(), SimulatedCpe.Options.DEFAULT, http);
         assertThat(again.runSession().ok()).isTrue();

@@ -28,6 +28,13 @@ final class RunningAcs implements AutoCloseable {
         return start(dataDir, Map.of());
     }
 
+    /** Without the automatic discovery: the ACS sends no request of its own unless a task is queued. */
+    static RunningAcs withoutDiscovery(Path dataDir, Map<String, String> extra) throws Exception {
+        Map<String, String> env = new HashMap<>(extra);
+        env.put("ACS_DISCOVERY", "off");
+        return start(dataDir, env);
+    }
+
     @Override
     public void close() {
         server.close();

@@ -28,9 +28,9 @@ class SharedStoreTest {
         byte[] inform = Files.readAllBytes(CwmpSessionEndToEndTest.fixtures().resolve("soap/zyxel-p2601hn-inform.xml"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (EmbeddedMongo mongo = EmbeddedMongo.start(dir.resolve("db"), 32);
-             RunningAcs a = RunningAcs.start(dir.resolve("a"), Map.of("GENIEACS_MONGODB_CONNECTION_URL",
+             RunningAcs a = RunningAcs.withoutDiscovery(dir.resolve("a"), Map.of("GENIEACS_MONGODB_CONNECTION_URL",
                      mongo.connectionString()));
-             RunningAcs b = RunningAcs.start(dir.resolve("b"), Map.of("GENIEACS_MONGODB_CONNECTION_URL",
+             RunningAcs b = RunningAcs.withoutDiscovery(dir.resolve("b"), Map.of("GENIEACS_MONGODB_CONNECTION_URL",
                      mongo.connectionString()))) {
             HttpResponse<String> onA = post(http, a.uri, inform, null);
             assertThat(onA.statusCode()).isEqualTo(200);

@@ -14,6 +14,8 @@ import org.cwmpacs.core.device.Device;
 import org.cwmpacs.core.device.Device.DeviceIdentity;
 import org.cwmpacs.core.device.DeviceInform;
 import org.cwmpacs.core.device.ParameterAttributes;
+import org.cwmpacs.core.device.ParameterValues;
+import org.cwmpacs.core.device.TreeChanges;
 import org.cwmpacs.soap.message.BooleanAdapter;
 import org.cwmpacs.soap.message.CwmpDateTime;
 import org.cwmpacs.soap.message.ParameterValueStruct;
@@ -28,7 +30,7 @@ import org.cwmpacs.soap.message.XsdType;
  */
 final class DeviceDocuments {
     /** Parameter roots a {@code 0 BOOTSTRAP} forgets (as GenieACS's bootstrap preset clears them). */
-    static final List<String> ROOTS = List.of("Device", "InternetGatewayDevice");
+    static final List<String> ROOTS = List.of("Device", "InternetGatewayDevice", "_timestamp");
 
     private DeviceDocuments() {
     }
@@ -86,18 +88,53 @@ final class DeviceDocuments {
         if (!device.tags().isEmpty()) {
             doc.put("_tags", new ArrayList<>(device.tags()));
         }
-        device.parameters().forEach((path, attributes) -> {
-            Document node = path.isEmpty() ? doc : nodeAt(doc, path);
-            attributes.object().ifPresent(v -> node.put("_object", v));
-            attributes.writable().ifPresent(v -> node.put("_writable", v));
-            attributes.value().ifPresent(v -> node.put("_value", v instanceof Instant ? Date.from((Instant) v) : v));
-            attributes.type().ifPresent(v -> node.put("_type", v));
-            attributes.timestamp().ifPresent(v -> node.put("_timestamp", Date.from(v)));
-            attributes.notification().ifPresent(v -> node.put("_notification", v));
-            attributes.accessList().ifPresent(v -> node.put("_accessList", new ArrayList<>(v)));
-            attributes.attributesTimestamp().ifPresent(v -> node.put("_attributesTimestamp", Date.from(v)));
-        });
+        device.parameters().forEach((path, attributes) -> fields(attributes, (path.isEmpty() ? doc : nodeAt(doc, path))::put));
         return doc;
+    }
+
+    /** Each attribute present, under its GenieACS field name ({@code _value}, {@code _type}, ...). */
+    private static void fields(ParameterAttributes attributes, java.util.function.BiConsumer<String, Object> out) {
+        attributes.object().ifPresent(v -> out.accept("_object", v));
+        attributes.writable().ifPresent(v -> out.accept("_writable", v));
+        attributes.value().ifPresent(v -> out.accept("_value", v instanceof Instant ? Date.from((Instant) v) : v));
+        attributes.type().ifPresent(v -> out.accept("_type", v));
+        attributes.timestamp().ifPresent(v -> out.accept("_timestamp", Date.from(v)));
+        attributes.notification().ifPresent(v -> out.accept("_notification", v));
+        attributes.accessList().ifPresent(v -> out.accept("_accessList", new ArrayList<>(v)));
+        attributes.attributesTimestamp().ifPresent(v -> out.accept("_attributesTimestamp", Date.from(v)));
+    }
+
+    /** GenieACS's {@code $unset} of a session's changes: the removed subtrees, as dotted keys. */
+    static Document unsets(TreeChanges changes) {
+        Document unset = new Document();
+        for (String path : changes.removed()) {
+            unset.put(path, "");
+        }
+        return unset;
+    }
+
+    /** GenieACS's {@code $set} of a session's changes: every attribute written, as dotted keys. */
+    static Document sets(TreeChanges changes) {
+        Document set = new Document();
+        changes.set().forEach((path, attributes) -> fields(attributes,
+                (field, value) -> set.put(path.isEmpty() ? field : path + "." + field, value)));
+        return set;
+    }
+
+    /** Applies a session's changes to a document in memory (removals first), as the two updates would. */
+    static void applyInPlace(Document doc, TreeChanges changes) {
+        for (String path : changes.removed()) {
+            String[] segments = path.split("\\.");
+            Document node = doc;
+            for (int i = 0; i < segments.length - 1 && node != null; i++) {
+                Object child = node.get(segments[i]);
+                node = child instanceof Document ? (Document) child : null;
+            }
+            if (node != null) {
+                node.remove(segments[segments.length - 1]);
+            }
+        }
+        changes.set().forEach((path, attributes) -> fields(attributes, (path.isEmpty() ? doc : nodeAt(doc, path))::put));
     }
 
     private static Document nodeAt(Document root, String path) {
@@ -193,31 +230,14 @@ final class DeviceDocuments {
         return storedType(p) + "\u0000" + p.value();
     }
 
-    /** Known types are written {@code xsd:<name>} whatever prefix the CPE used; others as sent. */
     static String storedType(ParameterValueStruct p) {
-        XsdType type = p.xsdType();
-        return type == XsdType.OTHER ? p.type() : type.qualifiedName();
+        return ParameterValues.storedType(p);
     }
 
-    /** As GenieACS stores values: booleans and int/unsignedInt as such, dateTime as a date, the rest as text. */
+    /** As GenieACS stores values; dates as BSON dates. */
     static Object storedValue(String text, String type) {
-        try {
-            switch (type) {
-                case "xsd:boolean":
-                    return new BooleanAdapter().unmarshal(text) == null ? text : new BooleanAdapter().unmarshal(text);
-                case "xsd:int":
-                case "xsd:unsignedInt":
-                    long n = Long.parseLong(text.strip());
-                    return n == (int) n ? Integer.valueOf((int) n) : Long.valueOf(n);
-                case "xsd:dateTime":
-                    Optional<Instant> t = CwmpDateTime.parse(text);
-                    return t.isPresent() ? Date.from(t.get()) : text;
-                default:
-                    return text;
-            }
-        } catch (IllegalArgumentException notOfItsType) {
-            return text;
-        }
+        Object v = ParameterValues.typed(text, type);
+        return v instanceof Instant ? Date.from((Instant) v) : v;
     }
 
     private static String str(Object o) {

@@ -19,6 +19,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.cwmpacs.core.device.Device;
 import org.cwmpacs.core.device.DeviceInform;
+import org.cwmpacs.core.device.TreeChanges;
 import org.cwmpacs.core.store.DeviceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,18 +50,24 @@ final class MongoDeviceStore implements DeviceStore {
      */
     private final Duration timestampRefresh;
 
+    /** Whether each device's tree was learned whole; only kept when this process is the sole writer. */
+    private final Optional<Map<String, Boolean>> discovered;
+    private final java.util.concurrent.Executor reads;
+
     MongoDeviceStore(MongoCollection<Document> devices, WriteBatcher batcher, boolean soleWriter,
-                     Duration timestampRefresh) {
+                     Duration timestampRefresh, java.util.concurrent.Executor reads) {
         this.devices = devices;
         this.batcher = batcher;
+        this.reads = reads;
         this.lastWritten = soleWriter ? Optional.of(boundedCache(200_000)) : Optional.empty();
+        this.discovered = soleWriter ? Optional.of(boundedCache(200_000)) : Optional.empty();
         this.timestampRefresh = timestampRefresh;
     }
 
-    private static Map<String, Written> boundedCache(int devices) {
+    private static <V> Map<String, V> boundedCache(int devices) {
         return Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Written> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
                 return size() > devices;
             }
         });
@@ -91,6 +98,9 @@ final class MongoDeviceStore implements DeviceStore {
             done = batcher.submit(devices, write);
         }
         return done.thenApply(outcome -> {
+            if (bootstrap || outcome.upserted()) {
+                discovered.ifPresent(cache -> cache.put(inform.deviceId(), false));
+            }
             if (outcome.duplicateKey()) {
                 throw new IllegalStateException("device " + inform.deviceId() + " was created twice at once");
             }
@@ -102,6 +112,62 @@ final class MongoDeviceStore implements DeviceStore {
             });
             return new InformRecorded(outcome.upserted());
         });
+    }
+
+    /** Past this many changed fields the embedded store rewrites the document instead (see {@link #apply}). */
+    private static final int REPLACE_THRESHOLD = 200;
+
+    @Override
+    public CompletableFuture<Optional<Device>> load(String deviceId) {
+        return CompletableFuture.supplyAsync(() -> find(deviceId), reads);
+    }
+
+    /**
+     * GenieACS's update: {@code $unset} of removed subtrees, then {@code $set} of changed attributes (two
+     * updates, as one cannot both remove a subtree and write inside it). The embedded server handles a
+     * {@code $set} of thousands of dotted keys very slowly (seconds for a discovered tree), so with it a large
+     * change is applied to the document in memory and the document replaced, on the writer thread, where no
+     * other write of this process can come between the read and the replace.
+     */
+    @Override
+    public CompletableFuture<Void> apply(String deviceId, TreeChanges changes) {
+        if (changes.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (changes.set().containsKey("") && changes.set().get("").timestamp().isPresent()) {
+            discovered.ifPresent(cache -> cache.put(deviceId, true));
+        }
+        Bson id = Filters.eq("_id", deviceId);
+        if (lastWritten.isPresent() && changes.size() > REPLACE_THRESHOLD) {
+            return batcher.submitExclusive(() -> {
+                Document doc = devices.find(id).first();
+                if (doc != null) {
+                    DeviceDocuments.applyInPlace(doc, changes);
+                    devices.replaceOne(id, doc);
+                }
+                return new WriteBatcher.Outcome(false, false);
+            }).thenApply(done -> null);
+        }
+        CompletableFuture<WriteBatcher.Outcome> removed = changes.removed().isEmpty()
+                ? CompletableFuture.completedFuture(null)
+                : batcher.submit(devices, new UpdateOneModel<>(id, new Document("$unset", DeviceDocuments.unsets(changes))));
+        return removed.thenCompose(done -> changes.set().isEmpty() ? CompletableFuture.completedFuture(null)
+                : batcher.submit(devices, new UpdateOneModel<>(id, new Document("$set", DeviceDocuments.sets(changes)))))
+                .thenApply(done -> null);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> discovered(String deviceId) {
+        Optional<Boolean> known = discovered.map(cache -> cache.get(deviceId));
+        if (known.isPresent()) {
+            return CompletableFuture.completedFuture(known.get());
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            Document doc = devices.find(Filters.eq("_id", deviceId)).projection(new Document("_timestamp", 1)).first();
+            boolean done = doc != null && doc.get("_timestamp") != null;
+            discovered.ifPresent(cache -> cache.put(deviceId, done));
+            return done;
+        }, reads);
     }
 
     @Override

@@ -13,7 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.cwmpacs.core.store.DeviceStore;
+import org.cwmpacs.core.store.FaultStore;
+import org.cwmpacs.core.store.FileCatalog;
+import org.cwmpacs.core.store.OperationStore;
 import org.cwmpacs.core.store.SessionLocks;
+import org.cwmpacs.core.store.TaskStore;
 
 /**
  * The store on a MongoDB (real, or the embedded one): GenieACS's database, collections and indexes.
@@ -28,6 +32,11 @@ public final class MongoStore implements AutoCloseable {
     private final WriteBatcher batcher;
     private final MongoDeviceStore devices;
     private final MongoSessionLocks locks;
+    private final ExecutorService reads;
+    private final MongoTaskStore tasks;
+    private final MongoFaultStore faults;
+    private final MongoOperationStore operations;
+    private final MongoFileCatalog files;
 
     /** See {@link MongoDeviceStore}: how often unchanged Inform values get their timestamps rewritten. */
     public static final Duration DEFAULT_TIMESTAMP_REFRESH = Duration.ofSeconds(60);
@@ -41,7 +50,18 @@ public final class MongoStore implements AutoCloseable {
             return t;
         });
         this.batcher = new WriteBatcher(callbacks);
-        this.devices = new MongoDeviceStore(database.getCollection("devices"), batcher, soleWriter, timestampRefresh);
+        // blocking reads, off the event loop and off the threads that complete writes
+        this.reads = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "store-read");
+            t.setDaemon(true);
+            return t;
+        });
+        this.devices = new MongoDeviceStore(database.getCollection("devices"), batcher, soleWriter, timestampRefresh,
+                reads);
+        this.tasks = new MongoTaskStore(database.getCollection("tasks"), reads, soleWriter);
+        this.faults = new MongoFaultStore(database.getCollection("faults"), batcher, reads);
+        this.operations = new MongoOperationStore(database.getCollection("operations"), batcher, reads, soleWriter);
+        this.files = new MongoFileCatalog(database.getCollection("fs.files"), reads);
         this.locks = new MongoSessionLocks(database.getCollection("locks"), batcher, Clock.systemUTC());
     }
 
@@ -69,6 +89,7 @@ public final class MongoStore implements AutoCloseable {
     /** GenieACS's indexes; the TTL ones only take effect on a real MongoDB (expiry is also checked in queries). */
     private void createIndexes() {
         database.getCollection("tasks").createIndex(Indexes.ascending("device", "timestamp"));
+        database.getCollection("faults").createIndex(Indexes.ascending("device"));
         database.getCollection("cache").createIndex(Indexes.ascending("expire"),
                 new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
         database.getCollection("locks").createIndex(Indexes.ascending("expire"),
@@ -77,6 +98,22 @@ public final class MongoStore implements AutoCloseable {
 
     public DeviceStore devices() {
         return devices;
+    }
+
+    public TaskStore tasks() {
+        return tasks;
+    }
+
+    public FaultStore faults() {
+        return faults;
+    }
+
+    public OperationStore operations() {
+        return operations;
+    }
+
+    public FileCatalog files() {
+        return files;
     }
 
     public SessionLocks sessionLocks() {
@@ -91,6 +128,7 @@ public final class MongoStore implements AutoCloseable {
     public void close() {
         batcher.close();
         callbacks.shutdown();
+        reads.shutdown();
         client.close();
     }
 }

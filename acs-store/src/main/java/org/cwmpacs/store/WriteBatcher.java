@@ -37,8 +37,9 @@ final class WriteBatcher implements AutoCloseable {
     record Outcome(boolean upserted, boolean duplicateKey) {
     }
 
+    /** A write model, or an action run alone on the writer thread between the batches before and after it. */
     private record Pending(MongoCollection<Document> collection, WriteModel<Document> model,
-                           CompletableFuture<Outcome> future) {
+                           java.util.function.Supplier<Outcome> action, CompletableFuture<Outcome> future) {
     }
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -63,7 +64,21 @@ final class WriteBatcher implements AutoCloseable {
             future.completeExceptionally(new IllegalStateException("the store is closed"));
             return future;
         }
-        queue.add(new Pending(collection, model, future));
+        queue.add(new Pending(collection, model, null, future));
+        return future;
+    }
+
+    /**
+     * Runs {@code action} on the writer thread, after every write submitted before it and before every write
+     * submitted after it: a read-modify-write that no other write of this process can interleave with.
+     */
+    CompletableFuture<Outcome> submitExclusive(java.util.function.Supplier<Outcome> action) {
+        CompletableFuture<Outcome> future = new CompletableFuture<>();
+        if (!running) {
+            future.completeExceptionally(new IllegalStateException("the store is closed"));
+            return future;
+        }
+        queue.add(new Pending(null, null, action, future));
         return future;
     }
 
@@ -79,7 +94,13 @@ final class WriteBatcher implements AutoCloseable {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 Map<MongoCollection<Document>, List<Pending>> byCollection = new IdentityHashMap<>();
                 for (Pending p : batch) {
-                    byCollection.computeIfAbsent(p.collection(), c -> new ArrayList<>()).add(p);
+                    if (p.action() != null) {
+                        byCollection.forEach(this::write);
+                        byCollection.clear();
+                        runAction(p);
+                    } else {
+                        byCollection.computeIfAbsent(p.collection(), c -> new ArrayList<>()).add(p);
+                    }
                 }
                 byCollection.forEach(this::write);
             } catch (InterruptedException e) {
@@ -93,6 +114,14 @@ final class WriteBatcher implements AutoCloseable {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    private void runAction(Pending p) {
+        try {
+            complete(p, p.action().get(), null);
+        } catch (RuntimeException e) {
+            complete(p, null, e);
         }
     }
 

@@ -95,6 +95,8 @@ public final class SimulatedCpe {
     private final CpeState state = new CpeState();
     private final RpcResponder responder;
     private volatile String connectionRequestUrl = "";
+    /** The ACS requests of the last session, as the XML received. */
+    private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SimulatedCpe(URI acs, DataModel model, Options options, HttpClient http) {
         this.acs = Objects.requireNonNull(acs, "acs");
@@ -155,7 +157,9 @@ public final class SimulatedCpe {
             }
             exchange = post(rest, new byte[0], sendCookie);
             roundTrips++;
+            received.clear();
             while (exchange.status == 200) {
+                received.add(new String(exchange.body, java.nio.charset.StandardCharsets.UTF_8));
                 CwmpEnvelope request = decode(exchange);
                 CwmpMessage message = request.message().orElseThrow(() -> new IOException("200 with an empty body"));
                 acsRequests.add(message.methodName());
@@ -179,6 +183,11 @@ public final class SimulatedCpe {
             Thread.currentThread().interrupt();
             return result(informStatus, 0, roundTrips, acsRequests, "interrupted", start);
         }
+    }
+
+    /** The ACS requests of the last session, each the XML body as received. */
+    public List<String> lastSessionRequests() {
+        return List.copyOf(received);
     }
 
     /** The Inform this CPE would send now with these events, encoded (for load runs that replay it). */

@@ -59,7 +59,8 @@ final class CwmpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         CwmpRequest cwmp = new CwmpRequest(ByteBufUtil.getBytes(request.content()),
                 charset(request.headers().get(HttpHeaderNames.CONTENT_TYPE)),
                 sessionCookie(request.headers().getAll(HttpHeaderNames.COOKIE)),
-                ctx.channel().id(), address(ctx.channel().remoteAddress()));
+                ctx.channel().id(), address(ctx.channel().remoteAddress()),
+                Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)));
         sessions.handle(cwmp).whenComplete((reply, failure) -> {
             if (failure != null) {
                 write(ctx, CwmpReply.unavailable("Internal error: " + failure, 60), false);

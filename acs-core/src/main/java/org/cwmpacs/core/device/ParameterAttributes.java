@@ -27,6 +27,37 @@ public record ParameterAttributes(Optional<Boolean> object, Optional<Boolean> wr
         Objects.requireNonNull(attributesTimestamp, "attributesTimestamp");
     }
 
+    public ParameterAttributes withObject(boolean isObject) {
+        return new ParameterAttributes(Optional.of(isObject), writable, value, type, timestamp, notification, accessList,
+                attributesTimestamp);
+    }
+
+    public ParameterAttributes withWritable(boolean isWritable) {
+        return new ParameterAttributes(object, Optional.of(isWritable), value, type, timestamp, notification, accessList,
+                attributesTimestamp);
+    }
+
+    /** A value read from (or set on) the CPE at {@code at}. */
+    public ParameterAttributes withValue(Object newValue, String newType, Instant at) {
+        return new ParameterAttributes(Optional.of(false), writable, Optional.of(newValue), Optional.of(newType),
+                Optional.of(at), notification, accessList, attributesTimestamp);
+    }
+
+    /** For objects: when the list of children was last read. */
+    public ParameterAttributes withTimestamp(Instant at) {
+        return new ParameterAttributes(object, writable, value, type, Optional.of(at), notification, accessList,
+                attributesTimestamp);
+    }
+
+    public ParameterAttributes withAttributes(int newNotification, List<String> newAccessList, Instant at) {
+        return new ParameterAttributes(object, writable, value, type, timestamp, Optional.of(newNotification),
+                Optional.of(newAccessList), Optional.of(at));
+    }
+
+    public boolean isObject() {
+        return object.orElse(false);
+    }
+
     /** A leaf read from the CPE. */
     public static ParameterAttributes leaf(Object value, String type, Instant timestamp) {
         return new ParameterAttributes(Optional.of(false), Optional.empty(), Optional.of(value), Optional.of(type),

@@ -8,15 +8,22 @@ import java.util.Optional;
  *
  * @param charset the {@code charset} of the Content-Type, if any
  * @param sessionCookie the value of the {@code session} cookie, if sent
+ * @param host the Host header: the file server's URL in Downloads uses it
  * @param connection identifies the TCP connection (CPEs that never echo the cookie are followed by it)
  */
 public record CwmpRequest(byte[] body, Optional<String> charset, Optional<String> sessionCookie, Object connection,
-                          String remoteAddress) {
+                          String remoteAddress, Optional<String> host) {
+    public CwmpRequest(byte[] body, Optional<String> charset, Optional<String> sessionCookie, Object connection,
+                       String remoteAddress) {
+        this(body, charset, sessionCookie, connection, remoteAddress, Optional.empty());
+    }
+
     public CwmpRequest {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(sessionCookie, "sessionCookie");
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(remoteAddress, "remoteAddress");
+        Objects.requireNonNull(host, "host");
     }
 }

@@ -17,6 +17,8 @@ final class CwmpSession {
     volatile long lastActivityNanos;
     volatile long lockRefreshedNanos;
     volatile boolean lockHeld;
+    /** The ACS's side of the session; set when the session starts. */
+    volatile org.cwmpacs.core.engine.SessionDriver driver;
 
     CwmpSession(String id, String deviceId, String cwmpNamespace, String remoteAddress, Duration timeout,
                 Object connection, long nowNanos) {

@@ -15,12 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.cwmpacs.core.device.DeviceInform;
+import org.cwmpacs.core.engine.EngineServices;
+import org.cwmpacs.core.engine.SessionDriver;
 import org.cwmpacs.core.store.DeviceStore;
 import org.cwmpacs.core.store.SessionLocks;
 import org.cwmpacs.soap.CwmpCodec;
 import org.cwmpacs.soap.CwmpDecodeException;
 import org.cwmpacs.soap.CwmpEnvelope;
 import org.cwmpacs.soap.SoapHeader;
+import org.cwmpacs.soap.message.AcsRequest;
 import org.cwmpacs.soap.message.AutonomousDUStateChangeComplete;
 import org.cwmpacs.soap.message.AutonomousDUStateChangeCompleteResponse;
 import org.cwmpacs.soap.message.AutonomousTransferComplete;
@@ -59,6 +62,7 @@ public final class SessionManager implements AutoCloseable {
 
     private final CwmpCodec codec;
     private final DeviceStore devices;
+    private final EngineServices services;
     private final SessionLocks locks;
     private final SessionConfig config;
     private final Clock clock;
@@ -69,13 +73,14 @@ public final class SessionManager implements AutoCloseable {
     private final AtomicInteger active = new AtomicInteger();
     private final ScheduledExecutorService sweeper;
 
-    public SessionManager(DeviceStore devices, SessionLocks locks, SessionConfig config) {
-        this(devices, locks, config, Clock.systemUTC(), System::nanoTime);
+    public SessionManager(EngineServices services, SessionLocks locks, SessionConfig config) {
+        this(services, locks, config, Clock.systemUTC(), System::nanoTime);
     }
 
-    SessionManager(DeviceStore devices, SessionLocks locks, SessionConfig config, Clock clock, LongSupplier nanos) {
+    SessionManager(EngineServices services, SessionLocks locks, SessionConfig config, Clock clock, LongSupplier nanos) {
         this.codec = new CwmpCodec(config.decodeLimits());
-        this.devices = devices;
+        this.services = services;
+        this.devices = services.devices();
         this.locks = locks;
         this.config = config;
         this.clock = clock;
@@ -149,6 +154,7 @@ public final class SessionManager implements AutoCloseable {
                 .map(s -> Duration.ofSeconds(s)).orElse(config.sessionTimeout());
         CwmpSession session = new CwmpSession(newSessionId(), deviceInform.deviceId(), envelope.cwmpNamespace(),
                 request.remoteAddress(), timeout, request.connection(), now);
+        session.driver = new SessionDriver(deviceInform, request.remoteAddress(), fileServer(request), services, clock);
         active.incrementAndGet();
         sessions.put(session.id, session);
         return locks.acquire(session.deviceId, session.lockToken, timeout.plus(LOCK_MARGIN))
@@ -165,6 +171,7 @@ public final class SessionManager implements AutoCloseable {
                         if (recorded.newDevice()) {
                             LOG.info("{} {}: New device registered", session.remoteAddress, session.deviceId);
                         }
+                        logCompletedCommands(session, inform);
                         if (session.ended.get()) {
                             // timed out or replaced while the store was busy
                             return CwmpReply.badRequest("Session ended before the Inform was recorded; inform again");
@@ -190,19 +197,29 @@ public final class SessionManager implements AutoCloseable {
             case CPE_REQUESTS:
                 if (message.isEmpty()) {
                     transition(session, SessionState.ACS_REQUESTS);
-                    // no ACS requests exist yet: the session is over
-                    return finish(session);
+                    return session.driver.prepare().thenApply(ready -> nextRequest(session, envelope))
+                            .exceptionally(failure -> failed(session, failure)).thenCompose(reply -> reply);
                 }
-                return CompletableFuture.completedFuture(answerCpeRequest(session, envelope, message.get()));
+                return answerCpeRequest(session, envelope, message.get());
             case ACS_REQUESTS:
                 if (message.isEmpty()) {
-                    return finish(session);
+                    // the CPE gave up on our request
+                    return finish(session, true);
                 }
-                LOG.warn("{} {}: Unexpected {} while the ACS holds the session", session.remoteAddress,
-                        session.deviceId, message.get().methodName());
-                end(session, null);
-                return CompletableFuture.completedFuture(
-                        CwmpReply.badRequest("Bad session state: unexpected " + message.get().methodName()));
+                if (message.get() instanceof org.cwmpacs.soap.message.CpeRequest) {
+                    LOG.warn("{} {}: Unexpected {} while the ACS holds the session", session.remoteAddress,
+                            session.deviceId, message.get().methodName());
+                    session.driver.finish(true);
+                    end(session, null);
+                    return CompletableFuture.completedFuture(
+                            CwmpReply.badRequest("Bad session state: unexpected " + message.get().methodName()));
+                }
+                try {
+                    session.driver.onResponse(message.get());
+                    return nextRequest(session, envelope);
+                } catch (RuntimeException e) {
+                    return failed(session, e);
+                }
             case ENDED:
                 return CompletableFuture.completedFuture(message.isEmpty() ? CwmpReply.noContent()
                         : CwmpReply.badRequest("Session ended; start a new session with an Inform"));
@@ -212,17 +229,49 @@ public final class SessionManager implements AutoCloseable {
         }
     }
 
-    private CwmpReply answerCpeRequest(CwmpSession session, CwmpEnvelope envelope, CwmpMessage message) {
+    /** The ACS's next request, or the end of the session when it has none. */
+    private CompletableFuture<CwmpReply> nextRequest(CwmpSession session, CwmpEnvelope envelope) {
+        if (session.ended.get()) {
+            return CompletableFuture.completedFuture(CwmpReply.noContent());
+        }
+        Optional<AcsRequest> request = session.driver.next();
+        if (request.isEmpty()) {
+            return finish(session, false);
+        }
+        String id = Integer.toHexString(session.driver.rpcCount());
+        LOG.info("{} {}: ACS request; acsRequestId=\"{}\" acsRequestName=\"{}\"", session.remoteAddress,
+                session.deviceId, id, request.get().methodName());
+        return CompletableFuture.completedFuture(CwmpReply.soap(codec.encode(CwmpEnvelope.of(session.cwmpNamespace,
+                SoapHeader.withId(id), request.get()), config.encodeOptions())));
+    }
+
+    /** A failure of ours: logged with its cause, the session's work is saved and the session ends. */
+    private CompletableFuture<CwmpReply> failed(CwmpSession session, Throwable failure) {
+        LOG.error("{} {}: session failed; the CPE is sent 204 and the work resumes next session", session.remoteAddress,
+                session.deviceId, failure);
+        return finish(session, true);
+    }
+
+    /** The answer goes out once what the CPE reported is stored: a CPE that gets no answer reports again. */
+    private CompletableFuture<CwmpReply> answerCpeRequest(CwmpSession session, CwmpEnvelope envelope,
+                                                          CwmpMessage message) {
         if (message instanceof TransferComplete) {
             TransferComplete tc = (TransferComplete) message;
             LOG.info("{} {}: CPE request; cpeRequestName=\"TransferComplete\" commandKey=\"{}\" faultCode={}",
                     session.remoteAddress, session.deviceId, tc.commandKey(), tc.faultStruct().faultCode());
-            return reply(session, envelope, new TransferCompleteResponse());
+            return SessionDriver.transferComplete(services, session.deviceId, session.remoteAddress, tc, clock)
+                    .thenApply(stored -> reply(session, envelope, new TransferCompleteResponse()));
         }
         if (message instanceof AutonomousTransferComplete) {
             logCpeRequest(session, message);
-            return reply(session, envelope, new AutonomousTransferCompleteResponse());
+            return SessionDriver.autonomousTransferComplete(services, session.deviceId,
+                    (AutonomousTransferComplete) message, clock)
+                    .thenApply(stored -> reply(session, envelope, new AutonomousTransferCompleteResponse()));
         }
+        return CompletableFuture.completedFuture(answerOtherCpeRequest(session, envelope, message));
+    }
+
+    private CwmpReply answerOtherCpeRequest(CwmpSession session, CwmpEnvelope envelope, CwmpMessage message) {
         if (message instanceof GetRPCMethods) {
             logCpeRequest(session, message);
             return reply(session, envelope, new GetRPCMethodsResponse(ACS_METHODS));
@@ -260,9 +309,41 @@ public final class SessionManager implements AutoCloseable {
                 config.encodeOptions()));
     }
 
-    /** The lock is released before the 204 goes out: CPEs may inform again at once. */
-    private CompletableFuture<CwmpReply> finish(CwmpSession session) {
-        return end(session, null).thenApply(released -> CwmpReply.noContent());
+    /**
+     * The session's work is written, then the lock released, before the 204 goes out: CPEs may inform again
+     * at once, and an NBI caller waiting for the session sees its outcome.
+     */
+    private CompletableFuture<CwmpReply> finish(CwmpSession session, boolean terminated) {
+        return session.driver.finish(terminated).exceptionally(failure -> {
+            LOG.error("{} {}: the session's results were not stored: {}; check that the database is reachable",
+                    session.remoteAddress, session.deviceId, rootMessage(failure));
+            return null;
+        }).thenCompose(saved -> end(session, null)).thenApply(released -> CwmpReply.noContent());
+    }
+
+    /** A CPE that informs after a Reboot or Download the ACS asked for reports it with its M events. */
+    private static void logCompletedCommands(CwmpSession session, Inform inform) {
+        for (org.cwmpacs.soap.message.EventStruct e : inform.event()) {
+            if ("M Reboot".equals(e.eventCode().strip())) {
+                LOG.info("{} {}: Reboot completed; commandKey=\"{}\"", session.remoteAddress, session.deviceId,
+                        e.commandKey());
+            }
+        }
+    }
+
+    /** The file server as the CPE reaches it: the configured prefix, else the host it used to reach us. */
+    private String fileServer(CwmpRequest request) {
+        if (services.config().fsUrlPrefix().isPresent()) {
+            String prefix = services.config().fsUrlPrefix().get();
+            return prefix.endsWith("/") ? prefix : prefix + "/";
+        }
+        String host = request.host().orElse("localhost");
+        if (host.startsWith("[")) {
+            host = host.substring(0, host.indexOf(']') + 1);
+        } else if (host.indexOf(':') >= 0) {
+            host = host.substring(0, host.indexOf(':'));
+        }
+        return "http://" + host + ":" + services.config().fsPort() + "/";
     }
 
     private void transition(CwmpSession session, SessionState next) {
@@ -278,12 +359,20 @@ public final class SessionManager implements AutoCloseable {
         if (reason != null) {
             LOG.info("{} {}: {}", session.remoteAddress, session.deviceId, reason);
         }
+        SessionState was = session.state;
         transition(session, SessionState.ENDED);
         active.decrementAndGet();
         byConnection.remove(session.connection, session);
         if (!session.lockHeld) {
             return CompletableFuture.completedFuture(null);
         }
+        // ended early (timeout, a new Inform): what the session did so far is kept
+        CompletableFuture<Void> saved = was == SessionState.ACS_REQUESTS && session.driver != null
+                ? session.driver.finish(true).exceptionally(e -> null) : CompletableFuture.completedFuture(null);
+        return saved.thenCompose(done -> releaseLock(session));
+    }
+
+    private CompletableFuture<Void> releaseLock(CwmpSession session) {
         session.lockHeld = false;
         return locks.release(session.deviceId, session.lockToken).exceptionally(e -> {
             LOG.warn("{} {}: lock not released ({}); it lapses by itself", session.remoteAddress,

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.cwmpacs.core.device.Device;
 import org.cwmpacs.core.device.DeviceInform;
+import org.cwmpacs.core.device.TreeChanges;
 
 /**
  * The device registry. Implementations must not block the caller on writes: the CWMP listener calls
@@ -23,6 +24,21 @@ public interface DeviceStore {
 
     /** Reads a device; blocking. */
     Optional<Device> find(String deviceId);
+
+    /** Reads a device off the caller's thread. */
+    CompletableFuture<Optional<Device>> load(String deviceId);
+
+    /**
+     * Writes what a session changed in the device's tree: the removed subtrees, then the attributes of the
+     * set nodes, in GenieACS's document shape.
+     */
+    CompletableFuture<Void> apply(String deviceId, TreeChanges changes);
+
+    /**
+     * Whether the device's whole tree has been learned (GenieACS's root {@code _timestamp}: the list of
+     * the root's children was read) since it last bootstrapped.
+     */
+    CompletableFuture<Boolean> discovered(String deviceId);
 
     /** The outcome of {@link #recordInform}. */
     record InformRecorded(boolean newDevice) {

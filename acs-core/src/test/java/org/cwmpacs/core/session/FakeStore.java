@@ -27,4 +27,19 @@ final class FakeStore implements DeviceStore {
     public Optional<Device> find(String deviceId) {
         return Optional.empty();
     }
+
+    @Override
+    public CompletableFuture<Optional<Device>> load(String deviceId) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    @Override
+    public CompletableFuture<Void> apply(String deviceId, org.cwmpacs.core.device.TreeChanges changes) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> discovered(String deviceId) {
+        return CompletableFuture.completedFuture(true);
+    }
 }

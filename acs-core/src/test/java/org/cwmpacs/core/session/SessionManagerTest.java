@@ -36,7 +36,8 @@ class SessionManagerTest {
     private SessionManager manager = manager(SessionConfig.DEFAULT);
 
     private SessionManager manager(SessionConfig config) {
-        return new SessionManager(store, locks, config, Clock.systemUTC(), nanos::get);
+        return new SessionManager(org.cwmpacs.core.testing.EmptyStores.services(store), locks, config, Clock.systemUTC(),
+                nanos::get);
     }
 
     @AfterEach

@@ -1,0 +1,151 @@
+package org.cwmpacs.core.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.cwmpacs.core.device.ParameterAttributes;
+import org.cwmpacs.core.device.TreeChanges;
+
+/**
+ * A session's working copy of a device's parameter tree (dotted paths without trailing dots, "" the root),
+ * recording what changed so that the session writes only that.
+ */
+public final class DeviceTree {
+    private final TreeMap<String, ParameterAttributes> nodes;
+    private final TreeMap<String, ParameterAttributes> changed = new TreeMap<>();
+    private final Set<String> removed = new HashSet<>();
+
+    public DeviceTree(Map<String, ParameterAttributes> parameters) {
+        this.nodes = new TreeMap<>(parameters);
+    }
+
+    public Optional<ParameterAttributes> get(String path) {
+        return Optional.ofNullable(nodes.get(path));
+    }
+
+    public boolean exists(String path) {
+        return path.isEmpty() || nodes.containsKey(path);
+    }
+
+    public boolean isObject(String path) {
+        return path.isEmpty() || get(path).map(ParameterAttributes::isObject).orElse(false);
+    }
+
+    /** Every node strictly below {@code path}. */
+    public NavigableMap<String, ParameterAttributes> below(String path) {
+        if (path.isEmpty()) {
+            NavigableMap<String, ParameterAttributes> all = new TreeMap<>(nodes);
+            all.remove("");
+            return all;
+        }
+        return nodes.subMap(path + ".", true, path + "/", false);
+    }
+
+    /** The leaves at or below {@code path}, in path order. */
+    public List<String> leaves(String path) {
+        List<String> result = new ArrayList<>();
+        ParameterAttributes self = nodes.get(path);
+        if (self != null && !self.isObject()) {
+            result.add(path);
+            return result;
+        }
+        for (Map.Entry<String, ParameterAttributes> e : below(path).entrySet()) {
+            if (!e.getValue().isObject() && !isVirtual(e.getKey())) {
+                result.add(e.getKey());
+            }
+        }
+        return result;
+    }
+
+    /** The direct children of {@code path}. */
+    public List<String> children(String path) {
+        List<String> result = new ArrayList<>();
+        int depth = path.isEmpty() ? 0 : path.length() + 1;
+        for (String name : below(path).keySet()) {
+            if (name.indexOf('.', depth) < 0) {
+                result.add(name);
+            }
+        }
+        return result;
+    }
+
+    /** The first segments of the CPE's own parameters ({@code Device}, {@code InternetGatewayDevice}). */
+    public List<String> roots() {
+        Set<String> roots = new java.util.TreeSet<>();
+        for (String name : nodes.keySet()) {
+            int dot = name.indexOf('.');
+            String root = dot < 0 ? name : name.substring(0, dot);
+            if (!root.isEmpty() && !isVirtual(root)) {
+                roots.add(root);
+            }
+        }
+        return new ArrayList<>(roots);
+    }
+
+    /** GenieACS's virtual roots, which live in the document but not on the CPE. */
+    static boolean isVirtual(String path) {
+        return path.startsWith("Downloads") || path.startsWith("Reboot") || path.startsWith("FactoryReset")
+                || path.startsWith("Tags") || path.startsWith("Events") || path.startsWith("DeviceID")
+                || path.startsWith("VirtualParameters") || path.startsWith("AutonomousTransferComplete");
+    }
+
+    public void put(String path, ParameterAttributes attributes) {
+        nodes.put(path, attributes);
+        changed.put(path, attributes);
+    }
+
+    /** Makes sure every ancestor of {@code path} exists as an object. */
+    public void ensureParents(String path) {
+        int dot = path.lastIndexOf('.');
+        while (dot > 0) {
+            String parent = path.substring(0, dot);
+            ParameterAttributes p = nodes.get(parent);
+            if (p == null) {
+                put(parent, ParameterAttributes.NONE.withObject(true));
+            } else if (!p.isObject()) {
+                put(parent, p.withObject(true));
+            } else {
+                break;
+            }
+            dot = parent.lastIndexOf('.');
+        }
+    }
+
+    public void removeSubtree(String path) {
+        if (path.isEmpty()) {
+            return;
+        }
+        List<String> gone = new ArrayList<>(below(path).keySet());
+        gone.add(path);
+        for (String p : gone) {
+            nodes.remove(p);
+            changed.remove(p);
+        }
+        // a removed ancestor covers its descendants
+        removed.removeIf(r -> r.startsWith(path + "."));
+        removed.add(path);
+    }
+
+    public int size() {
+        return nodes.size();
+    }
+
+    /** What changed since the last call; the tree itself is kept. */
+    public TreeChanges drainChanges() {
+        TreeChanges changes = new TreeChanges(changed, removed);
+        changed.clear();
+        removed.clear();
+        return changes;
+    }
+
+    /** When the node was last read ({@code _timestamp}), if ever. */
+    public Optional<Instant> timestamp(String path) {
+        return get(path).flatMap(ParameterAttributes::timestamp);
+    }
+}

@@ -1,0 +1,22 @@
+package org.cwmpacs.core.engine;
+
+import java.util.Objects;
+import org.cwmpacs.core.store.DeviceStore;
+import org.cwmpacs.core.store.FaultStore;
+import org.cwmpacs.core.store.FileCatalog;
+import org.cwmpacs.core.store.OperationStore;
+import org.cwmpacs.core.store.TaskStore;
+
+/** What the engine reads and writes, and how it behaves: one per server. */
+public record EngineServices(DeviceStore devices, TaskStore tasks, FaultStore faults, OperationStore operations,
+                             FileCatalog files, EngineConfig config, CpeProfiles profiles) {
+    public EngineServices {
+        Objects.requireNonNull(devices, "devices");
+        Objects.requireNonNull(tasks, "tasks");
+        Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(operations, "operations");
+        Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(profiles, "profiles");
+    }
+}

@@ -1,0 +1,669 @@
+package org.cwmpacs.core.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.cwmpacs.core.device.ParameterAttributes;
+import org.cwmpacs.core.device.ParameterValues;
+import org.cwmpacs.core.engine.Declaration.Attributes;
+import org.cwmpacs.core.engine.Declaration.Command;
+import org.cwmpacs.core.engine.Declaration.Fresh;
+import org.cwmpacs.core.engine.Declaration.FreshAttributes;
+import org.cwmpacs.core.engine.Declaration.NewInstance;
+import org.cwmpacs.core.engine.Declaration.NoInstance;
+import org.cwmpacs.core.engine.Declaration.Value;
+import org.cwmpacs.core.task.TaskSpec.ParameterValue;
+import org.cwmpacs.soap.message.*;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns outstanding {@link Declaration}s into the next RPC, and applies each response to the session's
+ * {@link DeviceTree}. Reads come first (GetParameterNames for unknown structure, then GetParameterValues
+ * with partial paths where the CPE accepts them, then GetParameterAttributes); once everything declared is
+ * known, writes in GenieACS's order: DeleteObject, AddObject, SetParameterValues (only values that differ),
+ * SetParameterAttributes, then the commands (Download, Upload, ScheduleInform, GetRPCMethods, Reboot,
+ * FactoryReset). One planner per session; it is not thread-safe (a session handles one message at a time).
+ */
+public final class Planner {
+    private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+    /** Explicit names per GetParameterValues when the CPE takes no partial paths and has shown no limit. */
+    static final int MAX_EXPLICIT_NAMES = 1000;
+
+    private final DeviceTree tree;
+    private final CpeProfile profile;
+    private final String deviceId;
+    private final java.util.function.Supplier<Instant> clock;
+    /** Objects whose whole subtree was listed in this session (GetParameterNames, NextLevel false). */
+    private final Set<String> subtreeSynced = new HashSet<>();
+    /** Leaves the CPE did not return when asked by name: not asked again in this session. */
+    private final Set<String> unreadable = new HashSet<>();
+    /** Leaves missing from a partial-path answer: asked again by name. */
+    private final Set<String> askByName = new HashSet<>();
+    /** Paths whose attributes were read in this session. */
+    private final Set<String> attributesRead = new HashSet<>();
+    private Pending pending;
+
+    /** The outcome of one response. */
+    public sealed interface Outcome {
+    }
+
+    /** The response was applied; ask for the next RPC. */
+    public record Applied() implements Outcome {
+    }
+
+    /** A {@link Command} got its response (the caller records what it means, e.g. a Download's operation). */
+    public record CommandDone(AcsRequest request, CwmpMessage response) implements Outcome {
+    }
+
+    /**
+     * The CPE refused the work (or answered nonsense): the declarations that led to it cannot be met in this
+     * session.
+     *
+     * @param code GenieACS's fault code ({@code cwmp.9005}, {@code invalid_response})
+     * @param detail GenieACS's fault detail
+     */
+    public record Failed(String code, String message, Map<String, Object> detail) implements Outcome {
+    }
+
+    private record Pending(AcsRequest request, List<String> expected, List<String> explicit, Object declaration) {
+    }
+
+    public Planner(String deviceId, DeviceTree tree, CpeProfile profile, java.util.function.Supplier<Instant> clock) {
+        this.deviceId = deviceId;
+        this.tree = tree;
+        this.profile = profile;
+        this.clock = clock;
+    }
+
+    public DeviceTree tree() {
+        return tree;
+    }
+
+    /**
+     * The next RPC for these declarations, or empty when they all hold. Declarations that hold, or can never
+     * hold (a path the CPE does not have), are removed from the list.
+     */
+    public Optional<AcsRequest> next(List<Declaration> declarations) {
+        pending = null;
+        Optional<AcsRequest> read = nextRead(declarations);
+        if (read.isPresent()) {
+            return read;
+        }
+        return nextWrite(declarations);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    private Optional<AcsRequest> nextRead(List<Declaration> declarations) {
+        // 1. structure: subtrees not yet listed in this session
+        TreeSet<String> listings = new TreeSet<>((a, b) -> a.length() != b.length() ? a.length() - b.length()
+                : a.compareTo(b));
+        for (Declaration d : declarations) {
+            if (d instanceof Fresh && ((Fresh) d).subtree() && !((Fresh) d).notBefore().equals(Instant.EPOCH)) {
+                String path = ((Fresh) d).path();
+                if (path.isEmpty()) {
+                    List<String> roots = tree.roots();
+                    if (roots.size() == 1) {
+                        path = roots.get(0);
+                    }
+                }
+                if ((path.isEmpty() || !tree.exists(path) || tree.isObject(path)) && !subtreeListed(path)) {
+                    listings.add(path);
+                }
+            }
+        }
+        if (!listings.isEmpty()) {
+            String path = listings.first();
+            GetParameterNames gpn = new GetParameterNames(path.isEmpty() ? "" : path + ".", false);
+            pending = new Pending(gpn, List.of(), List.of(), path);
+            return Optional.of(gpn);
+        }
+        // 2. values
+        TreeSet<String> stale = new TreeSet<>();
+        List<String> subtreeRoots = new ArrayList<>();
+        for (Declaration d : declarations) {
+            if (d instanceof Fresh) {
+                Fresh f = (Fresh) d;
+                if (f.subtree() && tree.isObject(f.path())) {
+                    subtreeRoots.add(f.path());
+                    for (String leaf : tree.leaves(f.path())) {
+                        if (isStale(leaf, f.notBefore())) {
+                            stale.add(leaf);
+                        }
+                    }
+                } else if (isStale(f.path(), f.notBefore()) && !tree.isObject(f.path())) {
+                    stale.add(f.path());
+                }
+            } else if (d instanceof Value) {
+                String path = ((Value) d).path();
+                if (isStale(path, Instant.EPOCH) && !tree.isObject(path)) {
+                    stale.add(path);
+                }
+            }
+        }
+        if (!stale.isEmpty()) {
+            return Optional.of(getValues(stale, subtreeRoots));
+        }
+        // 3. attributes
+        for (Declaration d : declarations) {
+            if (d instanceof FreshAttributes && !attributesRead.contains(((FreshAttributes) d).path())) {
+                String path = ((FreshAttributes) d).path();
+                GetParameterAttributes gpa = new GetParameterAttributes(List.of(tree.isObject(path) ? path + "." : path));
+                pending = new Pending(gpa, List.of(), List.of(), d);
+                return Optional.of(gpa);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean subtreeListed(String path) {
+        if (subtreeSynced.contains("")) {
+            return true;
+        }
+        String p = path;
+        while (!p.isEmpty()) {
+            if (subtreeSynced.contains(p)) {
+                return true;
+            }
+            int dot = p.lastIndexOf('.');
+            p = dot < 0 ? "" : p.substring(0, dot);
+        }
+        return false;
+    }
+
+    private boolean isStale(String leaf, Instant notBefore) {
+        if (unreadable.contains(leaf)) {
+            return false;
+        }
+        Optional<ParameterAttributes> a = tree.get(leaf);
+        if (a.isEmpty() || a.get().value().isEmpty()) {
+            return true;
+        }
+        return a.get().timestamp().map(t -> t.isBefore(notBefore)).orElse(true);
+    }
+
+    /**
+     * A GetParameterValues for the first batch of stale leaves: whole subtrees as partial paths where every
+     * leaf under them is stale and the CPE takes partial paths, the rest by name, within the CPE's limit.
+     */
+    private AcsRequest getValues(TreeSet<String> stale, List<String> subtreeRoots) {
+        int cap = profile.partialPaths() ? profile.maxValues() : Math.min(profile.maxValues(), MAX_EXPLICIT_NAMES);
+        List<List<String>> units = new ArrayList<>();
+        Set<String> covered = new HashSet<>();
+        if (profile.partialPaths()) {
+            // count leaves and stale leaves per object once
+            Map<String, int[]> counts = new HashMap<>();
+            for (String root : subtreeRoots) {
+                for (String leaf : tree.leaves(root)) {
+                    boolean s = stale.contains(leaf) && !askByName.contains(leaf);
+                    String p = leaf;
+                    int dot;
+                    while ((dot = p.lastIndexOf('.')) > 0) {
+                        p = p.substring(0, dot);
+                        int[] c = counts.computeIfAbsent(p, k -> new int[2]);
+                        c[0]++;
+                        if (s) {
+                            c[1]++;
+                        }
+                        if (p.equals(root)) {
+                            break;
+                        }
+                    }
+                }
+            }
+            for (String root : new TreeSet<>(subtreeRoots)) {
+                if (!covered.contains(root) && !coveredByAncestor(root, covered)) {
+                    cover(root.isEmpty() ? tree.roots() : List.of(root), counts, stale, cap, units, covered);
+                }
+            }
+        }
+        for (String leaf : stale) {
+            if (!coveredByAncestor(leaf, covered)) {
+                units.add(List.of(leaf));
+            }
+        }
+        // pack units into the first request
+        List<String> names = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        List<String> explicit = new ArrayList<>();
+        int size = 0;
+        for (List<String> unit : units) {
+            int unitSize = unit.size() - 1;
+            boolean partial = unit.get(0).endsWith(".");
+            int n = partial ? unitSize : 1;
+            if (!names.isEmpty() && size + n > cap) {
+                if (partial) {
+                    // fill the request up to the cap by name, so that ⌈values / cap⌉ requests suffice
+                    for (String leaf : unit.subList(1, unit.size())) {
+                        if (size >= cap) {
+                            break;
+                        }
+                        names.add(leaf);
+                        expected.add(leaf);
+                        explicit.add(leaf);
+                        size++;
+                    }
+                }
+                if (size >= cap) {
+                    break;
+                }
+                continue;
+            }
+            names.add(unit.get(0));
+            if (partial) {
+                expected.addAll(unit.subList(1, unit.size()));
+            } else {
+                expected.add(unit.get(0));
+                explicit.add(unit.get(0));
+            }
+            size += n;
+            if (size >= cap) {
+                break;
+            }
+        }
+        GetParameterValues gpv = new GetParameterValues(names);
+        pending = new Pending(gpv, expected, explicit, null);
+        return gpv;
+    }
+
+    private static boolean coveredByAncestor(String path, Set<String> covered) {
+        String p = path;
+        int dot;
+        while ((dot = p.lastIndexOf('.')) > 0) {
+            p = p.substring(0, dot);
+            if (covered.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Partial paths for the largest wholly stale objects that fit the cap; their leaves follow the path. */
+    private void cover(List<String> objects, Map<String, int[]> counts, Set<String> stale, int cap,
+                       List<List<String>> units, Set<String> covered) {
+        for (String object : objects) {
+            int[] c = counts.get(object);
+            if (c == null || c[1] == 0) {
+                continue;
+            }
+            if (c[0] == c[1] && c[0] <= cap) {
+                List<String> unit = new ArrayList<>();
+                unit.add(object + ".");
+                unit.addAll(tree.leaves(object));
+                units.add(unit);
+                covered.add(object);
+            } else {
+                List<String> childObjects = new ArrayList<>();
+                for (String child : tree.children(object)) {
+                    if (tree.isObject(child)) {
+                        childObjects.add(child);
+                    }
+                }
+                cover(childObjects, counts, stale, cap, units, covered);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    private Optional<AcsRequest> nextWrite(List<Declaration> declarations) {
+        for (Iterator<Declaration> it = declarations.iterator(); it.hasNext(); ) {
+            Declaration d = it.next();
+            if (d instanceof NoInstance) {
+                String path = ((NoInstance) d).path();
+                if (!tree.exists(path) && subtreeListed(parent(path))) {
+                    it.remove();
+                    continue;
+                }
+                DeleteObject del = new DeleteObject(path + ".", "");
+                pending = new Pending(del, List.of(), List.of(), d);
+                return Optional.of(del);
+            }
+        }
+        for (Declaration d : declarations) {
+            if (d instanceof NewInstance) {
+                AddObject add = new AddObject(((NewInstance) d).table() + ".", "");
+                pending = new Pending(add, List.of(), List.of(), d);
+                return Optional.of(add);
+            }
+        }
+        Map<String, ParameterValueStruct> sets = new java.util.LinkedHashMap<>();
+        for (Iterator<Declaration> it = declarations.iterator(); it.hasNext(); ) {
+            Declaration d = it.next();
+            if (!(d instanceof Value)) {
+                continue;
+            }
+            Value v = (Value) d;
+            Optional<ParameterAttributes> known = tree.get(v.path());
+            if (known.isEmpty() || known.get().isObject() || known.get().value().isEmpty()) {
+                LOG.warn("{}: {} is not a parameter of this device; its value is not set", deviceId, v.path());
+                it.remove();
+                continue;
+            }
+            String type = v.type().or(() -> known.get().type()).orElse(ParameterValues.inferType(v.value()));
+            if (ParameterValues.sameValue(v.value(), known.get().value().get(), type)) {
+                it.remove();
+                continue;
+            }
+            if (sets.size() < profile.maxSetEntries()) {
+                sets.put(v.path(), new ParameterValueStruct(v.path(), ParameterValues.wire(v.value()), type));
+            }
+        }
+        if (!sets.isEmpty()) {
+            SetParameterValues spv = new SetParameterValues(new ArrayList<>(sets.values()), "");
+            pending = new Pending(spv, List.of(), List.of(), null);
+            return Optional.of(spv);
+        }
+        List<SetParameterAttributesStruct> attributes = new ArrayList<>();
+        for (Declaration d : declarations) {
+            if (d instanceof Attributes && attributes.size() < profile.maxSetEntries()) {
+                Attributes a = (Attributes) d;
+                attributes.add(new SetParameterAttributesStruct(tree.isObject(a.path()) ? a.path() + "." : a.path(),
+                        a.notification().isPresent(), a.notification().orElse(0), a.accessList().isPresent(),
+                        a.accessList().orElse(List.of())));
+            }
+        }
+        if (!attributes.isEmpty()) {
+            SetParameterAttributes spa = new SetParameterAttributes(attributes);
+            pending = new Pending(spa, List.of(), List.of(), null);
+            return Optional.of(spa);
+        }
+        Command first = null;
+        for (Declaration d : declarations) {
+            if (d instanceof Command) {
+                Command c = (Command) d;
+                if (first == null || commandOrder(c.request()) < commandOrder(first.request())) {
+                    first = c;
+                }
+            }
+        }
+        if (first != null) {
+            pending = new Pending(first.request(), List.of(), List.of(), first);
+            return Optional.of(first.request());
+        }
+        return Optional.empty();
+    }
+
+    private static int commandOrder(AcsRequest request) {
+        if (request instanceof Reboot) {
+            return 2;
+        }
+        if (request instanceof FactoryReset) {
+            return 3;
+        }
+        return 1;
+    }
+
+    private static String parent(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? "" : path.substring(0, dot);
+    }
+
+    // ---------------------------------------------------------------- responses
+
+    /** Applies the CPE's answer to the last request {@link #next} returned. */
+    public Outcome onResponse(CwmpMessage response, List<Declaration> declarations) {
+        Pending p = pending;
+        pending = null;
+        if (p == null) {
+            return new Failed(org.cwmpacs.core.fault.Fault.INVALID_RESPONSE, "Response without a request: "
+                    + response.methodName(), Map.of());
+        }
+        if (response instanceof SoapFault) {
+            return onFault(p, (SoapFault) response, declarations);
+        }
+        AcsRequest request = p.request();
+        if (!response.methodName().equals(request.methodName() + "Response")) {
+            return new Failed(org.cwmpacs.core.fault.Fault.INVALID_RESPONSE, "Expected " + request.methodName()
+                    + "Response, received " + response.methodName(), Map.of());
+        }
+        Instant now = clock.get();
+        if (response instanceof GetParameterNamesResponse) {
+            applyNames((GetParameterNames) request, (String) p.declaration(), (GetParameterNamesResponse) response, now);
+        } else if (response instanceof GetParameterValuesResponse) {
+            applyValues(p, (GetParameterValuesResponse) response, now);
+        } else if (response instanceof GetParameterAttributesResponse) {
+            for (ParameterAttributeStruct a : ((GetParameterAttributesResponse) response).parameterList()) {
+                String path = strip(a.name());
+                ParameterAttributes node = tree.get(path).orElse(ParameterAttributes.NONE.withObject(false));
+                tree.ensureParents(path);
+                tree.put(path, node.withAttributes(a.notification(), a.accessList(), now));
+            }
+            FreshAttributes d = (FreshAttributes) p.declaration();
+            attributesRead.add(d.path());
+            declarations.remove(d);
+        } else if (response instanceof SetParameterValuesResponse) {
+            for (ParameterValueStruct v : ((SetParameterValues) request).parameterList()) {
+                ParameterAttributes node = tree.get(v.name()).orElse(ParameterAttributes.NONE);
+                tree.put(v.name(), node.withValue(ParameterValues.typed(v.value(), v.type()), v.type(), now));
+            }
+        } else if (response instanceof SetParameterAttributesResponse) {
+            List<SetParameterAttributesStruct> sent = ((SetParameterAttributes) request).parameterList();
+            for (SetParameterAttributesStruct s : sent) {
+                String path = strip(s.name());
+                for (String leaf : tree.leaves(path)) {
+                    ParameterAttributes node = tree.get(leaf).orElseThrow();
+                    tree.put(leaf, node.withAttributes(s.notificationChange() ? s.notification()
+                            : node.notification().orElse(0), s.accessListChange() ? s.accessList()
+                            : node.accessList().orElse(List.of()), now));
+                }
+            }
+            declarations.removeIf(d -> d instanceof Attributes && sent.stream()
+                    .anyMatch(s -> strip(s.name()).equals(((Attributes) d).path())));
+        } else if (response instanceof AddObjectResponse) {
+            NewInstance d = (NewInstance) p.declaration();
+            String instance = d.table() + "." + ((AddObjectResponse) response).instanceNumber();
+            tree.ensureParents(instance);
+            tree.put(instance, ParameterAttributes.NONE.withObject(true).withWritable(true));
+            int at = declarations.indexOf(d);
+            declarations.remove(d);
+            List<Declaration> follow = new ArrayList<>();
+            if (!d.values().isEmpty()) {
+                follow.add(new Fresh(instance, true, now));
+                for (ParameterValue v : d.values()) {
+                    follow.add(new Value(instance + "." + v.name(), v.value(), v.type()));
+                }
+            }
+            declarations.addAll(Math.max(0, at), follow);
+            LOG.info("{}: Object added; instance=\"{}\"", deviceId, instance);
+        } else if (response instanceof DeleteObjectResponse) {
+            NoInstance d = (NoInstance) p.declaration();
+            tree.removeSubtree(d.path());
+            declarations.remove(d);
+        } else {
+            Command c = (Command) p.declaration();
+            declarations.remove(c);
+            return new CommandDone(request, response);
+        }
+        return new Applied();
+    }
+
+    private void applyNames(GetParameterNames request, String listed, GetParameterNamesResponse response, Instant now) {
+        String prefix = request.parameterPath();
+        Set<String> seen = new HashSet<>();
+        for (ParameterInfoStruct info : response.parameterList()) {
+            String name = info.name();
+            if (!prefix.isEmpty() && !name.startsWith(prefix) && !name.equals(strip(prefix))) {
+                LOG.warn("{}: GetParameterNames of {} answered {}, which is outside it; ignored", deviceId, prefix, name);
+                continue;
+            }
+            boolean object = name.endsWith(".");
+            String path = strip(name);
+            if (path.isEmpty()) {
+                continue;
+            }
+            seen.add(path);
+            tree.ensureParents(path);
+            ParameterAttributes node = tree.get(path).orElse(ParameterAttributes.NONE);
+            ParameterAttributes updated = node.withObject(object).withWritable(info.writable());
+            if (object) {
+                updated = updated.withTimestamp(now);
+            }
+            if (!updated.equals(node)) {
+                tree.put(path, updated);
+            }
+        }
+        // the parents of what was listed exist, whether or not the CPE listed them
+        for (String path : new ArrayList<>(seen)) {
+            int dot = path.lastIndexOf('.');
+            while (dot > 0 && seen.add(path.substring(0, dot))) {
+                dot = path.lastIndexOf('.', dot - 1);
+            }
+        }
+        // whatever the listing no longer holds is gone from the CPE
+        List<String> vanished = new ArrayList<>();
+        for (String path : tree.below(listed).keySet()) {
+            if (!seen.contains(path) && !DeviceTree.isVirtual(path)) {
+                vanished.add(path);
+            }
+        }
+        for (String path : vanished) {
+            if (tree.exists(path)) {
+                tree.removeSubtree(path);
+            }
+        }
+        if (!listed.isEmpty()) {
+            tree.get(listed).ifPresent(n -> tree.put(listed, n.withObject(true).withTimestamp(now)));
+        }
+        subtreeSynced.add(listed);
+        if (!vanished.isEmpty()) {
+            LOG.info("{}: {} parameters no longer on the CPE were removed", deviceId, vanished.size());
+        }
+    }
+
+    private void applyValues(Pending p, GetParameterValuesResponse response, Instant now) {
+        Set<String> requested = new HashSet<>(p.expected());
+        Set<String> received = new HashSet<>();
+        List<String> partials = ((GetParameterValues) p.request()).parameterNames().stream()
+                .filter(n -> n.endsWith(".")).toList();
+        for (ParameterValueStruct v : response.parameterList()) {
+            String path = v.name();
+            if (path.isEmpty() || path.endsWith(".")) {
+                continue;
+            }
+            if (!requested.contains(path) && partials.stream().noneMatch(path::startsWith)) {
+                LOG.warn("{}: GetParameterValues answered {}, which was not asked for; ignored", deviceId, path);
+                continue;
+            }
+            received.add(path);
+            String type = ParameterValues.storedType(v);
+            tree.ensureParents(path);
+            ParameterAttributes node = tree.get(path).orElse(ParameterAttributes.NONE);
+            tree.put(path, node.withValue(ParameterValues.typed(v.value(), type), type, now));
+        }
+        int missing = 0;
+        for (String name : p.expected()) {
+            if (!received.contains(name)) {
+                missing++;
+                if (p.explicit().contains(name) || askByName.contains(name)) {
+                    unreadable.add(name);
+                } else {
+                    askByName.add(name);
+                }
+            }
+        }
+        if (missing > 0) {
+            LOG.warn("{}: GetParameterValues answered {} of {} values asked for; the rest are asked for by name",
+                    deviceId, received.size(), p.expected().size());
+            if (!partials.isEmpty() && received.size() < p.expected().size() && received.size() > 0
+                    && received.size() < profile.maxValues) {
+                // a CPE that truncates its answer: ask for no more than it gave
+                profile.maxValues = received.size();
+            }
+        }
+    }
+
+    private Outcome onFault(Pending p, SoapFault fault, List<Declaration> declarations) {
+        CwmpFault f = fault.fault();
+        int code = f.faultCode();
+        AcsRequest request = p.request();
+        if (request instanceof GetParameterValues) {
+            GetParameterValues gpv = (GetParameterValues) request;
+            boolean partial = gpv.parameterNames().stream().anyMatch(n -> n.endsWith("."));
+            if (code == 9004 && p.expected().size() > 1) {
+                profile.maxValues = Math.max(1, (p.expected().size() + 1) / 2);
+                LOG.info("{}: GetParameterValues of {} values refused (9004); the CPE's kind now gets at most {} per "
+                        + "request", deviceId, p.expected().size(), profile.maxValues);
+                return new Applied();
+            }
+            if (partial && profile.partialPaths && (code == 9005 || code == 9003 || code == 9000)) {
+                profile.partialPaths = false;
+                LOG.info("{}: partial paths refused ({}); the CPE's kind is asked for parameters by name", deviceId, code);
+                return new Applied();
+            }
+        }
+        if ((request instanceof SetParameterValues || request instanceof SetParameterAttributes) && code == 9004) {
+            int sent = request instanceof SetParameterValues ? ((SetParameterValues) request).parameterList().size()
+                    : ((SetParameterAttributes) request).parameterList().size();
+            if (sent > 1) {
+                profile.maxSetEntries = Math.max(1, Math.min(profile.maxSetEntries, sent / 2));
+                LOG.info("{}: {} of {} entries refused (9004); the CPE's kind now gets at most {} per request", deviceId,
+                        request.methodName(), sent, profile.maxSetEntries);
+                return new Applied();
+            }
+        }
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("faultCode", String.valueOf(code));
+        detail.put("faultString", f.faultString());
+        Set<String> invalid = new LinkedHashSet<>();
+        if (!f.setParameterValuesFaults().isEmpty()) {
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (SetParameterValuesFault e : f.setParameterValuesFaults()) {
+                entries.add(Map.of("parameterName", e.parameterName(), "faultCode", String.valueOf(e.faultCode()),
+                        "faultString", e.faultString()));
+                if (e.faultCode() == 9005) {
+                    invalid.add(strip(e.parameterName()));
+                }
+            }
+            detail.put("setParameterValuesFault", entries);
+        }
+        if (code == 9005 && invalid.isEmpty()) {
+            invalid.addAll(requestedPaths(request));
+        }
+        for (String path : invalid) {
+            if (!path.isEmpty() && tree.exists(path)) {
+                // re-learned on the next read
+                tree.removeSubtree(path);
+            }
+        }
+        if (!invalid.isEmpty()) {
+            LOG.info("{}: invalid parameter names cleared from the stored tree: {}", deviceId, invalid);
+        }
+        return new Failed("cwmp." + code, f.faultString(), detail);
+    }
+
+    private static List<String> requestedPaths(AcsRequest request) {
+        if (request instanceof GetParameterValues) {
+            return ((GetParameterValues) request).parameterNames().stream().map(Planner::strip).toList();
+        }
+        if (request instanceof GetParameterNames) {
+            return List.of(strip(((GetParameterNames) request).parameterPath()));
+        }
+        if (request instanceof GetParameterAttributes) {
+            return ((GetParameterAttributes) request).parameterNames().stream().map(Planner::strip).toList();
+        }
+        if (request instanceof SetParameterValues) {
+            return ((SetParameterValues) request).parameterList().stream().map(v -> strip(v.name())).toList();
+        }
+        if (request instanceof AddObject) {
+            return List.of(strip(((AddObject) request).objectName()));
+        }
+        if (request instanceof DeleteObject) {
+            return List.of(strip(((DeleteObject) request).objectName()));
+        }
+        return List.of();
+    }
+
+    static String strip(String path) {
+        return path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
+    }
+}

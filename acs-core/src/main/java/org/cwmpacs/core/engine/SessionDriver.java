@@ -1,0 +1,383 @@
+package org.cwmpacs.core.engine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.cwmpacs.core.device.Device;
+import org.cwmpacs.core.device.DeviceInform;
+import org.cwmpacs.core.device.ParameterAttributes;
+import org.cwmpacs.core.device.TreeChanges;
+import org.cwmpacs.core.fault.Fault;
+import org.cwmpacs.core.store.FileCatalog.StoredFile;
+import org.cwmpacs.core.task.Task;
+import org.cwmpacs.core.task.TaskSpec;
+import org.cwmpacs.core.transfer.Operation;
+import org.cwmpacs.soap.message.AcsRequest;
+import org.cwmpacs.soap.message.AutonomousTransferComplete;
+import org.cwmpacs.soap.message.CwmpDateTime;
+import org.cwmpacs.soap.message.CwmpMessage;
+import org.cwmpacs.soap.message.Download;
+import org.cwmpacs.soap.message.DownloadResponse;
+import org.cwmpacs.soap.message.GetRPCMethodsResponse;
+import org.cwmpacs.soap.message.TransferComplete;
+import org.cwmpacs.soap.message.Upload;
+import org.cwmpacs.soap.message.UploadResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ACS-driven part of one session: first the automatic discovery (when due), then the device's due
+ * tasks oldest first, each to completion; a fault ends that piece of work for the session. Everything it
+ * learned or decided is written when the session ends ({@link #finish}). One driver per session, used by
+ * one message at a time.
+ */
+public final class SessionDriver {
+    private static final Logger LOG = LoggerFactory.getLogger("cwmp");
+    static final String DISCOVERY_CHANNEL = "discovery";
+
+    private final DeviceInform inform;
+    private final String remoteAddress;
+    private final String fileServer;
+    private final EngineServices services;
+    private final Clock clock;
+    private final Instant sessionStart;
+    private final Deque<Work> queue = new ArrayDeque<>();
+    private final List<String> tasksDone = new ArrayList<>();
+    private final Map<String, Fault> faultsToSave = new LinkedHashMap<>();
+    private final List<String> faultsToDelete = new ArrayList<>();
+    private final List<Operation> operationsToSave = new ArrayList<>();
+    private final Map<String, Fault> knownFaults = new HashMap<>();
+    private Planner planner;
+    private Work current;
+    private int rpcs;
+    private boolean finished;
+
+    /** One piece of work: the discovery, or a task. */
+    private static final class Work {
+        final String channel;
+        final Optional<Task> task;
+        final List<Declaration> declarations;
+
+        Work(String channel, Optional<Task> task, List<Declaration> declarations) {
+            this.channel = channel;
+            this.task = task;
+            this.declarations = declarations;
+        }
+
+        String label() {
+            return task.map(t -> "task " + t.name() + " (" + t.id() + ")").orElse("discovery");
+        }
+    }
+
+    /**
+     * @param fileServer the file server's base URL as CPEs reach it, ending with a slash
+     */
+    public SessionDriver(DeviceInform inform, String remoteAddress, String fileServer, EngineServices services,
+                         Clock clock) {
+        this.inform = inform;
+        this.remoteAddress = remoteAddress;
+        this.fileServer = fileServer;
+        this.services = services;
+        this.clock = clock;
+        this.sessionStart = inform.time();
+    }
+
+    private String deviceId() {
+        return inform.deviceId();
+    }
+
+    /** Loads what this session has to do: due tasks, their faults, pending transfers, the tree if needed. */
+    public synchronized CompletableFuture<Void> prepare() {
+        Instant now = clock.instant();
+        CompletableFuture<List<Task>> tasks = services.tasks().due(deviceId(), sessionStart.plusMillis(1));
+        CompletableFuture<List<Operation>> operations = services.operations().forDevice(deviceId());
+        CompletableFuture<Boolean> discover = switch (services.config().discovery()) {
+            case OFF -> CompletableFuture.completedFuture(false);
+            case BOOTSTRAP -> CompletableFuture.completedFuture(inform.hasEvent(DeviceInform.BOOTSTRAP));
+            case FIRST_CONTACT -> services.devices().discovered(deviceId()).thenApply(done -> !done);
+        };
+        return CompletableFuture.allOf(tasks, operations, discover).thenCompose(ignored -> {
+            List<Operation> expired = operations.join().stream()
+                    .filter(op -> !now.isBefore(op.timestamp().plus(services.config().downloadTimeout()))).toList();
+            List<Task> due = tasks.join();
+            boolean discovery = discover.join();
+            if (due.isEmpty() && !discovery && expired.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return services.faults().forDevice(deviceId()).thenCompose(faults -> {
+                faults.forEach(f -> knownFaults.put(f.channel(), f));
+                for (Operation op : expired) {
+                    fault(op.channel(), Fault.TIMEOUT, op.name() + " not completed within "
+                            + services.config().downloadTimeout().toSeconds() + " s (command key " + op.commandKey() + ")",
+                            Map.of());
+                    services.operations().delete(op.id());
+                }
+                if (discovery && retryDue(DISCOVERY_CHANNEL, now)) {
+                    queue.add(new Work(DISCOVERY_CHANNEL, Optional.empty(),
+                            new ArrayList<>(List.of(new Declaration.Fresh("", true, sessionStart)))));
+                }
+                List<CompletableFuture<Void>> files = new ArrayList<>();
+                for (Task task : due) {
+                    if (task.expired(now)) {
+                        LOG.info("{} {}: Task expired unrun; task=\"{}\" name=\"{}\"", remoteAddress, deviceId(),
+                                task.id(), task.name());
+                        tasksDone.add(task.id());
+                        continue;
+                    }
+                    if (!retryDue(task.channel(), now)) {
+                        continue;
+                    }
+                    Work work = new Work(task.channel(), Optional.of(task), new ArrayList<>());
+                    queue.add(work);
+                    files.add(resolveFile(task).thenAccept(file -> work.declarations.addAll(
+                            TaskDeclarations.of(task, sessionStart, file, fileServer))));
+                }
+                if (queue.isEmpty()) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                CompletableFuture<Optional<Device>> device = services.devices().load(deviceId());
+                files.add(device.thenAccept(d -> {
+                    Map<String, ParameterAttributes> params = d.<Map<String, ParameterAttributes>>map(Device::parameters)
+                            .orElse(Map.of());
+                    planner = new Planner(deviceId(), new DeviceTree(params), services.profiles()
+                            .of(inform.identity().oui(), inform.identity().productClass()), clock::instant);
+                }));
+                return CompletableFuture.allOf(files.toArray(CompletableFuture[]::new));
+            });
+        });
+    }
+
+    private CompletableFuture<Optional<StoredFile>> resolveFile(Task task) {
+        if (task.spec() instanceof TaskSpec.Download && ((TaskSpec.Download) task.spec()).file().isPresent()) {
+            String name = ((TaskSpec.Download) task.spec()).file().get();
+            return services.files().find(name).thenApply(found -> {
+                if (found.isEmpty()) {
+                    LOG.warn("{} {}: download task {} names file \"{}\", which is not stored; the Download is sent "
+                            + "without its size", remoteAddress, deviceId(), task.id(), name);
+                }
+                return found;
+            });
+        }
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    private boolean retryDue(String channel, Instant now) {
+        Fault fault = knownFaults.get(channel);
+        return fault == null || !now.isBefore(fault.retryAt(services.config().retryDelay()));
+    }
+
+    /** The next request for the CPE, or empty when the ACS has nothing more to ask. */
+    public synchronized Optional<AcsRequest> next() {
+        while (true) {
+            if (current == null) {
+                current = queue.poll();
+                if (current == null) {
+                    return Optional.empty();
+                }
+            }
+            Optional<AcsRequest> request = planner.next(current.declarations);
+            if (request.isEmpty()) {
+                completed(current);
+                current = null;
+                continue;
+            }
+            if (rpcs >= services.config().maxRpcsPerSession()) {
+                fault(current.channel, Fault.TOO_MANY_RPCS, "More than " + services.config().maxRpcsPerSession()
+                        + " RPCs in one session", Map.of());
+                current = null;
+                queue.clear();
+                return Optional.empty();
+            }
+            rpcs++;
+            return request;
+        }
+    }
+
+    /** The CPE's answer (a response or a SOAP fault) to the last request of {@link #next}. */
+    public synchronized void onResponse(CwmpMessage response) {
+        if (current == null) {
+            return;
+        }
+        Planner.Outcome outcome = planner.onResponse(response, current.declarations);
+        if (outcome instanceof Planner.Failed) {
+            Planner.Failed failed = (Planner.Failed) outcome;
+            fault(current.channel, failed.code(), failed.message(), failed.detail());
+            current = null;
+        } else if (outcome instanceof Planner.CommandDone) {
+            commandDone((Planner.CommandDone) outcome);
+        }
+    }
+
+    /** RPCs sent so far in this session. */
+    public int rpcCount() {
+        return rpcs;
+    }
+
+    private void commandDone(Planner.CommandDone done) {
+        Instant now = clock.instant();
+        DeviceTree tree = planner.tree();
+        AcsRequest request = done.request();
+        if (request instanceof Download) {
+            Download d = (Download) request;
+            DownloadResponse r = (DownloadResponse) done.response();
+            int instance = TransferRecords.downloadInstance(tree, d.fileType(), fileNameOf(d), d.targetFileName());
+            TransferRecords.requested(tree, instance, d.fileType(), fileNameOf(d), d.targetFileName(), now);
+            if (r.status() == 0) {
+                TransferRecords.completed(tree, instance, d.fileType(), fileNameOf(d), d.targetFileName(),
+                        CwmpDateTime.parse(r.startTime()).orElse(now), CwmpDateTime.parse(r.completeTime()).orElse(now),
+                        0, "", now);
+                LOG.info("{} {}: Download applied at once; commandKey=\"{}\"", remoteAddress, deviceId(), d.commandKey());
+            } else {
+                operationsToSave.add(new Operation(deviceId(), d.commandKey(), "Download", now, current.channel,
+                        instance, d.fileType(), fileNameOf(d), d.targetFileName()));
+            }
+        } else if (request instanceof Upload) {
+            Upload u = (Upload) request;
+            if (((UploadResponse) done.response()).status() != 0) {
+                operationsToSave.add(new Operation(deviceId(), u.commandKey(), "Upload", now, current.channel, 0,
+                        u.fileType(), u.url(), ""));
+            }
+        } else if (request instanceof org.cwmpacs.soap.message.Reboot) {
+            tree.put("Reboot", ParameterAttributes.NONE.withValue(now, "xsd:dateTime", now));
+        } else if (request instanceof org.cwmpacs.soap.message.FactoryReset) {
+            tree.put("FactoryReset", ParameterAttributes.NONE.withValue(now, "xsd:dateTime", now));
+        } else if (done.response() instanceof GetRPCMethodsResponse) {
+            LOG.info("{} {}: RPC methods; methods=\"{}\"", remoteAddress, deviceId(),
+                    String.join(",", ((GetRPCMethodsResponse) done.response()).methodList()));
+        }
+    }
+
+    /** The file name a Download names: the last segment of its URL. */
+    private static String fileNameOf(Download d) {
+        String url = d.url();
+        int slash = url.lastIndexOf('/');
+        return java.net.URLDecoder.decode(slash < 0 ? url : url.substring(slash + 1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private void completed(Work work) {
+        if (work.task.isPresent()) {
+            Task task = work.task.get();
+            tasksDone.add(task.id());
+            LOG.info("{} {}: Task completed; task=\"{}\" name=\"{}\"", remoteAddress, deviceId(), task.id(), task.name());
+        } else {
+            // the root's _timestamp: the whole tree has been listed and read
+            Instant now = clock.instant();
+            DeviceTree tree = planner.tree();
+            tree.put("", tree.get("").orElse(ParameterAttributes.NONE).withTimestamp(now));
+            LOG.info("{} {}: Discovery completed; parameters={} rpcs={}", remoteAddress, deviceId(),
+                    tree.leaves("").size(), rpcs);
+        }
+        if (knownFaults.containsKey(work.channel)) {
+            faultsToDelete.add(deviceId() + ":" + work.channel);
+            knownFaults.remove(work.channel);
+        }
+        faultsToSave.remove(work.channel);
+    }
+
+    private void fault(String channel, String code, String message, Map<String, Object> detail) {
+        Instant now = clock.instant();
+        Fault previous = faultsToSave.getOrDefault(channel, knownFaults.get(channel));
+        Optional<Instant> expiry = queue.stream().filter(w -> w.channel.equals(channel)).findFirst()
+                .or(() -> Optional.ofNullable(current).filter(w -> w.channel.equals(channel)))
+                .flatMap(w -> w.task).flatMap(Task::expiry);
+        Fault fault = previous == null ? new Fault(deviceId(), channel, now, code, message, detail, 0, expiry)
+                : previous.next(now, code, message, detail);
+        faultsToSave.put(channel, fault);
+        faultsToDelete.remove(fault.id());
+        LOG.warn("{} {}: Channel has faulted; channel=\"{}\" retries={} faultCode=\"{}\" faultMessage=\"{}\"",
+                remoteAddress, deviceId(), channel, fault.retries(), code, message);
+    }
+
+    /**
+     * Writes what the session learned and decided. {@code terminated}: the session ended before the ACS was
+     * done (timeout, a new Inform); the running work faults {@code session_terminated}.
+     */
+    public synchronized CompletableFuture<Void> finish(boolean terminated) {
+        if (finished) {
+            return CompletableFuture.completedFuture(null);
+        }
+        finished = true;
+        if (terminated && current != null) {
+            fault(current.channel, Fault.SESSION_TERMINATED, "The session ended before " + current.label()
+                    + " was done", Map.of());
+        }
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        if (planner != null) {
+            TreeChanges changes = planner.tree().drainChanges();
+            if (!changes.isEmpty()) {
+                writes.add(services.devices().apply(deviceId(), changes));
+            }
+        }
+        for (String id : tasksDone) {
+            writes.add(services.tasks().delete(id));
+        }
+        for (Fault f : faultsToSave.values()) {
+            writes.add(services.faults().save(f));
+        }
+        for (String id : faultsToDelete) {
+            writes.add(services.faults().delete(id));
+        }
+        for (Operation op : operationsToSave) {
+            writes.add(services.operations().save(op));
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    /** A CPE's TransferComplete: the outcome of a transfer an earlier (or this) session started. */
+    public static CompletableFuture<Void> transferComplete(EngineServices services, String deviceId,
+                                                           String remoteAddress, TransferComplete tc, Clock clock) {
+        return services.operations().find(deviceId, tc.commandKey()).thenCompose(found -> {
+            if (found.isEmpty()) {
+                LOG.warn("{} {}: TransferComplete with an unrecognised command key; commandKey=\"{}\"", remoteAddress,
+                        deviceId, tc.commandKey());
+                return CompletableFuture.completedFuture(null);
+            }
+            Operation op = found.get();
+            Instant now = clock.instant();
+            int code = tc.faultStruct().faultCode();
+            Instant start = CwmpDateTime.parse(tc.startTime()).orElse(now);
+            Instant complete = CwmpDateTime.parse(tc.completeTime()).orElse(now);
+            List<CompletableFuture<Void>> writes = new ArrayList<>();
+            if ("Download".equals(op.name())) {
+                DeviceTree changes = new DeviceTree(Map.of());
+                TransferRecords.completed(changes, op.instance(), op.fileType(), op.fileName(), op.targetFileName(),
+                        start, complete, code, tc.faultStruct().faultString(), now);
+                writes.add(services.devices().apply(deviceId, changes.drainChanges()));
+            }
+            if (code != 0) {
+                Map<String, Object> detail = Map.of("faultCode", String.valueOf(code), "faultString",
+                        tc.faultStruct().faultString());
+                writes.add(services.faults().forDevice(deviceId).thenCompose(faults -> {
+                    Optional<Fault> previous = faults.stream().filter(f -> f.channel().equals(op.channel())).findFirst();
+                    Fault fault = previous.map(p -> p.next(now, "cwmp." + code, tc.faultStruct().faultString(), detail))
+                            .orElse(new Fault(deviceId, op.channel(), now, "cwmp." + code, tc.faultStruct().faultString(),
+                                    detail, 0, Optional.empty()));
+                    LOG.warn("{} {}: Channel has faulted; channel=\"{}\" retries={} faultCode=\"{}\" faultMessage=\"{}\"",
+                            remoteAddress, deviceId, op.channel(), fault.retries(), fault.code(), fault.message());
+                    return services.faults().save(fault);
+                }));
+            } else {
+                LOG.info("{} {}: {} completed; commandKey=\"{}\"", remoteAddress, deviceId, op.name(), op.commandKey());
+            }
+            writes.add(services.operations().delete(op.id()));
+            return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+        });
+    }
+
+    /** An AutonomousTransferComplete is kept on the device as {@code AutonomousTransferComplete.*}. */
+    public static CompletableFuture<Void> autonomousTransferComplete(EngineServices services, String deviceId,
+                                                                     AutonomousTransferComplete atc, Clock clock) {
+        Instant now = clock.instant();
+        DeviceTree changes = new DeviceTree(Map.of());
+        TransferRecords.autonomous(changes, atc, now);
+        return services.devices().apply(deviceId, changes.drainChanges());
+    }
+}

@@ -1,0 +1,90 @@
+package org.cwmpacs.core.engine;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cwmpacs.core.store.FileCatalog.StoredFile;
+import org.cwmpacs.core.task.Task;
+import org.cwmpacs.core.task.TaskSpec;
+import org.cwmpacs.soap.message.Download;
+import org.cwmpacs.soap.message.FactoryReset;
+import org.cwmpacs.soap.message.GetRPCMethods;
+import org.cwmpacs.soap.message.Reboot;
+import org.cwmpacs.soap.message.ScheduleInform;
+import org.cwmpacs.soap.message.Upload;
+
+/** What each task declares (GenieACS's task → provision mapping, and the RPC tasks GenieACS lacks). */
+final class TaskDeclarations {
+    private TaskDeclarations() {
+    }
+
+    /**
+     * @param file the stored file a download task names, if found
+     * @param fileServer the file server's base URL, ending with a slash
+     */
+    static List<Declaration> of(Task task, Instant sessionStart, Optional<StoredFile> file, String fileServer) {
+        List<Declaration> result = new ArrayList<>();
+        TaskSpec spec = task.spec();
+        if (spec instanceof TaskSpec.GetParameterValues) {
+            for (String name : ((TaskSpec.GetParameterValues) spec).parameterNames()) {
+                result.add(new Declaration.Fresh(name, true, sessionStart));
+            }
+        } else if (spec instanceof TaskSpec.SetParameterValues) {
+            for (TaskSpec.ParameterValue v : ((TaskSpec.SetParameterValues) spec).parameterValues()) {
+                result.add(new Declaration.Value(Planner.strip(v.name()), v.value(), v.type()));
+            }
+        } else if (spec instanceof TaskSpec.RefreshObject) {
+            result.add(new Declaration.Fresh(((TaskSpec.RefreshObject) spec).objectName(), true, sessionStart));
+        } else if (spec instanceof TaskSpec.AddObject) {
+            TaskSpec.AddObject add = (TaskSpec.AddObject) spec;
+            result.add(new Declaration.NewInstance(add.objectName(), add.parameterValues()));
+        } else if (spec instanceof TaskSpec.DeleteObject) {
+            result.add(new Declaration.NoInstance(((TaskSpec.DeleteObject) spec).objectName()));
+        } else if (spec instanceof TaskSpec.Reboot) {
+            result.add(new Declaration.Command(new Reboot(((TaskSpec.Reboot) spec).commandKey().orElse(task.id()))));
+        } else if (spec instanceof TaskSpec.FactoryReset) {
+            result.add(new Declaration.Command(new FactoryReset()));
+        } else if (spec instanceof TaskSpec.Download) {
+            result.add(new Declaration.Command(download(task, (TaskSpec.Download) spec, file, fileServer)));
+        } else if (spec instanceof TaskSpec.Upload) {
+            TaskSpec.Upload u = (TaskSpec.Upload) spec;
+            result.add(new Declaration.Command(new Upload(u.commandKey().orElse(task.id()), u.fileType(), u.url(),
+                    u.username(), u.password(), u.delaySeconds())));
+        } else if (spec instanceof TaskSpec.ScheduleInform) {
+            TaskSpec.ScheduleInform s = (TaskSpec.ScheduleInform) spec;
+            result.add(new Declaration.Command(new ScheduleInform(s.delaySeconds(), s.commandKey().orElse(task.id()))));
+        } else if (spec instanceof TaskSpec.GetParameterAttributes) {
+            for (String name : ((TaskSpec.GetParameterAttributes) spec).parameterNames()) {
+                result.add(new Declaration.FreshAttributes(name, sessionStart));
+            }
+        } else if (spec instanceof TaskSpec.SetParameterAttributes) {
+            for (TaskSpec.AttributeChange a : ((TaskSpec.SetParameterAttributes) spec).parameterAttributes()) {
+                result.add(new Declaration.Attributes(a.name(), a.notification(), a.accessList()));
+            }
+        } else if (spec instanceof TaskSpec.GetRPCMethods) {
+            result.add(new Declaration.Command(new GetRPCMethods()));
+        }
+        return result;
+    }
+
+    /** All ten fields: what the task gives, else what the stored file says, else empty. */
+    static Download download(Task task, TaskSpec.Download d, Optional<StoredFile> file, String fileServer) {
+        String fileType = d.fileType().or(() -> file.map(StoredFile::fileType)).orElse("1 Firmware Upgrade Image");
+        String name = d.fileName().or(() -> file.map(StoredFile::name)).or(d::file).orElse("");
+        String url = d.url().orElseGet(() -> fileServer + encodePath(name));
+        long size = d.fileSize().or(() -> file.map(StoredFile::length)).orElse(0L);
+        return new Download(d.commandKey().orElse(task.id()), fileType, url, d.username(), d.password(), size,
+                d.targetFileName(), d.delaySeconds(), d.successUrl(), d.failureUrl());
+    }
+
+    /** As JavaScript's encodeURI does for a file name: unreserved characters stay, the rest is escaped. */
+    static String encodePath(String name) {
+        try {
+            return new URI(null, null, name, null).getRawPath();
+        } catch (java.net.URISyntaxException e) {
+            return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        }
+    }
+}

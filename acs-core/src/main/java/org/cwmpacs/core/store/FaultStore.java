@@ -1,0 +1,14 @@
+package org.cwmpacs.core.store;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.cwmpacs.core.fault.Fault;
+
+/** The {@code faults} collection. */
+public interface FaultStore {
+    CompletableFuture<Void> save(Fault fault);
+
+    CompletableFuture<List<Fault>> forDevice(String deviceId);
+
+    CompletableFuture<Void> delete(String faultId);
+}

@@ -1,0 +1,117 @@
+package org.cwmpacs.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.cwmpacs.core.store.OperationStore;
+import org.cwmpacs.core.transfer.Operation;
+
+/**
+ * The {@code operations} collection in GenieACS's shape: {@code {_id: "<deviceId>:<commandKey>", name,
+ * timestamp, channels, provisions, retries, args}}, the last four JSON text as GenieACS writes them.
+ */
+final class MongoOperationStore implements OperationStore {
+    private final MongoCollection<Document> operations;
+    private final WriteBatcher batcher;
+    private final Executor reads;
+    /** Devices with transfers under way; empty unless sole writer, when it spares every other session a read. */
+    private final Optional<Map<String, Boolean>> devicesWithOperations;
+
+    MongoOperationStore(MongoCollection<Document> operations, WriteBatcher batcher, Executor reads, boolean soleWriter) {
+        this.operations = operations;
+        this.batcher = batcher;
+        this.reads = reads;
+        if (soleWriter) {
+            Map<String, Boolean> known = new ConcurrentHashMap<>();
+            for (Document doc : operations.find().projection(new Document("_id", 1))) {
+                String id = String.valueOf(doc.get("_id"));
+                int colon = id.lastIndexOf(':');
+                known.put(colon < 0 ? id : id.substring(0, colon), true);
+            }
+            this.devicesWithOperations = Optional.of(known);
+        } else {
+            this.devicesWithOperations = Optional.empty();
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> save(Operation op) {
+        Document args = new Document("instance", "Downloads." + op.instance()).append("fileType", op.fileType())
+                .append("fileName", op.fileName()).append("targetFileName", op.targetFileName());
+        Document doc = new Document("_id", op.id()).append("name", op.name())
+                .append("timestamp", Date.from(op.timestamp()))
+                .append("channels", "{\"" + op.channel() + "\":0}").append("provisions", "[]")
+                .append("retries", "{}").append("args", args.toJson());
+        devicesWithOperations.ifPresent(m -> m.put(op.deviceId(), true));
+        return batcher.submit(operations, new ReplaceOneModel<>(Filters.eq("_id", op.id()), doc,
+                new ReplaceOptions().upsert(true))).thenApply(done -> null);
+    }
+
+    @Override
+    public CompletableFuture<Optional<Operation>> find(String deviceId, String commandKey) {
+        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(
+                operations.find(Filters.eq("_id", deviceId + ":" + commandKey)).first()).map(d -> fromDocument(deviceId, d)),
+                reads);
+    }
+
+    @Override
+    public CompletableFuture<List<Operation>> forDevice(String deviceId) {
+        if (devicesWithOperations.isPresent() && !devicesWithOperations.get().containsKey(deviceId)) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            List<Operation> result = new ArrayList<>();
+            for (Document doc : operations.find(Filters.regex("_id", "^" + Pattern.quote(deviceId + ":")))) {
+                result.add(fromDocument(deviceId, doc));
+            }
+            return result;
+        }, reads);
+    }
+
+    private static Operation fromDocument(String deviceId, Document doc) {
+        String id = String.valueOf(doc.get("_id"));
+        String commandKey = id.substring(deviceId.length() + 1);
+        Document args = new Document();
+        Object rawArgs = doc.get("args");
+        if (rawArgs instanceof String) {
+            try {
+                args = Document.parse((String) rawArgs);
+            } catch (RuntimeException notJson) {
+                // an operation written by something else: its outcome is still recorded, without file details
+            }
+        }
+        String channels = String.valueOf(doc.get("channels"));
+        java.util.regex.Matcher m = Pattern.compile("\"([^\"]+)\"").matcher(channels);
+        String channel = m.find() ? m.group(1) : "default";
+        String instance = String.valueOf(args.getOrDefault("instance", "Downloads.1"));
+        int n;
+        try {
+            n = Integer.parseInt(instance.substring(instance.lastIndexOf('.') + 1));
+        } catch (NumberFormatException e) {
+            n = 1;
+        }
+        Date timestamp = doc.getDate("timestamp");
+        return new Operation(deviceId, commandKey, String.valueOf(doc.getOrDefault("name", "Download")),
+                timestamp == null ? Instant.EPOCH : timestamp.toInstant(), channel, n,
+                String.valueOf(args.getOrDefault("fileType", "")), String.valueOf(args.getOrDefault("fileName", "")),
+                String.valueOf(args.getOrDefault("targetFileName", "")));
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(String operationId) {
+        return batcher.submit(operations, new DeleteOneModel<>(Filters.eq("_id", operationId))).thenApply(done -> null);
+    }
+}

@@ -1,0 +1,149 @@
+package org.cwmpacs.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.cwmpacs.core.store.TaskStore;
+import org.cwmpacs.core.task.InvalidTaskException;
+import org.cwmpacs.core.task.Task;
+import org.cwmpacs.core.task.TaskParser;
+import org.cwmpacs.core.task.TaskSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code tasks} collection in GenieACS's shape: {@code {_id: ObjectId, device, name, timestamp, expiry?,
+ * ...the task's fields}}. As the sole writer (the embedded store) it remembers which devices have tasks at
+ * all, so that the sessions of the others (nearly all) read nothing.
+ */
+final class MongoTaskStore implements TaskStore {
+    private static final Logger LOG = LoggerFactory.getLogger(MongoTaskStore.class);
+
+    private final MongoCollection<Document> tasks;
+    private final Executor reads;
+    /** Devices that may have tasks, with a version bumped on every queue; empty unless sole writer. */
+    private final Optional<Map<String, Long>> devicesWithTasks;
+    private final AtomicLong versions = new AtomicLong();
+
+    MongoTaskStore(MongoCollection<Document> tasks, Executor reads, boolean soleWriter) {
+        this.tasks = tasks;
+        this.reads = reads;
+        if (soleWriter) {
+            Map<String, Long> known = new ConcurrentHashMap<>();
+            for (org.bson.BsonValue device : tasks.distinct("device", org.bson.BsonValue.class)) {
+                known.put(device.isString() ? device.asString().getValue() : device.toString(), versions.incrementAndGet());
+            }
+            this.devicesWithTasks = Optional.of(known);
+        } else {
+            this.devicesWithTasks = Optional.empty();
+        }
+    }
+
+    @Override
+    public Task queue(String deviceId, Map<String, Object> fields, Instant now) throws InvalidTaskException {
+        TaskSpec spec = TaskParser.parse(fields);
+        Instant timestamp = TaskParser.timestamp(fields, now);
+        Optional<Instant> expiry = TaskParser.expiry(fields, timestamp);
+        Document doc = new Document();
+        ObjectId id = new ObjectId();
+        doc.put("_id", id);
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            if (!TaskParser.ENVELOPE.contains(e.getKey()) && e.getValue() != null) {
+                doc.put(e.getKey(), e.getValue());
+            }
+        }
+        doc.put("name", spec.name());
+        doc.put("device", deviceId);
+        doc.put("timestamp", Date.from(timestamp));
+        expiry.ifPresent(t -> doc.put("expiry", Date.from(t)));
+        Object uniqueKey = fields.get("uniqueKey");
+        if (uniqueKey != null) {
+            // GenieACS: a task with a unique key replaces the device's other tasks with that key
+            doc.put("uniqueKey", uniqueKey);
+            tasks.deleteMany(Filters.and(Filters.eq("device", deviceId), Filters.eq("uniqueKey", uniqueKey)));
+        }
+        tasks.insertOne(doc);
+        devicesWithTasks.ifPresent(m -> m.put(deviceId, versions.incrementAndGet()));
+        return toTask(doc, spec);
+    }
+
+    @Override
+    public CompletableFuture<List<Task>> due(String deviceId, Instant now) {
+        Long version = devicesWithTasks.map(m -> m.get(deviceId)).orElse(0L);
+        if (devicesWithTasks.isPresent() && version == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            List<Task> due = new ArrayList<>();
+            int stored = 0;
+            for (Document doc : tasks.find(Filters.eq("device", deviceId)).sort(Sorts.ascending("timestamp", "_id"))) {
+                stored++;
+                Date timestamp = doc.getDate("timestamp");
+                if (timestamp != null && timestamp.toInstant().isAfter(now)) {
+                    continue;
+                }
+                try {
+                    due.add(toTask(doc, TaskParser.parse(doc)));
+                } catch (InvalidTaskException | RuntimeException e) {
+                    LOG.warn("{}: stored task {} cannot run and is skipped: {}; delete it through the NBI", deviceId,
+                            doc.get("_id"), e.getMessage());
+                }
+            }
+            if (stored == 0) {
+                devicesWithTasks.ifPresent(m -> m.remove(deviceId, version));
+            }
+            return due;
+        }, reads);
+    }
+
+    @Override
+    public Optional<Task> find(String taskId) {
+        if (!ObjectId.isValid(taskId)) {
+            return Optional.empty();
+        }
+        Document doc = tasks.find(Filters.eq("_id", new ObjectId(taskId))).first();
+        if (doc == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(toTask(doc, TaskParser.parse(doc)));
+        } catch (InvalidTaskException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(String taskId) {
+        Object id = ObjectId.isValid(taskId) ? new ObjectId(taskId) : taskId;
+        return CompletableFuture.runAsync(() -> tasks.bulkWrite(List.of(new DeleteOneModel<>(Filters.eq("_id", id)))),
+                reads);
+    }
+
+    private static Task toTask(Document doc, TaskSpec spec) throws InvalidTaskException {
+        Date timestamp = doc.getDate("timestamp");
+        Instant at = timestamp == null ? Instant.EPOCH : timestamp.toInstant();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        doc.forEach((k, v) -> {
+            if (v != null && !"_id".equals(k)) {
+                fields.put(k, v);
+            }
+        });
+        Object expiry = doc.get("expiry");
+        return new Task(String.valueOf(doc.get("_id")), doc.getString("device"), at,
+                expiry instanceof Date ? Optional.of(((Date) expiry).toInstant()) : Optional.empty(), spec, fields);
+    }
+}
