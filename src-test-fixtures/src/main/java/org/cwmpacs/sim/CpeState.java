@@ -12,6 +12,8 @@ import org.cwmpacs.soap.message.TransferComplete;
 /** What a simulated CPE remembers between sessions. */
 final class CpeState {
     boolean bootstrapped;
+    /** A FactoryReset was accepted: after this session the CPE comes back as new (0 BOOTSTRAP). */
+    boolean factoryReset;
     final List<EventStruct> pendingEvents = new ArrayList<>();
     Optional<TransferComplete> pendingTransfer = Optional.empty();
 

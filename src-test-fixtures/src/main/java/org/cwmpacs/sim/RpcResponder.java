@@ -50,7 +50,7 @@ final class RpcResponder {
             return new RebootResponse();
         }
         if (request instanceof FactoryReset) {
-            state.bootstrapped = false;
+            state.factoryReset = true;
             return new FactoryResetResponse();
         }
         if (request instanceof Download) {
@@ -208,7 +208,36 @@ final class RpcResponder {
         }
         int instance = max + 1;
         model.put(table + instance + ".", SimParameter.object(true));
+        // a real CPE creates the instance's parameters: shaped like an existing instance, with default values
+        if (max > 0) {
+            String sibling = table + max + ".";
+            for (Map.Entry<String, SimParameter> e : new ArrayList<>(model.subtree(sibling).entrySet())) {
+                if (e.getKey().equals(sibling)) {
+                    continue;
+                }
+                String name = table + instance + "." + e.getKey().substring(sibling.length());
+                SimParameter p = e.getValue();
+                model.put(name, p.object() ? p : new SimParameter(false, p.writable(), defaultValue(p.type()), p.type(),
+                        0));
+            }
+        }
         return new AddObjectResponse(instance, 0);
+    }
+
+    private static String defaultValue(String type) {
+        switch (XsdType.of(type)) {
+            case BOOLEAN:
+                return "false";
+            case INT:
+            case UNSIGNED_INT:
+            case LONG:
+            case UNSIGNED_LONG:
+                return "0";
+            case DATE_TIME:
+                return CwmpDateTime.UNKNOWN;
+            default:
+                return "";
+        }
     }
 
     private CwmpMessage deleteObject(DeleteObject request) {

@@ -172,7 +172,8 @@ public final class SimulatedCpe {
                 roundTrips++;
             }
             if (exchange.status == 204) {
-                state.bootstrapped = true;
+                state.bootstrapped = !state.factoryReset;
+                state.factoryReset = false;
                 return result(informStatus, 204, roundTrips, acsRequests, null, start);
             }
             return result(informStatus, exchange.status, roundTrips, acsRequests,

@@ -29,7 +29,11 @@ public final class ParameterValues {
                 case "xsd:int":
                 case "xsd:unsignedInt": {
                     long n = Long.parseLong(text.strip());
-                    return n == (int) n ? Integer.valueOf((int) n) : Long.valueOf(n);
+                    // as a JavaScript number reaches BSON: a 32-bit int when it fits, else a double
+                    if (n == (int) n) {
+                        return Integer.valueOf((int) n);
+                    }
+                    return Double.valueOf(n);
                 }
                 case "xsd:dateTime": {
                     Optional<Instant> t = CwmpDateTime.parse(text);

@@ -1,0 +1,346 @@
+package org.cwmpacs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.cwmpacs.core.device.Device;
+import org.cwmpacs.core.device.DeviceId;
+import org.cwmpacs.core.device.ParameterAttributes;
+import org.cwmpacs.core.task.Task;
+import org.cwmpacs.sim.DataModel;
+import org.cwmpacs.sim.SimParameter;
+import org.cwmpacs.sim.SimulatedCpe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every task type against the simulator, through the real listener and the embedded store. */
+class TaskEndToEndTest {
+    private static final String EC220 = "tr181-tplink-ec220-g5v3.csv";
+    private static final String HUAWEI = "igd-huawei-eg8145v5.csv";
+
+    @TempDir
+    Path dataDir;
+    private RunningAcs acs;
+    private final HttpClient http = SimulatedCpe.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        if (acs != null) {
+            acs.close();
+        }
+    }
+
+    private SimulatedCpe discovered(String model, SimulatedCpe.Options options, Map<String, String> env) throws Exception {
+        acs = RunningAcs.start(dataDir, env);
+        SimulatedCpe cpe = new SimulatedCpe(acs.uri, DataModel.fromCsv(CwmpSessionEndToEndTest.fixtures()
+                .resolve("datamodels").resolve(model)), options, http);
+        SimulatedCpe.SessionResult first = cpe.runSession();
+        assertThat(first.ok()).as("%s", first).isTrue();
+        return cpe;
+    }
+
+    private SimulatedCpe discovered(String model) throws Exception {
+        return discovered(model, SimulatedCpe.Options.DEFAULT, Map.of());
+    }
+
+    private static String id(SimulatedCpe cpe) {
+        return DeviceId.of(cpe.deviceId().oui(), cpe.deviceId().productClass(), cpe.deviceId().serialNumber());
+    }
+
+    private Task queue(SimulatedCpe cpe, String json) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = new ObjectMapper().readValue(json, Map.class);
+        return acs.server.store().tasks().queue(id(cpe), fields, Instant.now());
+    }
+
+    private Device device(SimulatedCpe cpe) {
+        return acs.server.store().devices().find(id(cpe)).orElseThrow();
+    }
+
+    private Optional<Object> stored(SimulatedCpe cpe, String path) {
+        return device(cpe).value(path);
+    }
+
+    private SimulatedCpe.SessionResult session(SimulatedCpe cpe, String... events) {
+        SimulatedCpe.SessionResult result = cpe.runSession(events.length == 0 ? new String[] {"2 PERIODIC"} : events);
+        assertThat(result.ok()).as("%s", result).isTrue();
+        return result;
+    }
+
+    private long tasksLeft() {
+        return acs.server.store().database().getCollection("tasks").countDocuments();
+    }
+
+    private List<Document> faults() {
+        return acs.server.store().database().getCollection("faults").find().into(new ArrayList<>());
+    }
+
+    @Test
+    void getParameterValuesReadsTheCurrentValue() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        String uptime = "Device.DeviceInfo.UpTime";
+        cpe.model().put(uptime, SimParameter.leaf(false, "99999", "xsd:unsignedInt"));
+        queue(cpe, "{\"name\":\"getParameterValues\",\"parameterNames\":[\"" + uptime + "\"]}");
+        SimulatedCpe.SessionResult result = session(cpe);
+        assertThat(result.acsRequests()).containsExactly("GetParameterValues");
+        assertThat(stored(cpe, uptime)).contains(99999);
+        assertThat(tasksLeft()).isZero();
+    }
+
+    @Test
+    void setParameterValuesSetsOnlyWhatDiffers() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":["
+                + "[\"Device.WiFi.SSID.1.SSID\",\"NewSSID\",\"xsd:string\"],"
+                + "[\"Device.ManagementServer.PeriodicInformInterval\",300],"
+                + "[\"Device.WiFi.SSID.1.Enable\",true]]}");
+        SimulatedCpe.SessionResult result = session(cpe);
+        assertThat(result.acsRequests()).containsExactly("SetParameterValues");
+        String spv = cpe.lastSessionRequests().get(0);
+        assertThat(spv).contains("Device.WiFi.SSID.1.SSID").contains("NewSSID")
+                .contains("<Value xsi:type=\"xsd:unsignedInt\">300</Value>")
+                // already true on the CPE: not sent
+                .doesNotContain("Device.WiFi.SSID.1.Enable");
+        assertThat(cpe.model().get("Device.WiFi.SSID.1.SSID").orElseThrow().value()).isEqualTo("NewSSID");
+        assertThat(cpe.model().get("Device.ManagementServer.PeriodicInformInterval").orElseThrow().value()).isEqualTo("300");
+        assertThat(stored(cpe, "Device.WiFi.SSID.1.SSID")).contains("NewSSID");
+        assertThat(stored(cpe, "Device.ManagementServer.PeriodicInformInterval")).contains(300);
+        assertThat(tasksLeft()).isZero();
+
+        // the same values again: nothing to send
+        queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"Device.WiFi.SSID.1.SSID\",\"NewSSID\"]]}");
+        assertThat(session(cpe).acsRequests()).isEmpty();
+        assertThat(tasksLeft()).isZero();
+    }
+
+    @Test
+    void refreshObjectRereadsASubtree() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        cpe.model().put("Device.WiFi.SSID.2.SSID", SimParameter.leaf(true, "Changed", "xsd:string"));
+        cpe.model().removeSubtree("Device.WiFi.SSID.4.");
+        queue(cpe, "{\"name\":\"refreshObject\",\"objectName\":\"Device.WiFi.SSID.\"}");
+        SimulatedCpe.SessionResult result = session(cpe);
+        assertThat(result.acsRequests()).containsExactly("GetParameterNames", "GetParameterValues");
+        assertThat(stored(cpe, "Device.WiFi.SSID.2.SSID")).contains("Changed");
+        assertThat(device(cpe).parameter("Device.WiFi.SSID.4")).as("a vanished instance is removed").isEmpty();
+        assertThat(device(cpe).parameter("Device.WiFi.SSID.3")).isPresent();
+    }
+
+    @Test
+    void addObjectCreatesAnInstanceAndSetsItsValues() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        String table = "Device.Routing.Router.1.IPv4Forwarding";
+        // the fixture's forwarding entries are read-only; this CPE lets them be written
+        cpe.model().subtree(table + ".4.").forEach((path, p) -> {
+            if (!p.object()) {
+                cpe.model().put(path, new SimParameter(false, true, p.value(), p.type(), 0));
+            }
+        });
+        queue(cpe, "{\"name\":\"addObject\",\"objectName\":\"" + table + "\",\"parameterValues\":"
+                + "[[\"DestIPAddress\",\"10.1.0.0\"],[\"Enable\",true]]}");
+        SimulatedCpe.SessionResult result = session(cpe);
+        assertThat(result.acsRequests()).containsExactly("AddObject", "GetParameterNames", "GetParameterValues",
+                "SetParameterValues");
+        String instance = table + ".5";
+        assertThat(cpe.model().get(instance + ".DestIPAddress").orElseThrow().value()).isEqualTo("10.1.0.0");
+        assertThat(device(cpe).parameter(instance).orElseThrow().isObject()).isTrue();
+        assertThat(stored(cpe, instance + ".DestIPAddress")).contains("10.1.0.0");
+        assertThat(stored(cpe, instance + ".Enable")).contains(true);
+        assertThat(stored(cpe, instance + ".GatewayIPAddress")).as("the rest of the new instance is learned").contains("");
+        assertThat(tasksLeft()).isZero();
+    }
+
+    @Test
+    void deleteObjectRemovesTheInstance() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        String instance = "Device.Routing.Router.1.IPv4Forwarding.2";
+        assertThat(device(cpe).parameter(instance)).isPresent();
+        queue(cpe, "{\"name\":\"deleteObject\",\"objectName\":\"" + instance + ".\"}");
+        assertThat(session(cpe).acsRequests()).containsExactly("DeleteObject");
+        assertThat(cpe.model().get(instance + ".")).isEmpty();
+        assertThat(device(cpe).parameter(instance)).isEmpty();
+        assertThat(device(cpe).parameter(instance + ".DestIPAddress")).isEmpty();
+        assertThat(tasksLeft()).isZero();
+    }
+
+    @Test
+    void rebootIsSentLastAndRecognisedInTheNextSession() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        queue(cpe, "{\"name\":\"reboot\"}");
+        queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"Device.WiFi.SSID.1.SSID\",\"x\"]]}");
+        assertThat(session(cpe).acsRequests()).containsExactly("Reboot", "SetParameterValues");
+        assertThat(device(cpe).parameter("Reboot").flatMap(ParameterAttributes::value)).isPresent();
+        Instant beforeBoot = device(cpe).lastBoot().orElseThrow();
+        SimulatedCpe.SessionResult next = session(cpe, "2 PERIODIC");
+        assertThat(next.acsRequests()).isEmpty();
+        assertThat(device(cpe).lastBoot().orElseThrow()).isAfter(beforeBoot);
+    }
+
+    @Test
+    void factoryResetIsFollowedByANewDiscovery() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        queue(cpe, "{\"name\":\"factoryReset\"}");
+        assertThat(session(cpe).acsRequests()).containsExactly("FactoryReset");
+        // the CPE comes back with 0 BOOTSTRAP: its tree is learned again
+        SimulatedCpe.SessionResult next = cpe.runSession();
+        assertThat(next.acsRequests()).containsExactly("GetParameterNames", "GetParameterValues");
+        assertThat(device(cpe).lastBootstrap()).isPresent();
+    }
+
+    @Test
+    void downloadCarriesAllTenFieldsAndTheTransferCompleteIsRecorded() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        Task task = queue(cpe, "{\"name\":\"download\",\"fileType\":\"1 Firmware Upgrade Image\","
+                + "\"url\":\"http://fw.example.net/images/fw-2.0.bin\",\"username\":\"fwuser\",\"password\":\"fw&pass\","
+                + "\"fileSize\":12345678,\"targetFileName\":\"fw.bin\",\"delaySeconds\":5,"
+                + "\"successUrl\":\"http://example.net/ok\",\"failureUrl\":\"http://example.net/ko\","
+                + "\"commandKey\":\"fw-2.0\"}");
+        SimulatedCpe.SessionResult result = session(cpe);
+        assertThat(result.acsRequests()).containsExactly("Download");
+        assertThat(cpe.lastSessionRequests().get(0)).contains("<cwmp:Download>"
+                + "<CommandKey>fw-2.0</CommandKey>"
+                + "<FileType>1 Firmware Upgrade Image</FileType>"
+                + "<URL>http://fw.example.net/images/fw-2.0.bin</URL>"
+                + "<Username>fwuser</Username>"
+                + "<Password>fw&amp;pass</Password>"
+                + "<FileSize>12345678</FileSize>"
+                + "<TargetFileName>fw.bin</TargetFileName>"
+                + "<DelaySeconds>5</DelaySeconds>"
+                + "<SuccessURL>http://example.net/ok</SuccessURL>"
+                + "<FailureURL>http://example.net/ko</FailureURL>"
+                + "</cwmp:Download>");
+        assertThat(tasksLeft()).isZero();
+        var operations = acs.server.store().database().getCollection("operations");
+        Document operation = operations.find().first();
+        assertThat(operation).isNotNull();
+        assertThat(operation.get("_id")).isEqualTo(id(cpe) + ":fw-2.0");
+        assertThat(operation.get("name")).isEqualTo("Download");
+        assertThat((String) operation.get("channels")).contains("task_" + task.id());
+
+        // the CPE reports the transfer in its next session
+        SimulatedCpe.SessionResult next = session(cpe);
+        assertThat(next.acsRequests()).isEmpty();
+        assertThat(operations.countDocuments()).isZero();
+        Device device = device(cpe);
+        assertThat(device.value("Downloads.1.LastFileName")).contains("fw-2.0.bin");
+        assertThat(device.value("Downloads.1.LastFileType")).contains("1 Firmware Upgrade Image");
+        assertThat(device.value("Downloads.1.CompleteTime")).hasValueSatisfying(t -> assertThat(t).isInstanceOf(Instant.class));
+        assertThat(device.value("Downloads.1.LastFaultCode")).contains(0);
+        assertThat(faults()).isEmpty();
+    }
+
+    @Test
+    void aDownloadOfAStoredFileTakesItsSizeAndTheFileServersUrl() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        acs.server.store().database().getCollection("fs.files").insertOne(new Document("_id", "fw 3.bin")
+                .append("filename", "fw 3.bin").append("length", 4_194_304L).append("chunkSize", 261_120)
+                .append("uploadDate", new Date()).append("metadata", new Document("fileType", "1 Firmware Upgrade Image")));
+        queue(cpe, "{\"name\":\"download\",\"file\":\"fw 3.bin\"}");
+        session(cpe);
+        String xml = cpe.lastSessionRequests().get(0);
+        assertThat(xml).contains("<FileType>1 Firmware Upgrade Image</FileType>")
+                .contains("<URL>http://127.0.0.1:7567/fw%203.bin</URL>").contains("<FileSize>4194304</FileSize>");
+    }
+
+    @Test
+    void theOtherRpcTasks() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        queue(cpe, "{\"name\":\"getParameterAttributes\",\"parameterNames\":[\"Device.WiFi.SSID.1.\"]}");
+        queue(cpe, "{\"name\":\"setParameterAttributes\",\"parameterAttributes\":"
+                + "[{\"name\":\"Device.WiFi.SSID.1.SSID\",\"notification\":2}]}");
+        queue(cpe, "{\"name\":\"scheduleInform\",\"delaySeconds\":60,\"commandKey\":\"later\"}");
+        queue(cpe, "{\"name\":\"getRPCMethods\"}");
+        queue(cpe, "{\"name\":\"upload\",\"fileType\":\"2 Vendor Log File\",\"url\":\"http://example.net/logs/\"}");
+        SimulatedCpe.SessionResult result = session(cpe);
+        assertThat(result.acsRequests()).containsExactly("GetParameterAttributes", "SetParameterAttributes",
+                "ScheduleInform", "GetRPCMethods", "Upload");
+        assertThat(cpe.model().get("Device.WiFi.SSID.1.SSID").orElseThrow().notification()).isEqualTo(2);
+        ParameterAttributes ssid = device(cpe).parameter("Device.WiFi.SSID.1.SSID").orElseThrow();
+        assertThat(ssid.notification()).contains(2);
+        assertThat(device(cpe).parameter("Device.WiFi.SSID.1.Enable").orElseThrow().notification()).contains(0);
+        assertThat(tasksLeft()).isZero();
+        assertThat(acs.server.store().database().getCollection("operations").countDocuments()).as("the upload").isOne();
+    }
+
+    @Test
+    void threeHundredValuesInRdkbModeAreBatchedUnderItsLimit() throws Exception {
+        SimulatedCpe cpe = discovered(HUAWEI, SimulatedCpe.Options.DEFAULT.rdkbMode(), Map.of());
+        List<String> names = new ArrayList<>();
+        cpe.model().nodes().forEach((path, p) -> {
+            if (!p.object() && p.writable() && "xsd:string".equals(p.type()) && names.size() < 300) {
+                names.add(path);
+            }
+        });
+        assertThat(names).hasSize(300);
+        StringBuilder json = new StringBuilder("{\"name\":\"setParameterValues\",\"parameterValues\":[");
+        for (int i = 0; i < names.size(); i++) {
+            json.append(i == 0 ? "" : ",").append("[\"").append(names.get(i)).append("\",\"v").append(i).append("\"]");
+        }
+        queue(cpe, json.append("]}").toString());
+        SimulatedCpe.SessionResult result = session(cpe);
+        assertThat(result.acsRequests()).containsExactly("SetParameterValues", "SetParameterValues",
+                "SetParameterValues");
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(cpe.model().get(names.get(i)).orElseThrow().value()).isEqualTo("v" + i);
+        }
+        assertThat(faults()).isEmpty();
+        assertThat(tasksLeft()).isZero();
+    }
+
+    @Test
+    void aFaultedTaskIsStoredAndRetriedAfterItsBackoff() throws Exception {
+        SimulatedCpe cpe = discovered(EC220, SimulatedCpe.Options.DEFAULT, Map.of("ACS_FAULT_RETRY_DELAY", "2"));
+        // read-only on the CPE: the set faults 9003 with a 9008 entry
+        Task task = queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":"
+                + "[[\"Device.DeviceInfo.ProvisioningCode\",\"x\"],[\"Device.DeviceInfo.UpTime\",5]]}");
+        cpe.model().put("Device.DeviceInfo.ProvisioningCode", SimParameter.leaf(false, "", "xsd:string"));
+        assertThat(session(cpe).acsRequests()).containsExactly("SetParameterValues");
+        List<Document> faults = faults();
+        assertThat(faults).hasSize(1);
+        Document fault = faults.get(0);
+        assertThat(fault.get("_id")).isEqualTo(id(cpe) + ":task_" + task.id());
+        assertThat(fault.get("channel")).isEqualTo("task_" + task.id());
+        assertThat(fault.get("code")).isEqualTo("cwmp.9003");
+        assertThat(fault.get("retries")).isEqualTo(0);
+        Document detail = fault.get("detail", Document.class);
+        assertThat(detail.get("faultCode")).isEqualTo("9003");
+        assertThat(detail.getList("setParameterValuesFault", Document.class)).extracting(d -> d.get("faultCode"))
+                .contains("9008");
+        assertThat(tasksLeft()).as("a faulted task stays queued").isOne();
+
+        // within the backoff the task is not tried
+        assertThat(session(cpe).acsRequests()).isEmpty();
+        Thread.sleep(2_100);
+        assertThat(session(cpe).acsRequests()).containsExactly("SetParameterValues");
+        assertThat(faults().get(0).get("retries")).isEqualTo(1);
+
+        // the CPE now accepts it: after the next backoff (2 s × 2) the task completes and its fault goes
+        cpe.model().put("Device.DeviceInfo.ProvisioningCode", SimParameter.leaf(true, "", "xsd:string"));
+        cpe.model().put("Device.DeviceInfo.UpTime", SimParameter.leaf(true, "1", "xsd:unsignedInt"));
+        Thread.sleep(4_100);
+        assertThat(session(cpe).acsRequests()).containsExactly("SetParameterValues");
+        assertThat(faults()).isEmpty();
+        assertThat(tasksLeft()).isZero();
+    }
+
+    @Test
+    void invalidParameterNamesAreClearedFromTheStoredTree() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        String gone = "Device.WiFi.SSID.3";
+        cpe.model().removeSubtree(gone + ".");
+        queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"" + gone + ".SSID\",\"x\"]]}");
+        assertThat(session(cpe).acsRequests()).containsExactly("SetParameterValues");
+        assertThat(faults()).extracting(f -> f.get("code")).containsExactly("cwmp.9003");
+        assertThat(device(cpe).parameter(gone + ".SSID")).as("cleared, to be learned again").isEmpty();
+    }
+}
