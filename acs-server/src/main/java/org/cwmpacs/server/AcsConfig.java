@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.cwmpacs.core.auth.CpeAuthConfig;
+import org.cwmpacs.core.auth.CpeCredentials;
 import org.cwmpacs.core.engine.EngineConfig;
 
 /**
@@ -20,7 +22,9 @@ import org.cwmpacs.core.engine.EngineConfig;
 public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mongoUrl, Path dataDir,
                         int storeCacheMegabytes, Duration sessionTimeout, int maxSessions, int maxBodyBytes,
                         boolean booleanLiteral, boolean xmlDeclaration, Optional<String> sslCert,
-                        Optional<String> sslKey, Duration timestampRefresh, EngineConfig engine) {
+                        Optional<String> sslKey, Duration timestampRefresh, EngineConfig engine, CpeAuthConfig cpeAuth,
+                        Duration connectionRequestTimeout, Optional<CpeCredentials> connectionRequestCredentials,
+                        boolean connectionRequestAllowBasic) {
 
     /** A configuration value that cannot be used; the message says which and what is expected. */
     public static final class ConfigException extends Exception {
@@ -57,7 +61,22 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                         Duration.ofSeconds(v.integer("ACS_FAULT_RETRY_DELAY", 300, 0, 86_400 * 30)),
                         Duration.ofSeconds(v.integer("GENIEACS_DOWNLOAD_TIMEOUT", 3600, 1, 86_400 * 30)),
                         v.optional("GENIEACS_FS_URL_PREFIX"),
-                        v.integer("GENIEACS_FS_PORT", 7567, 0, 65535)));
+                        v.integer("GENIEACS_FS_PORT", 7567, 0, 65535)),
+                cpeAuth(v),
+                Duration.ofMillis(v.integer("ACS_CONNECTION_REQUEST_TIMEOUT", 2000, 100, 600_000)),
+                v.optional("ACS_CONNECTION_REQUEST_USERNAME").map(u -> new CpeCredentials(u,
+                        v.optional("ACS_CONNECTION_REQUEST_PASSWORD").orElse(""))),
+                v.bool("ACS_CONNECTION_REQUEST_ALLOW_BASIC", false));
+    }
+
+    private static CpeAuthConfig cpeAuth(Values v) throws ConfigException {
+        boolean enabled = v.bool("ACS_CWMP_AUTH", false);
+        Optional<String> user = v.optional("ACS_CWMP_USERNAME");
+        Optional<String> pass = v.optional("ACS_CWMP_PASSWORD");
+        if (user.isPresent() != pass.isPresent()) {
+            throw new ConfigException("ACS_CWMP_USERNAME and ACS_CWMP_PASSWORD go together; only one is set");
+        }
+        return new CpeAuthConfig(enabled, user.map(u -> new CpeCredentials(u, pass.get())));
     }
 
     private static EngineConfig.Discovery discovery(String text) throws ConfigException {

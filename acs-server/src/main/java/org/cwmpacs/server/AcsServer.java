@@ -3,6 +3,7 @@ package org.cwmpacs.server;
 import java.time.Clock;
 import java.util.Optional;
 import io.netty.handler.ssl.SslContext;
+import org.cwmpacs.core.connreq.ConnectionRequester;
 import org.cwmpacs.core.cwmp.CwmpServer;
 import org.cwmpacs.core.engine.CpeProfiles;
 import org.cwmpacs.core.engine.EngineServices;
@@ -27,8 +28,11 @@ public final class AcsServer implements AutoCloseable {
     private final CwmpServer cwmp;
     private final int cwmpPort;
 
+    private final ConnectionRequester connectionRequests;
+
     private AcsServer(Optional<EmbeddedMongo> embedded, MongoStore store, SessionManager sessions, CwmpServer cwmp,
-                      int cwmpPort) {
+                      int cwmpPort, ConnectionRequester connectionRequests) {
+        this.connectionRequests = connectionRequests;
         this.embedded = embedded;
         this.store = store;
         this.sessions = sessions;
@@ -53,12 +57,19 @@ public final class AcsServer implements AutoCloseable {
         SessionConfig sessionConfig = new SessionConfig(config.sessionTimeout(), config.maxSessions(),
                 SessionConfig.DEFAULT.retryAfter(), SessionConfig.DEFAULT.linger(),
                 new DecodeLimits(config.maxBodyBytes(), DecodeLimits.DEFAULT.maxDepth(), DecodeLimits.DEFAULT.maxElements()),
-                new EncodeOptions(config.xmlDeclaration(), !config.booleanLiteral()));
+                new EncodeOptions(config.xmlDeclaration(), !config.booleanLiteral()), config.cpeAuth());
         // the embedded store serves this process alone, so no other instance can hold a session lock
         SessionLocks locks = embedded.isPresent() ? new LocalSessionLocks(Clock.systemUTC()) : store.sessionLocks();
         EngineServices services = new EngineServices(store.devices(), store.tasks(), store.faults(), store.operations(),
                 store.files(), config.engine(), new CpeProfiles(config.engine().maxSetEntries()));
         SessionManager sessions = new SessionManager(services, locks, sessionConfig);
+        ConnectionRequester connectionRequests = new ConnectionRequester(store.devices(),
+                config.connectionRequestTimeout(), config.connectionRequestCredentials(),
+                config.connectionRequestAllowBasic());
+        if (config.cpeAuth().enabled()) {
+            LOG.info("CPE authentication on: {}", config.cpeAuth().credentials().isPresent() ? "configured credentials"
+                    : "each device's stored ManagementServer.Username/Password");
+        }
         String host = config.cwmpInterface();
         Optional<SslContext> tls = TlsContexts.fromConfig(config.sslCert(), config.sslKey());
         CwmpServer cwmp = new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes(), tls);
@@ -80,7 +91,7 @@ public final class AcsServer implements AutoCloseable {
             port = cwmp.start();
         }
         LOG.info("CWMP listening on {} port {}{}", host, port, tls.isPresent() ? " (HTTPS)" : "");
-        return new AcsServer(embedded, store, sessions, cwmp, port);
+        return new AcsServer(embedded, store, sessions, cwmp, port, connectionRequests);
     }
 
     private static void closeQuietly(SessionManager sessions, MongoStore store, Optional<EmbeddedMongo> embedded) {
@@ -95,6 +106,11 @@ public final class AcsServer implements AutoCloseable {
 
     public int cwmpPort() {
         return cwmpPort;
+    }
+
+    /** Wakes devices: what the NBI's {@code connection_request} uses. */
+    public ConnectionRequester connectionRequests() {
+        return connectionRequests;
     }
 
     public MongoStore store() {

@@ -120,8 +120,11 @@ public final class SimulatedCpe {
                 model.identity("SerialNumber"));
     }
 
+    /** The CPE's ConnectionRequestURL becomes {@code url}, in its Informs and in its tree alike. */
     void setConnectionRequestUrl(String url) {
         connectionRequestUrl = url;
+        String path = model.root() + "ManagementServer.ConnectionRequestURL";
+        model.get(path).ifPresent(p -> model.put(path, p.withValue(url, p.type())));
     }
 
     /** Runs one session with these events besides the ones the CPE owes (bootstrap, boot, transfer complete). */

@@ -60,7 +60,9 @@ final class CwmpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 charset(request.headers().get(HttpHeaderNames.CONTENT_TYPE)),
                 sessionCookie(request.headers().getAll(HttpHeaderNames.COOKIE)),
                 ctx.channel().id(), address(ctx.channel().remoteAddress()),
-                Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)));
+                Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)),
+                Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION)),
+                ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null, request.uri());
         sessions.handle(cwmp).whenComplete((reply, failure) -> {
             if (failure != null) {
                 write(ctx, CwmpReply.unavailable("Internal error: " + failure, 60), false);
@@ -102,6 +104,7 @@ final class CwmpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
         reply.setCookie().ifPresent(c -> response.headers().set(HttpHeaderNames.SET_COOKIE, c));
         reply.retryAfterSeconds().ifPresent(s -> response.headers().setInt(HttpHeaderNames.RETRY_AFTER, s));
+        reply.challenge().ifPresent(c -> response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, c));
         boolean close = reply.close() || !keepAlive;
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

@@ -11,9 +11,10 @@ import java.util.Optional;
  * @param setCookie a {@code session} cookie to set (only on the InformResponse)
  * @param retryAfterSeconds for 503
  * @param close close the connection after this answer
+ * @param challenge the {@code WWW-Authenticate} of a 401
  */
 public record CwmpReply(int status, byte[] body, String contentType, Optional<String> setCookie,
-                        Optional<Integer> retryAfterSeconds, boolean close) {
+                        Optional<Integer> retryAfterSeconds, boolean close, Optional<String> challenge) {
     public static final String XML = "text/xml; charset=\"utf-8\"";
 
     public CwmpReply {
@@ -21,6 +22,18 @@ public record CwmpReply(int status, byte[] body, String contentType, Optional<St
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(setCookie, "setCookie");
         Objects.requireNonNull(retryAfterSeconds, "retryAfterSeconds");
+        Objects.requireNonNull(challenge, "challenge");
+    }
+
+    public CwmpReply(int status, byte[] body, String contentType, Optional<String> setCookie,
+                     Optional<Integer> retryAfterSeconds, boolean close) {
+        this(status, body, contentType, setCookie, retryAfterSeconds, close, Optional.empty());
+    }
+
+    /** 401 with a challenge; {@code close} after repeated failures. */
+    public static CwmpReply unauthorized(String challenge, boolean close) {
+        return new CwmpReply(401, "Authentication required\n".getBytes(StandardCharsets.UTF_8),
+                "text/plain; charset=utf-8", Optional.empty(), Optional.empty(), close, Optional.of(challenge));
     }
 
     public static CwmpReply soap(byte[] envelope) {

@@ -2,6 +2,7 @@ package org.cwmpacs.core.session;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.cwmpacs.core.auth.CpeAuthConfig;
 import org.cwmpacs.soap.DecodeLimits;
 import org.cwmpacs.soap.EncodeOptions;
 
@@ -10,12 +11,19 @@ import org.cwmpacs.soap.EncodeOptions;
  *     header says otherwise ({@code GENIEACS_SESSION_TIMEOUT}, 30 s)
  * @param maxSessions sessions in progress at once; beyond it new sessions get 503 with Retry-After
  * @param retryAfter what the 503 tells the CPE
+ * @param cpeAuth whether CPEs must authenticate, and how
  * @param linger how long an ended session still answers empty POSTs with 204 (some CPEs send one more)
  */
 public record SessionConfig(Duration sessionTimeout, int maxSessions, Duration retryAfter, Duration linger,
-                            DecodeLimits decodeLimits, EncodeOptions encodeOptions) {
+                            DecodeLimits decodeLimits, EncodeOptions encodeOptions, CpeAuthConfig cpeAuth) {
     public static final SessionConfig DEFAULT = new SessionConfig(Duration.ofSeconds(30), 10_000,
             Duration.ofSeconds(60), Duration.ofSeconds(5), DecodeLimits.DEFAULT, EncodeOptions.DEFAULT);
+
+    /** Without CPE authentication. */
+    public SessionConfig(Duration sessionTimeout, int maxSessions, Duration retryAfter, Duration linger,
+                         DecodeLimits decodeLimits, EncodeOptions encodeOptions) {
+        this(sessionTimeout, maxSessions, retryAfter, linger, decodeLimits, encodeOptions, CpeAuthConfig.OFF);
+    }
 
     public SessionConfig {
         Objects.requireNonNull(sessionTimeout, "sessionTimeout");
@@ -26,5 +34,6 @@ public record SessionConfig(Duration sessionTimeout, int maxSessions, Duration r
         Objects.requireNonNull(linger, "linger");
         Objects.requireNonNull(decodeLimits, "decodeLimits");
         Objects.requireNonNull(encodeOptions, "encodeOptions");
+        Objects.requireNonNull(cpeAuth, "cpeAuth");
     }
 }

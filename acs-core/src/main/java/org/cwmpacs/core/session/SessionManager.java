@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import org.cwmpacs.core.auth.CpeAuthenticator;
+import org.cwmpacs.core.auth.CpeCredentials;
 import org.cwmpacs.core.device.DeviceInform;
 import org.cwmpacs.core.engine.EngineServices;
 import org.cwmpacs.core.engine.SessionDriver;
@@ -71,6 +73,9 @@ public final class SessionManager implements AutoCloseable {
     private final Map<String, CwmpSession> sessions = new ConcurrentHashMap<>();
     private final Map<Object, CwmpSession> byConnection = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
+    private final CpeAuthenticator authenticator;
+    /** Failed authentications per connection: the second closes it. */
+    private final Map<Object, Integer> authFailures = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
 
     public SessionManager(EngineServices services, SessionLocks locks, SessionConfig config) {
@@ -85,6 +90,7 @@ public final class SessionManager implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.nanos = nanos;
+        this.authenticator = new CpeAuthenticator(clock);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cwmp-session-sweeper");
             t.setDaemon(true);
@@ -117,17 +123,31 @@ public final class SessionManager implements AutoCloseable {
             end(session, "Session timeout");
         }
         Optional<Inform> inform = envelope.message(Inform.class);
+        if (inform.isPresent() && config.cpeAuth().enabled()) {
+            CwmpSession current = session;
+            DeviceInform deviceInform = DeviceInform.of(inform.get(), clock.instant());
+            return credentials(deviceInform.deviceId()).thenCompose(expected -> {
+                if (expected.isPresent() && authenticator.verify(request.authorization(), expected.get(), request.tls(),
+                        request.uri())) {
+                    authFailures.remove(request.connection());
+                    return informed(request, envelope, inform.get(), deviceInform, current, now);
+                }
+                if (expected.isEmpty()) {
+                    LOG.warn("{} {}: no credentials known for this CPE; set ACS_CWMP_USERNAME and ACS_CWMP_PASSWORD, or "
+                            + "its ManagementServer.Username and Password", request.remoteAddress(), deviceInform.deviceId());
+                }
+                // the first failure is a challenge; a second on the same connection closes it
+                int failures = authFailures.merge(request.connection(), 1, Integer::sum);
+                if (request.authorization().isPresent()) {
+                    LOG.warn("{} {}: Authentication failure", request.remoteAddress(), deviceInform.deviceId());
+                }
+                return CompletableFuture.completedFuture(CwmpReply.unauthorized(
+                        authenticator.challenge(request.tls()), failures > 1));
+            });
+        }
         if (inform.isPresent()) {
             DeviceInform deviceInform = DeviceInform.of(inform.get(), clock.instant());
-            // a connection may carry another CPE's Inform (pooled connections, proxies): only the same
-            // device's new Inform replaces its running session
-            if (session != null && session.state != SessionState.ENDED
-                    && session.deviceId.equals(deviceInform.deviceId())) {
-                // the new session takes the lock only once the old one has given it up
-                return end(session, "Inform inside a session: a new session starts")
-                        .thenCompose(released -> startSession(request, envelope, inform.get(), deviceInform, now));
-            }
-            return startSession(request, envelope, inform.get(), deviceInform, now);
+            return informed(request, envelope, inform.get(), deviceInform, session, now);
         }
         if (session == null) {
             String why = request.sessionCookie().isPresent()
@@ -141,6 +161,35 @@ public final class SessionManager implements AutoCloseable {
         byConnection.put(request.connection(), session);
         refreshLock(session, now);
         return continueSession(session, envelope);
+    }
+
+    private CompletableFuture<CwmpReply> informed(CwmpRequest request, CwmpEnvelope envelope, Inform inform,
+                                                  DeviceInform deviceInform, CwmpSession session, long now) {
+        // a connection may carry another CPE's Inform (pooled connections, proxies): only the same
+        // device's new Inform replaces its running session
+        if (session != null && session.state != SessionState.ENDED && session.deviceId.equals(deviceInform.deviceId())) {
+            // the new session takes the lock only once the old one has given it up
+            return end(session, "Inform inside a session: a new session starts")
+                    .thenCompose(released -> startSession(request, envelope, inform, deviceInform, now));
+        }
+        return startSession(request, envelope, inform, deviceInform, now);
+    }
+
+    /** The configured credentials, else the device's stored ManagementServer.Username/Password. */
+    private CompletableFuture<Optional<CpeCredentials>> credentials(String deviceId) {
+        if (config.cpeAuth().credentials().isPresent()) {
+            return CompletableFuture.completedFuture(config.cpeAuth().credentials());
+        }
+        return devices.load(deviceId).thenApply(device -> device.flatMap(d -> {
+            for (String root : List.of("InternetGatewayDevice", "Device")) {
+                Optional<Object> user = d.value(root + ".ManagementServer.Username");
+                if (user.isPresent() && !String.valueOf(user.get()).isEmpty()) {
+                    return Optional.of(new CpeCredentials(String.valueOf(user.get()),
+                            d.value(root + ".ManagementServer.Password").map(String::valueOf).orElse("")));
+                }
+            }
+            return Optional.empty();
+        })).exceptionally(failure -> Optional.empty());
     }
 
     private CompletableFuture<CwmpReply> startSession(CwmpRequest request, CwmpEnvelope envelope, Inform inform,
@@ -396,6 +445,7 @@ public final class SessionManager implements AutoCloseable {
     /** The TCP connection closed; the session lives on for its cookie. */
     public void connectionClosed(Object connection) {
         byConnection.remove(connection);
+        authFailures.remove(connection);
     }
 
     private void sweep() {

@@ -1,0 +1,119 @@
+package org.cwmpacs.core.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Checks the credentials a CPE sends with the Inform that opens a session. Over TLS the challenge is
+ * Basic (Digest is accepted too); over plain HTTP only Digest is accepted, MD5 with {@code qop="auth"}.
+ * Nonces carry their own time and a MAC, so that any connection (and any server instance with the same
+ * secret) accepts them until they are {@link #NONCE_LIFETIME} old; a CPE that sends the same Authorization
+ * header again (RDK-B does) is accepted again.
+ */
+public final class CpeAuthenticator {
+    public static final String REALM = "cwmpacs";
+    static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+
+    private final Clock clock;
+    private final byte[] secret = new byte[32];
+
+    public CpeAuthenticator(Clock clock) {
+        this.clock = clock;
+        new SecureRandom().nextBytes(secret);
+    }
+
+    /** The {@code WWW-Authenticate} value of a 401. */
+    public String challenge(boolean tls) {
+        if (tls) {
+            return "Basic realm=\"" + REALM + "\"";
+        }
+        return "Digest realm=\"" + REALM + "\", qop=\"auth\", nonce=\"" + newNonce() + "\", algorithm=MD5";
+    }
+
+    /** Whether {@code authorization} (the header, if sent) proves {@code expected} for a POST to {@code uri}. */
+    public boolean verify(Optional<String> authorization, CpeCredentials expected, boolean tls, String uri) {
+        if (authorization.isEmpty()) {
+            return false;
+        }
+        String header = authorization.get().strip();
+        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            // a password in the clear only over TLS
+            if (!tls) {
+                return false;
+            }
+            try {
+                String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+                return constantTimeEquals(decoded, expected.username() + ":" + expected.password());
+            } catch (IllegalArgumentException notBase64) {
+                return false;
+            }
+        }
+        if (!header.regionMatches(true, 0, "Digest ", 0, 7)) {
+            return false;
+        }
+        Map<String, String> p = HttpDigest.params(header);
+        String nonce = p.getOrDefault("nonce", "");
+        if (!expected.username().equals(p.get("username")) || !REALM.equals(p.get("realm")) || !validNonce(nonce)) {
+            return false;
+        }
+        String qop = p.getOrDefault("qop", "");
+        if (!qop.isEmpty() && (!"auth".equals(qop) || p.get("nc") == null || p.get("cnonce") == null)) {
+            return false;
+        }
+        String algorithm = p.getOrDefault("algorithm", "MD5");
+        if (!"MD5".equalsIgnoreCase(algorithm)) {
+            return false;
+        }
+        String expectedResponse = HttpDigest.response(expected.username(), expected.password(), REALM, "POST",
+                p.getOrDefault("uri", uri), nonce, p.get("nc"), p.get("cnonce"), qop);
+        return constantTimeEquals(expectedResponse, p.getOrDefault("response", "").toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private String newNonce() {
+        String time = Long.toHexString(clock.millis());
+        return time + "-" + mac(time);
+    }
+
+    private boolean validNonce(String nonce) {
+        int dash = nonce.indexOf('-');
+        if (dash < 1) {
+            return false;
+        }
+        String time = nonce.substring(0, dash);
+        if (!constantTimeEquals(mac(time), nonce.substring(dash + 1))) {
+            return false;
+        }
+        try {
+            long issued = Long.parseLong(time, 16);
+            long age = clock.millis() - issued;
+            return age >= -60_000 && age <= NONCE_LIFETIME.toMillis();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private String mac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
+        }
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,192 @@
+package org.cwmpacs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.bson.Document;
+import org.cwmpacs.core.auth.CpeCredentials;
+import org.cwmpacs.core.connreq.ConnectionRequestResult;
+import org.cwmpacs.core.device.DeviceId;
+import org.cwmpacs.sim.ConnectionRequestListener;
+import org.cwmpacs.sim.DataModel;
+import org.cwmpacs.sim.Digest;
+import org.cwmpacs.sim.SimulatedCpe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CPE→ACS authentication and ACS→CPE connection requests, with the simulator. */
+class AuthAndConnectionRequestEndToEndTest {
+    @TempDir
+    Path dataDir;
+    private RunningAcs acs;
+    private final HttpClient http = SimulatedCpe.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        if (acs != null) {
+            acs.close();
+        }
+    }
+
+    private SimulatedCpe cpe(SimulatedCpe.Options options) {
+        return new SimulatedCpe(acs.uri, DataModel.fromCsv(CwmpSessionEndToEndTest.fixtures().resolve("datamodels")
+                .resolve("tr181-tplink-ec220-g5v3.csv")), options, http);
+    }
+
+    private static String id(SimulatedCpe cpe) {
+        return DeviceId.of(cpe.deviceId().oui(), cpe.deviceId().productClass(), cpe.deviceId().serialNumber());
+    }
+
+    private RunningAcs withAuth(Map<String, String> env) throws Exception {
+        java.util.HashMap<String, String> all = new java.util.HashMap<>(env);
+        all.put("ACS_CWMP_AUTH", "true");
+        all.put("ACS_DISCOVERY", "off");
+        return RunningAcs.start(dataDir, all);
+    }
+
+    @Test
+    void digestCredentialsAreAcceptedAndWrongOnesRefused() throws Exception {
+        acs = withAuth(Map.of("ACS_CWMP_USERNAME", "cpe", "ACS_CWMP_PASSWORD", "s3cret"));
+        SimulatedCpe good = cpe(SimulatedCpe.Options.DEFAULT.credentials("cpe", "s3cret"));
+        assertThat(good.runSession().ok()).isTrue();
+
+        DataModel intruderTree = DataModel.fromCsv(CwmpSessionEndToEndTest.fixtures().resolve("datamodels")
+                .resolve("tr181-tplink-ec220-g5v3.csv")).copyWithSerial("INTRUDER");
+        SimulatedCpe wrong = new SimulatedCpe(acs.uri, intruderTree, SimulatedCpe.Options.DEFAULT.credentials("cpe",
+                "guess"), http);
+        SimulatedCpe.SessionResult refused = wrong.runSession();
+        assertThat(refused.informStatus()).isEqualTo(401);
+        SimulatedCpe none = new SimulatedCpe(acs.uri, intruderTree, SimulatedCpe.Options.DEFAULT, http);
+        assertThat(none.runSession().informStatus()).isEqualTo(401);
+        assertThat(acs.server.store().devices().find(id(wrong))).as("nothing recorded for a refused CPE").isEmpty();
+    }
+
+    @Test
+    void theChallengeIsDigestAndASecondFailureClosesTheConnection() throws Exception {
+        acs = withAuth(Map.of("ACS_CWMP_USERNAME", "cpe", "ACS_CWMP_PASSWORD", "s3cret"));
+        SimulatedCpe cpe = cpe(SimulatedCpe.Options.DEFAULT);
+        byte[] inform = cpe.encodedInform("2 PERIODIC");
+        HttpResponse<String> first = http.send(post(inform, null), HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).isEqualTo(401);
+        String challenge = first.headers().firstValue("WWW-Authenticate").orElseThrow();
+        assertThat(challenge).startsWith("Digest ").contains("qop=\"auth\"").contains("nonce=\"");
+        String wrong = Digest.authorization(challenge, "cpe", "nope", "POST", "/");
+        HttpResponse<String> second = http.send(post(inform, wrong), HttpResponse.BodyHandlers.ofString());
+        assertThat(second.statusCode()).isEqualTo(401);
+        assertThat(second.headers().firstValue("Connection")).hasValueSatisfying(c -> assertThat(c).isEqualToIgnoringCase("close"));
+
+        // the right answer, sent twice as RDK-B does, on new connections: both accepted (the nonce is not bound
+        // to a connection)
+        String right = Digest.authorization(challenge, "cpe", "s3cret", "POST", "/");
+        for (int i = 0; i < 2; i++) {
+            HttpClient fresh = SimulatedCpe.newHttpClient();
+            HttpResponse<String> ok = fresh.send(post(cpe.encodedInform("2 PERIODIC"), right),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.body()).contains("InformResponse");
+            String cookie = ok.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            HttpResponse<String> end = fresh.send(HttpRequest.newBuilder(acs.uri).POST(HttpRequest.BodyPublishers.noBody())
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(end.statusCode()).isEqualTo(204);
+        }
+    }
+
+    private HttpRequest post(byte[] body, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(acs.uri).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "text/xml; charset=utf-8");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b.build();
+    }
+
+    @Test
+    void storedManagementServerCredentialsAreUsedWhenNoneAreConfigured() throws Exception {
+        acs = withAuth(Map.of());
+        SimulatedCpe cpe = cpe(SimulatedCpe.Options.DEFAULT.credentials("box-7", "per-device"));
+        // unknown device, no configured credentials: refused
+        assertThat(cpe.runSession().informStatus()).isEqualTo(401);
+        acs.server.store().database().getCollection("devices").updateOne(new Document("_id", id(cpe)),
+                new Document("$set", new Document("Device.ManagementServer.Username._value", "box-7")
+                        .append("Device.ManagementServer.Password._value", "per-device")),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+        assertThat(cpe.runSession().ok()).isTrue();
+    }
+
+    @Test
+    void aConnectionRequestWakesTheCpeAndItsQueuedTaskRuns() throws Exception {
+        acs = RunningAcs.start(dataDir);
+        SimulatedCpe cpe = cpe(SimulatedCpe.Options.DEFAULT);
+        try (ConnectionRequestListener listener = ConnectionRequestListener.start(cpe, "cr-user", "cr-pass")) {
+            // as GenieACS's inform provision does: give the CPE connection-request credentials the ACS knows
+            queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":["
+                    + "[\"Device.ManagementServer.ConnectionRequestUsername\",\"cr-user\"],"
+                    + "[\"Device.ManagementServer.ConnectionRequestPassword\",\"cr-pass\"]]}");
+            assertThat(cpe.runSession().ok()).isTrue();
+
+            queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"Device.WiFi.SSID.1.SSID\",\"Woken\"]]}");
+            ConnectionRequestResult result = acs.server.connectionRequests().wake(id(cpe)).get();
+            assertThat(result).isEqualTo(ConnectionRequestResult.OK);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (acs.server.store().database().getCollection("tasks").countDocuments() > 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(listener.accepted()).isEqualTo(1);
+            assertThat(cpe.model().get("Device.WiFi.SSID.1.SSID").orElseThrow().value()).isEqualTo("Woken");
+            assertThat(acs.server.store().database().getCollection("tasks").countDocuments()).isZero();
+        }
+    }
+
+    @Test
+    void connectionRequestOutcomes() throws Exception {
+        acs = RunningAcs.start(dataDir);
+        SimulatedCpe cpe = cpe(SimulatedCpe.Options.DEFAULT);
+        try (ConnectionRequestListener listener = ConnectionRequestListener.start(cpe, "cr-user", "cr-pass")) {
+            assertThat(acs.server.connectionRequests().send(listener.url(), new CpeCredentials("cr-user", "wrong")).get())
+                    .isEqualTo(ConnectionRequestResult.BAD_CREDENTIALS);
+            assertThat(listener.accepted()).isZero();
+        }
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        assertThat(acs.server.connectionRequests().send("http://127.0.0.1:" + closedPort + "/cr",
+                new CpeCredentials("a", "b")).get()).isEqualTo(ConnectionRequestResult.OFFLINE);
+        HttpServer broken = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+        broken.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        broken.start();
+        try {
+            ConnectionRequestResult r = acs.server.connectionRequests().send("http://127.0.0.1:"
+                    + broken.getAddress().getPort() + "/", new CpeCredentials("a", "b")).get();
+            assertThat(r.status()).isEqualTo("unexpected status 500");
+        } finally {
+            broken.stop(0);
+        }
+        assertThat(acs.server.connectionRequests().send("https://127.0.0.1/", new CpeCredentials("a", "b")).get().status())
+                .startsWith("Invalid connection request URL");
+        assertThat(acs.server.connectionRequests().wake("no-such-device").get().status()).isEqualTo("No such device");
+    }
+
+    private void queue(SimulatedCpe cpe, String json) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = new ObjectMapper().readValue(json, Map.class);
+        acs.server.store().tasks().queue(id(cpe), fields, Instant.now());
+    }
+
+}
