@@ -59,8 +59,14 @@ class CwmpSessionEndToEndTest {
     }
 
     static Path fixtures() {
-        String dir = System.getProperty("acs.fixtures.dir", "../src-test-fixtures/src/main/resources/fixtures");
-        return Path.of(dir);
+        String dir = System.getProperty("acs.fixtures.dir");
+        if (dir != null) {
+            return Path.of(dir);
+        }
+        // from the module (tests) or from the project root (benchmarks run with exec:java)
+        Path fromModule = Path.of("../src-test-fixtures/src/main/resources/fixtures");
+        return java.nio.file.Files.isDirectory(fromModule) ? fromModule
+                : Path.of("src-test-fixtures/src/main/resources/fixtures");
     }
 
     private SimulatedCpe cpe(String model, SimulatedCpe.Options options) {

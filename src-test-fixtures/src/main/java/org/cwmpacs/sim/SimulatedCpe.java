@@ -80,8 +80,12 @@ public final class SimulatedCpe {
     }
 
     /** What one session did. */
+    /**
+     * @param acsTime how long the CPE waited for the ACS's answers, summed over the session: the ACS's time
+     *     plus loopback latency, without the CPE's own work
+     */
     public record SessionResult(int informStatus, int finalStatus, int roundTrips, List<String> acsRequests,
-                                Optional<String> error, Duration elapsed) {
+                                Optional<String> error, Duration elapsed, Duration acsTime) {
         public boolean ok() {
             return error.isEmpty() && informStatus == 200 && finalStatus == 204;
         }
@@ -95,6 +99,8 @@ public final class SimulatedCpe {
     private final CpeState state = new CpeState();
     private final RpcResponder responder;
     private volatile String connectionRequestUrl = "";
+    /** Nanoseconds spent waiting for the ACS in the current session. */
+    private long waited;
     /** The ACS requests of the last session, as the XML received. */
     private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -130,6 +136,7 @@ public final class SimulatedCpe {
     /** Runs one session with these events besides the ones the CPE owes (bootstrap, boot, transfer complete). */
     public synchronized SessionResult runSession(String... events) {
         long start = System.nanoTime();
+        waited = 0;
         List<String> acsRequests = new ArrayList<>();
         int roundTrips = 0;
         int informStatus = 0;
@@ -246,6 +253,16 @@ public final class SimulatedCpe {
     }
 
     private Exchange post(HttpClient client, byte[] body, Optional<String> cookie) throws IOException, InterruptedException {
+        long sent = System.nanoTime();
+        try {
+            return exchange(client, body, cookie);
+        } finally {
+            waited += System.nanoTime() - sent;
+        }
+    }
+
+    private Exchange exchange(HttpClient client, byte[] body, Optional<String> cookie) throws IOException,
+            InterruptedException {
         HttpResponse<byte[]> response = client.send(request(body, cookie, Optional.empty()),
                 HttpResponse.BodyHandlers.ofByteArray());
         Optional<String> challenge = response.headers().firstValue("WWW-Authenticate");
@@ -292,9 +309,9 @@ public final class SimulatedCpe {
                 interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    private static SessionResult result(int informStatus, int finalStatus, int roundTrips, List<String> acsRequests,
-                                        String error, long start) {
+    private SessionResult result(int informStatus, int finalStatus, int roundTrips, List<String> acsRequests,
+                                 String error, long start) {
         return new SessionResult(informStatus, finalStatus, roundTrips, List.copyOf(acsRequests),
-                Optional.ofNullable(error), Duration.ofNanos(System.nanoTime() - start));
+                Optional.ofNullable(error), Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(waited));
     }
 }
