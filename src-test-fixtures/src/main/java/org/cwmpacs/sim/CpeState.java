@@ -17,10 +17,10 @@ final class CpeState {
     final List<EventStruct> pendingEvents = new ArrayList<>();
     Optional<TransferComplete> pendingTransfer = Optional.empty();
 
-    void scheduleTransferComplete(String methodEvent, String commandKey) {
+    void scheduleTransferComplete(String methodEvent, String commandKey, FaultStruct outcome) {
         String now = CwmpDateTime.format(Instant.now());
         pendingEvents.add(new EventStruct("7 TRANSFER COMPLETE", ""));
         pendingEvents.add(new EventStruct(methodEvent, commandKey));
-        pendingTransfer = Optional.of(new TransferComplete(commandKey, new FaultStruct(0, ""), now, now));
+        pendingTransfer = Optional.of(new TransferComplete(commandKey, outcome, now, now));
     }
 }

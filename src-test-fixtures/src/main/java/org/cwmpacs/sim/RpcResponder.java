@@ -15,10 +15,12 @@ final class RpcResponder {
     private final DataModel model;
     private final boolean rdkb;
     private final CpeState state;
+    private final java.util.Set<SimulatedCpe.Quirk> quirks;
 
-    RpcResponder(DataModel model, boolean rdkb, CpeState state) {
+    RpcResponder(DataModel model, boolean rdkb, java.util.Set<SimulatedCpe.Quirk> quirks, CpeState state) {
         this.model = model;
         this.rdkb = rdkb;
+        this.quirks = quirks;
         this.state = state;
     }
 
@@ -58,7 +60,7 @@ final class RpcResponder {
         }
         if (request instanceof Upload) {
             Upload upload = (Upload) request;
-            state.scheduleTransferComplete("M Upload", upload.commandKey());
+            state.scheduleTransferComplete("M Upload", upload.commandKey(), new FaultStruct(0, ""));
             return new UploadResponse(1, CwmpDateTime.UNKNOWN, CwmpDateTime.UNKNOWN);
         }
         if (request instanceof ScheduleInform) {
@@ -110,6 +112,9 @@ final class RpcResponder {
     private CwmpMessage getParameterValues(List<String> names) {
         List<ParameterValueStruct> result = new ArrayList<>();
         for (String name : names) {
+            if (name.endsWith(".") && quirks.contains(SimulatedCpe.Quirk.NO_PARTIAL_PATHS)) {
+                return SoapFault.of(9005, "Invalid parameter name: " + name);
+            }
             NavigableMap<String, SimParameter> subtree = model.subtree(name.isEmpty() ? model.root() : name);
             if (subtree.isEmpty()) {
                 return SoapFault.of(9005, "Invalid parameter name: " + name);
@@ -253,7 +258,15 @@ final class RpcResponder {
         if (rdkb && !FIRMWARE.equals(request.fileType())) {
             return SoapFault.of(9000, "Method not supported for file type " + request.fileType());
         }
-        state.scheduleTransferComplete("M Download", request.commandKey());
+        if (quirks.contains(SimulatedCpe.Quirk.DOWNLOAD_APPLIED_AT_ONCE)) {
+            String now = CwmpDateTime.format(java.time.Instant.now());
+            return new DownloadResponse(0, now, now);
+        }
+        if (!quirks.contains(SimulatedCpe.Quirk.DOWNLOAD_NEVER_COMPLETES)) {
+            state.scheduleTransferComplete("M Download", request.commandKey(),
+                    quirks.contains(SimulatedCpe.Quirk.DOWNLOAD_FAILS) ? new FaultStruct(9010, "Download failure")
+                            : new FaultStruct(0, ""));
+        }
         return new DownloadResponse(1, CwmpDateTime.UNKNOWN, CwmpDateTime.UNKNOWN);
     }
 }

@@ -48,35 +48,60 @@ public final class SimulatedCpe {
      * @param responseDelay wait this long before each answer to the ACS
      */
     public record Options(String cwmpNamespace, boolean rdkb, boolean echoCookie, boolean reconnectMidSession,
-                          Duration responseDelay, Optional<String> username, Optional<String> password) {
+                          Duration responseDelay, Optional<String> username, Optional<String> password,
+                          java.util.Set<Quirk> quirks) {
         public static final Options DEFAULT = new Options("urn:dslforum-org:cwmp-1-0", false, true, false, Duration.ZERO,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), java.util.Set.of());
+
+        public Options {
+            quirks = java.util.Set.copyOf(quirks);
+        }
 
         public Options rdkbMode() {
-            return new Options(cwmpNamespace, true, echoCookie, reconnectMidSession, responseDelay, username, password);
+            return new Options(cwmpNamespace, true, echoCookie, reconnectMidSession, responseDelay, username, password,
+                    quirks);
         }
 
         public Options reconnecting() {
-            return new Options(cwmpNamespace, rdkb, echoCookie, true, responseDelay, username, password);
+            return new Options(cwmpNamespace, rdkb, echoCookie, true, responseDelay, username, password, quirks);
         }
 
         public Options withoutCookies() {
-            return new Options(cwmpNamespace, rdkb, false, reconnectMidSession, responseDelay, username, password);
+            return new Options(cwmpNamespace, rdkb, false, reconnectMidSession, responseDelay, username, password, quirks);
         }
 
         public Options namespace(String ns) {
-            return new Options(ns, rdkb, echoCookie, reconnectMidSession, responseDelay, username, password);
+            return new Options(ns, rdkb, echoCookie, reconnectMidSession, responseDelay, username, password, quirks);
         }
 
         public Options delay(Duration delay) {
-            return new Options(cwmpNamespace, rdkb, echoCookie, reconnectMidSession, delay, username, password);
+            return new Options(cwmpNamespace, rdkb, echoCookie, reconnectMidSession, delay, username, password, quirks);
         }
 
         /** Credentials for an ACS that challenges with HTTP Digest (or Basic) authentication. */
         public Options credentials(String user, String pass) {
             return new Options(cwmpNamespace, rdkb, echoCookie, reconnectMidSession, responseDelay, Optional.of(user),
-                    Optional.of(pass));
+                    Optional.of(pass), quirks);
         }
+
+        public Options with(Quirk... more) {
+            java.util.Set<Quirk> all = new java.util.HashSet<>(quirks);
+            all.addAll(List.of(more));
+            return new Options(cwmpNamespace, rdkb, echoCookie, reconnectMidSession, responseDelay, username, password,
+                    all);
+        }
+    }
+
+    /** Behaviours of real CPEs an ACS must cope with. */
+    public enum Quirk {
+        /** GetParameterValues of a partial path ({@code Device.WiFi.}) answered with fault 9005. */
+        NO_PARTIAL_PATHS,
+        /** A Download is applied at once: DownloadResponse status 0, no TransferComplete. */
+        DOWNLOAD_APPLIED_AT_ONCE,
+        /** A Download fails: the TransferComplete carries fault 9010. */
+        DOWNLOAD_FAILS,
+        /** A Download is accepted (status 1) and never reported. */
+        DOWNLOAD_NEVER_COMPLETES
     }
 
     /** What one session did. */
@@ -109,7 +134,7 @@ public final class SimulatedCpe {
         this.model = model;
         this.options = options;
         this.http = http;
-        this.responder = new RpcResponder(model, options.rdkb(), state);
+        this.responder = new RpcResponder(model, options.rdkb(), options.quirks(), state);
     }
 
     /** An HTTP client fit for simulated CPEs (HTTP/1.1, keep-alive). */

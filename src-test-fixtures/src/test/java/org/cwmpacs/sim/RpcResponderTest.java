@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class RpcResponderTest {
     private final DataModel model = DataModel.generate("00AABB", "Sim", "1", 40);
     private final CpeState state = new CpeState();
-    private final RpcResponder cpe = new RpcResponder(model, false, state);
-    private final RpcResponder rdkb = new RpcResponder(DataModel.generate("00AABB", "Sim", "2", 3100), true, new CpeState());
+    private final RpcResponder cpe = new RpcResponder(model, false, java.util.Set.of(), state);
+    private final RpcResponder rdkb = new RpcResponder(DataModel.generate("00AABB", "Sim", "2", 3100), true, java.util.Set.of(), new CpeState());
 
     @Test
     void getParameterNamesNextLevelAndFull() {

@@ -1,0 +1,211 @@
+package org.cwmpacs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.cwmpacs.core.device.Device;
+import org.cwmpacs.core.device.DeviceId;
+import org.cwmpacs.core.task.Task;
+import org.cwmpacs.sim.DataModel;
+import org.cwmpacs.sim.SimulatedCpe;
+import org.cwmpacs.sim.SimulatedCpe.Quirk;
+import org.cwmpacs.soap.CwmpCodec;
+import org.cwmpacs.soap.CwmpEnvelope;
+import org.cwmpacs.soap.SoapHeader;
+import org.cwmpacs.soap.message.AutonomousTransferComplete;
+import org.cwmpacs.soap.message.Cwmp;
+import org.cwmpacs.soap.message.FaultStruct;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the engine does when CPEs refuse, stall or fail, and the task rules around time. */
+class EngineEdgeCasesEndToEndTest {
+    private static final String EC220 = "tr181-tplink-ec220-g5v3.csv";
+
+    @TempDir
+    Path dataDir;
+    private RunningAcs acs;
+    private final HttpClient http = SimulatedCpe.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        if (acs != null) {
+            acs.close();
+        }
+    }
+
+    private DataModel tree(String model) {
+        return DataModel.fromCsv(CwmpSessionEndToEndTest.fixtures().resolve("datamodels").resolve(model));
+    }
+
+    private SimulatedCpe cpe(DataModel tree, SimulatedCpe.Options options) {
+        return new SimulatedCpe(acs.uri, tree, options, http);
+    }
+
+    private static String id(SimulatedCpe cpe) {
+        return DeviceId.of(cpe.deviceId().oui(), cpe.deviceId().productClass(), cpe.deviceId().serialNumber());
+    }
+
+    private Task queue(SimulatedCpe cpe, String json) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = new ObjectMapper().readValue(json, Map.class);
+        return acs.server.store().tasks().queue(id(cpe), fields, Instant.now());
+    }
+
+    private List<Document> faults() {
+        return acs.server.store().database().getCollection("faults").find().into(new ArrayList<>());
+    }
+
+    private SimulatedCpe.SessionResult session(SimulatedCpe cpe) {
+        SimulatedCpe.SessionResult r = cpe.runSession("2 PERIODIC");
+        assertThat(r.ok()).as("%s", r).isTrue();
+        return r;
+    }
+
+    @Test
+    void aCpeThatRefusesPartialPathsIsAskedByName() throws Exception {
+        acs = RunningAcs.start(dataDir);
+        SimulatedCpe.Options options = SimulatedCpe.Options.DEFAULT.with(Quirk.NO_PARTIAL_PATHS);
+        SimulatedCpe first = cpe(tree(EC220), options);
+        SimulatedCpe.SessionResult r = first.runSession();
+        assertThat(r.ok()).isTrue();
+        assertThat(r.acsRequests()).containsExactly("GetParameterNames", "GetParameterValues", "GetParameterValues");
+        assertThat(first.lastSessionRequests().get(2)).doesNotContain("<string>Device.</string>")
+                .contains("<string>Device.WiFi.SSID.1.SSID</string>");
+        Device device = acs.server.store().devices().find(id(first)).orElseThrow();
+        long storedLeaves = device.parameters().entrySet().stream().filter(e -> !e.getKey().isEmpty()
+                && !e.getValue().isObject()).count();
+        assertThat(storedLeaves).isEqualTo(first.model().leafCount());
+        assertThat(device.value("Device.WiFi.SSID.1.SSID")).contains("TP-Link_0CE8");
+
+        // the next CPE of that kind is asked by name at once
+        SimulatedCpe second = cpe(tree(EC220).copyWithSerial("NP2"), options);
+        assertThat(second.runSession().acsRequests()).containsExactly("GetParameterNames", "GetParameterValues");
+    }
+
+    @Test
+    void theRpcLimitEndsTheWorkWithAFault() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_MAX_RPCS_PER_SESSION", "2"));
+        SimulatedCpe cpe = cpe(tree("igd-huawei-eg8145v5.csv"), SimulatedCpe.Options.DEFAULT.with(Quirk.NO_PARTIAL_PATHS));
+        SimulatedCpe.SessionResult r = cpe.runSession();
+        assertThat(r.ok()).as("the session still ends with 204").isTrue();
+        assertThat(r.acsRequests()).hasSize(2);
+        assertThat(faults()).singleElement().satisfies(f -> {
+            assertThat(f.get("_id")).isEqualTo(id(cpe) + ":discovery");
+            assertThat(f.get("code")).isEqualTo("too_many_rpcs");
+        });
+    }
+
+    @Test
+    void expiredTasksAreDroppedAndFutureOnesWait() throws Exception {
+        acs = RunningAcs.start(dataDir);
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
+        assertThat(cpe.runSession().ok()).isTrue();
+        String past = Instant.now().minusSeconds(60).toString();
+        queue(cpe, "{\"name\":\"reboot\",\"timestamp\":\"" + past + "\",\"expiry\":1}");
+        Task later = queue(cpe, "{\"name\":\"factoryReset\",\"timestamp\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+        assertThat(session(cpe).acsRequests()).isEmpty();
+        List<Document> tasks = acs.server.store().database().getCollection("tasks").find().into(new ArrayList<>());
+        assertThat(tasks).extracting(t -> String.valueOf(t.get("_id"))).containsExactly(later.id());
+    }
+
+    @Test
+    void aSessionThatTimesOutFaultsTheRunningWork() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("GENIEACS_SESSION_TIMEOUT", "1"));
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
+        HttpResponse<String> informed = http.send(post(cpe.encodedInform(), null), HttpResponse.BodyHandlers.ofString());
+        assertThat(informed.statusCode()).isEqualTo(200);
+        String cookie = informed.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> request = http.send(post(new byte[0], cookie), HttpResponse.BodyHandlers.ofString());
+        assertThat(request.body()).contains("GetParameterNames");
+        // the CPE never answers
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (faults().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(faults()).singleElement().satisfies(f -> assertThat(f.get("code")).isEqualTo("session_terminated"));
+    }
+
+    private HttpRequest post(byte[] body, String cookie) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(acs.uri).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return b.build();
+    }
+
+    @Test
+    void aFailedDownloadIsAFaultAndRecordedOnTheDevice() throws Exception {
+        acs = RunningAcs.start(dataDir);
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.with(Quirk.DOWNLOAD_FAILS));
+        assertThat(cpe.runSession().ok()).isTrue();
+        Task task = queue(cpe, "{\"name\":\"download\",\"fileType\":\"1 Firmware Upgrade Image\",\"url\":\"http://x/fw.bin\"}");
+        assertThat(session(cpe).acsRequests()).containsExactly("Download");
+        session(cpe);
+        assertThat(faults()).singleElement().satisfies(f -> {
+            assertThat(f.get("_id")).isEqualTo(id(cpe) + ":task_" + task.id());
+            assertThat(f.get("code")).isEqualTo("cwmp.9010");
+            assertThat(f.get("message")).isEqualTo("Download failure");
+        });
+        Device device = acs.server.store().devices().find(id(cpe)).orElseThrow();
+        assertThat(device.value("Downloads.1.LastFaultCode")).contains(9010);
+        assertThat(device.value("Downloads.1.LastDownload")).isEmpty();
+        assertThat(acs.server.store().database().getCollection("operations").countDocuments()).isZero();
+    }
+
+    @Test
+    void aDownloadAppliedAtOnceCompletesWithoutAnOperation() throws Exception {
+        acs = RunningAcs.start(dataDir);
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.with(Quirk.DOWNLOAD_APPLIED_AT_ONCE));
+        assertThat(cpe.runSession().ok()).isTrue();
+        queue(cpe, "{\"name\":\"download\",\"fileType\":\"3 Vendor Configuration File\",\"url\":\"http://x/cfg.xml\"}");
+        assertThat(session(cpe).acsRequests()).containsExactly("Download");
+        assertThat(acs.server.store().database().getCollection("operations").countDocuments()).isZero();
+        Device device = acs.server.store().devices().find(id(cpe)).orElseThrow();
+        assertThat(device.value("Downloads.1.LastFileName")).contains("cfg.xml");
+        assertThat(device.value("Downloads.1.LastDownload")).isPresent();
+        assertThat(faults()).isEmpty();
+    }
+
+    @Test
+    void aDownloadNeverReportedTimesOut() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("GENIEACS_DOWNLOAD_TIMEOUT", "1"));
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.with(Quirk.DOWNLOAD_NEVER_COMPLETES));
+        assertThat(cpe.runSession().ok()).isTrue();
+        queue(cpe, "{\"name\":\"download\",\"fileType\":\"1 Firmware Upgrade Image\",\"url\":\"http://x/fw.bin\"}");
+        session(cpe);
+        assertThat(acs.server.store().database().getCollection("operations").countDocuments()).isOne();
+        Thread.sleep(1_100);
+        session(cpe);
+        assertThat(faults()).singleElement().satisfies(f -> assertThat(f.get("code")).isEqualTo("timeout"));
+        assertThat(acs.server.store().database().getCollection("operations").countDocuments()).isZero();
+    }
+
+    @Test
+    void anAutonomousTransferCompleteIsRecorded() throws Exception {
+        acs = RunningAcs.withoutDiscovery(dataDir, Map.of());
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
+        HttpResponse<String> informed = http.send(post(cpe.encodedInform(), null), HttpResponse.BodyHandlers.ofString());
+        String cookie = informed.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        byte[] atc = new CwmpCodec().encode(CwmpEnvelope.of(Cwmp.NS_1_1, SoapHeader.withId("9"),
+                new AutonomousTransferComplete("", "http://vendor.example/fw-9.bin", true, "1 Firmware Upgrade Image",
+                        1024, "", new FaultStruct(0, ""), "2026-11-25T10:00:00Z", "2026-11-25T10:05:00Z")));
+        HttpResponse<String> answered = http.send(post(atc, cookie), HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.body()).contains("AutonomousTransferCompleteResponse");
+        assertThat(http.send(post(new byte[0], cookie), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        Device device = acs.server.store().devices().find(id(cpe)).orElseThrow();
+        assertThat(device.value("AutonomousTransferComplete.TransferURL")).contains("http://vendor.example/fw-9.bin");
+        assertThat(device.value("AutonomousTransferComplete.CompleteTime"))
+                .contains(Instant.parse("2026-11-25T10:05:00Z"));
+    }
+}
