@@ -83,10 +83,10 @@ final class MongoTaskStore implements TaskStore {
 
     @Override
     public CompletableFuture<List<Task>> due(String deviceId, Instant now) {
-        Long version = devicesWithTasks.map(m -> m.get(deviceId)).orElse(0L);
-        if (devicesWithTasks.isPresent() && version == null) {
+        if (devicesWithTasks.isPresent() && !devicesWithTasks.get().containsKey(deviceId)) {
             return CompletableFuture.completedFuture(List.of());
         }
+        long version = devicesWithTasks.map(m -> m.getOrDefault(deviceId, 0L)).orElse(0L);
         return CompletableFuture.supplyAsync(() -> {
             List<Task> due = new ArrayList<>();
             int stored = 0;

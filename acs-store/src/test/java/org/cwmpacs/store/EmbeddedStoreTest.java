@@ -74,4 +74,13 @@ class EmbeddedStoreTest extends StoreContractTest {
                 .value("InternetGatewayDevice.DeviceInfo.SoftwareVersion")).contains("V5");
         assertThat(dataDir.resolve(EmbeddedMongo.FILE_NAME)).exists();
     }
+
+    @Test
+    void aDeviceWithoutTasksIsAnsweredWithoutReadingTheStore() throws Exception {
+        Instant now = Instant.now();
+        store.tasks().queue("HAS", new java.util.HashMap<>(java.util.Map.of("name", "reboot")), now);
+        // the sole writer knows which devices have tasks: the answer for the others is ready at once
+        assertThat(store.tasks().due("NONE", now).isDone()).isTrue();
+        assertThat(store.tasks().due("HAS", now.plusMillis(1)).get()).hasSize(1);
+    }
 }

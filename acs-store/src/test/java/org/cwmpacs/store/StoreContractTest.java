@@ -152,4 +152,55 @@ abstract class StoreContractTest {
         }
         assertThat(devices().countDocuments(Filters.regex("_id", "^202BC1-BM632w-M"))).isEqualTo(300);
     }
+
+    @Test
+    void tasksAreQueuedDueOldestFirstAndDeleted() throws Exception {
+        Instant now = Instant.now();
+        var older = store().tasks().queue("T1", new java.util.HashMap<>(java.util.Map.of("name", "reboot",
+                "timestamp", now.minusSeconds(10).toString())), now);
+        var newer = store().tasks().queue("T1", new java.util.HashMap<>(java.util.Map.of("name", "factoryReset")), now);
+        store().tasks().queue("T1", new java.util.HashMap<>(java.util.Map.of("name", "reboot",
+                "timestamp", now.plusSeconds(3600).toString())), now);
+        store().tasks().queue("T2", new java.util.HashMap<>(java.util.Map.of("name", "reboot")), now);
+        assertThat(store().tasks().due("T1", now.plusMillis(1)).get()).extracting(t -> t.id())
+                .containsExactly(older.id(), newer.id());
+        var stored = store().database().getCollection("tasks").find(new org.bson.Document("_id",
+                new org.bson.types.ObjectId(older.id()))).first();
+        assertThat(stored.get("device")).isEqualTo("T1");
+        assertThat(stored.get("name")).isEqualTo("reboot");
+        assertThat(stored.get("timestamp")).isInstanceOf(java.util.Date.class);
+        store().tasks().delete(older.id()).get();
+        assertThat(store().tasks().due("T1", now.plusMillis(1)).get()).extracting(t -> t.id()).containsExactly(newer.id());
+        assertThat(store().tasks().due("T3", now).get()).isEmpty();
+    }
+
+    @Test
+    void treeChangesRemoveThenSetInGenieAcsShape() throws Exception {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        String c1 = "202BC1-BM632w-C1";
+        store().devices().recordInform(inform("C1", t, List.of("0 BOOTSTRAP"))).get();
+        assertThat(store().devices().discovered(c1).get()).isFalse();
+        java.util.TreeMap<String, org.cwmpacs.core.device.ParameterAttributes> set = new java.util.TreeMap<>();
+        set.put("Device.WiFi", org.cwmpacs.core.device.ParameterAttributes.NONE.withObject(true).withWritable(false));
+        set.put("Device.WiFi.SSID", org.cwmpacs.core.device.ParameterAttributes.NONE.withWritable(true)
+                .withValue("net", "xsd:string", t));
+        set.put("", org.cwmpacs.core.device.ParameterAttributes.NONE.withTimestamp(t));
+        store().devices().apply(c1, new org.cwmpacs.core.device.TreeChanges(set, java.util.Set.of())).get();
+        var doc = devices().find(new org.bson.Document("_id", c1)).first();
+        var ssid = doc.get("Device", org.bson.Document.class).get("WiFi", org.bson.Document.class)
+                .get("SSID", org.bson.Document.class);
+        assertThat(ssid.get("_value")).isEqualTo("net");
+        assertThat(ssid.get("_writable")).isEqualTo(true);
+        assertThat(ssid.get("_object")).isEqualTo(false);
+        assertThat(doc.get("_timestamp")).isInstanceOf(java.util.Date.class);
+        assertThat(store().devices().discovered(c1).get()).isTrue();
+
+        java.util.TreeMap<String, org.cwmpacs.core.device.ParameterAttributes> again = new java.util.TreeMap<>();
+        again.put("Device.WiFi.Radio", org.cwmpacs.core.device.ParameterAttributes.NONE.withObject(true));
+        store().devices().apply(c1, new org.cwmpacs.core.device.TreeChanges(again, java.util.Set.of("Device.WiFi.SSID")))
+                .get();
+        var wifi = devices().find(new org.bson.Document("_id", c1)).first().get("Device", org.bson.Document.class)
+                .get("WiFi", org.bson.Document.class);
+        assertThat(wifi).doesNotContainKey("SSID").containsKey("Radio");
+    }
 }
