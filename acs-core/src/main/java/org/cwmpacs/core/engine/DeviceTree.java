@@ -50,7 +50,7 @@ public final class DeviceTree {
     /** The leaves at or below {@code path}, in path order. */
     public List<String> leaves(String path) {
         List<String> result = new ArrayList<>();
-        ParameterAttributes self = nodes.get(path);
+        ParameterAttributes self = path.isEmpty() ? null : nodes.get(path);
         if (self != null && !self.isObject()) {
             result.add(path);
             return result;
