@@ -94,6 +94,19 @@ class EngineEdgeCasesEndToEndTest {
     }
 
     @Test
+    void aCpeThatTruncatesItsAnswerIsAskedForTheRestByName() throws Exception {
+        acs = RunningAcs.start(dataDir);
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.with(Quirk.TRUNCATES_ANSWERS));
+        SimulatedCpe.SessionResult r = cpe.runSession();
+        assertThat(r.ok()).isTrue();
+        assertThat(r.acsRequests()).containsExactly("GetParameterNames", "GetParameterValues", "GetParameterValues");
+        Device device = acs.server.store().devices().find(id(cpe)).orElseThrow();
+        long storedValues = device.parameters().entrySet().stream().filter(e -> !e.getKey().isEmpty()
+                && !e.getValue().isObject() && e.getValue().value().isPresent()).count();
+        assertThat(storedValues).isEqualTo(cpe.model().leafCount());
+    }
+
+    @Test
     void theRpcLimitEndsTheWorkWithAFault() throws Exception {
         acs = RunningAcs.start(dataDir, Map.of("ACS_MAX_RPCS_PER_SESSION", "2"));
         SimulatedCpe cpe = cpe(tree("igd-huawei-eg8145v5.csv"), SimulatedCpe.Options.DEFAULT.with(Quirk.NO_PARTIAL_PATHS));

@@ -11,6 +11,7 @@ final class RpcResponder {
     static final int RDKB_MAX_VALUES = 3000;
     static final int RDKB_MAX_SET = 127;
     static final String FIRMWARE = "1 Firmware Upgrade Image";
+    static final int TRUNCATED_ANSWER = 500;
 
     private final DataModel model;
     private final boolean rdkb;
@@ -127,6 +128,9 @@ final class RpcResponder {
         }
         if (rdkb && result.size() > RDKB_MAX_VALUES) {
             return SoapFault.of(9004, "Resources exceeded");
+        }
+        if (quirks.contains(SimulatedCpe.Quirk.TRUNCATES_ANSWERS) && result.size() > TRUNCATED_ANSWER) {
+            return new GetParameterValuesResponse(result.subList(0, TRUNCATED_ANSWER));
         }
         return new GetParameterValuesResponse(result);
     }

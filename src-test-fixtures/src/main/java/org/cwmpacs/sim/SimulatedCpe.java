@@ -96,6 +96,8 @@ public final class SimulatedCpe {
     public enum Quirk {
         /** GetParameterValues of a partial path ({@code Device.WiFi.}) answered with fault 9005. */
         NO_PARTIAL_PATHS,
+        /** GetParameterValues answers at most 500 values and silently drops the rest. */
+        TRUNCATES_ANSWERS,
         /** A Download is applied at once: DownloadResponse status 0, no TransferComplete. */
         DOWNLOAD_APPLIED_AT_ONCE,
         /** A Download fails: the TransferComplete carries fault 9010. */
