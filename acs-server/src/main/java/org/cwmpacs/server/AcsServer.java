@@ -61,7 +61,7 @@ public final class AcsServer implements AutoCloseable {
         // the embedded store serves this process alone, so no other instance can hold a session lock
         SessionLocks locks = embedded.isPresent() ? new LocalSessionLocks(Clock.systemUTC()) : store.sessionLocks();
         EngineServices services = new EngineServices(store.devices(), store.tasks(), store.faults(), store.operations(),
-                store.files(), config.engine(), new CpeProfiles(config.engine().maxSetEntries()));
+                store.files(), config.engine(), new CpeProfiles(config.engine().maxSetEntries(), store.profiles()));
         SessionManager sessions = new SessionManager(services, locks, sessionConfig);
         ConnectionRequester connectionRequests = new ConnectionRequester(store.devices(),
                 config.connectionRequestTimeout(), config.connectionRequestCredentials(),

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
 import org.cwmpacs.core.device.Device;
 import org.cwmpacs.core.device.DeviceId;
 import org.cwmpacs.core.device.ParameterAttributes;
@@ -72,10 +73,32 @@ class DiscoveryEndToEndTest {
         assertThat(second.acsRequests()).as("requests of a second device of the same kind").hasSize(rpcsSecond);
         assertStoredTreeEquals(sameKind);
 
+        if (rdkb && rpcsFirst > rpcsSecond) {
+            // what the first device taught is kept in GenieACS's cache collection for the CPE's kind
+            Document kept = acs.server.store().database().getCollection("cache").find(new Document("_id",
+                    "cpe-profile:" + cpe.deviceId().oui() + "-" + cpe.deviceId().productClass())).first();
+            assertThat(kept).isNotNull();
+            assertThat(kept.getString("value")).contains("maxValues=");
+        }
+
         // learned once: the next session asks nothing
         SimulatedCpe.SessionResult periodic = cpe.runSession("2 PERIODIC");
         assertThat(periodic.ok()).isTrue();
         assertThat(periodic.acsRequests()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void whatAKindOfCpeTaughtSurvivesARestart() throws Exception {
+        DataModel tree = DataModel.fromCsv(CwmpSessionEndToEndTest.fixtures().resolve("datamodels")
+                .resolve("tr181-tplink-ex220.csv"));
+        SimulatedCpe.Options rdkb = SimulatedCpe.Options.DEFAULT.rdkbMode();
+        assertThat(new SimulatedCpe(acs.uri, tree, rdkb, http).runSession().acsRequests()).hasSize(4);
+        acs.close();
+        acs = RunningAcs.start(dataDir);
+        SimulatedCpe.SessionResult after = new SimulatedCpe(acs.uri, tree.copyWithSerial("AFTER-RESTART"), rdkb, http)
+                .runSession();
+        assertThat(after.ok()).isTrue();
+        assertThat(after.acsRequests()).as("no refused request after the restart").hasSize(3);
     }
 
     private void assertStoredTreeEquals(SimulatedCpe cpe) {

@@ -16,6 +16,7 @@ import org.cwmpacs.core.store.DeviceStore;
 import org.cwmpacs.core.store.FaultStore;
 import org.cwmpacs.core.store.FileCatalog;
 import org.cwmpacs.core.store.OperationStore;
+import org.cwmpacs.core.store.ProfileMemory;
 import org.cwmpacs.core.store.SessionLocks;
 import org.cwmpacs.core.store.TaskStore;
 
@@ -110,6 +111,11 @@ public final class MongoStore implements AutoCloseable {
 
     public OperationStore operations() {
         return operations;
+    }
+
+    /** What kinds of CPE taught the ACS, in the {@code cache} collection. */
+    public ProfileMemory profiles() {
+        return new MongoProfileMemory(database.getCollection("cache"), batcher);
     }
 
     public FileCatalog files() {

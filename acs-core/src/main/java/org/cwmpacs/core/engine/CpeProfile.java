@@ -13,9 +13,19 @@ public final class CpeProfile {
     volatile int maxValues = UNLIMITED;
     volatile boolean partialPaths = true;
     volatile int maxSetEntries;
+    /** OUI-ProductClass; set by {@link CpeProfiles}, which is told of every change. */
+    String kind = "";
+    CpeProfiles owner;
 
     CpeProfile(int maxSetEntries) {
         this.maxSetEntries = maxSetEntries;
+    }
+
+    /** Tells the owner, which stores it. */
+    void changed() {
+        if (owner != null) {
+            owner.learned(this);
+        }
     }
 
     public int maxValues() {

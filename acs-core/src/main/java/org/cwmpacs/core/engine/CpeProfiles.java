@@ -1,18 +1,89 @@
 package org.cwmpacs.core.engine;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cwmpacs.core.store.ProfileMemory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The {@link CpeProfile} of every kind of CPE seen since the process started, keyed by OUI and product class. */
+/**
+ * The {@link CpeProfile} of every kind of CPE (OUI and product class), read from and written to a
+ * {@link ProfileMemory} so that what one CPE taught survives restarts and serves other instances.
+ */
 public final class CpeProfiles {
+    private static final Logger LOG = LoggerFactory.getLogger(CpeProfiles.class);
+
     private final Map<String, CpeProfile> profiles = new ConcurrentHashMap<>();
     private final int defaultMaxSetEntries;
+    private final ProfileMemory memory;
 
     public CpeProfiles(int defaultMaxSetEntries) {
+        this(defaultMaxSetEntries, ProfileMemory.NONE);
+    }
+
+    public CpeProfiles(int defaultMaxSetEntries, ProfileMemory memory) {
         this.defaultMaxSetEntries = defaultMaxSetEntries;
+        this.memory = memory;
     }
 
     public CpeProfile of(String oui, String productClass) {
-        return profiles.computeIfAbsent(oui + "-" + productClass, k -> new CpeProfile(defaultMaxSetEntries));
+        return profiles.computeIfAbsent(oui + "-" + productClass, this::load);
+    }
+
+    private CpeProfile load(String kind) {
+        CpeProfile profile = new CpeProfile(defaultMaxSetEntries);
+        profile.kind = kind;
+        profile.owner = this;
+        try {
+            memory.load(kind).ifPresent(text -> parse(text, profile));
+        } catch (RuntimeException e) {
+            LOG.warn("the stored limits of CPEs of kind {} could not be read ({}); they are learned again", kind,
+                    e.toString());
+        }
+        return profile;
+    }
+
+    /** {@code maxValues=N;partialPaths=true;maxSetEntries=N}. */
+    static void parse(String text, CpeProfile profile) {
+        for (String field : text.split(";")) {
+            int eq = field.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String name = field.substring(0, eq).strip();
+            String value = field.substring(eq + 1).strip();
+            try {
+                switch (name) {
+                    case "maxValues" -> profile.maxValues = Math.max(1, Integer.parseInt(value));
+                    case "partialPaths" -> profile.partialPaths = Boolean.parseBoolean(value);
+                    case "maxSetEntries" -> profile.maxSetEntries = Math.max(1, Integer.parseInt(value));
+                    default -> {
+                        // a field of a later version
+                    }
+                }
+            } catch (NumberFormatException ignored) {
+                // a damaged record: that limit is learned again
+            }
+        }
+    }
+
+    static String format(CpeProfile profile) {
+        return "maxValues=" + profile.maxValues + ";partialPaths=" + profile.partialPaths + ";maxSetEntries="
+                + profile.maxSetEntries;
+    }
+
+    /** A profile changed: keep it. */
+    void learned(CpeProfile profile) {
+        LOG.info("CPEs of kind {} learned: {}", profile.kind, profile);
+        try {
+            memory.save(profile.kind, format(profile));
+        } catch (RuntimeException e) {
+            LOG.warn("the limits of CPEs of kind {} could not be stored: {}", profile.kind, e.toString());
+        }
+    }
+
+    Optional<CpeProfile> known(String kind) {
+        return Optional.ofNullable(profiles.get(kind));
     }
 }

@@ -578,6 +578,7 @@ public final class Planner {
                     && received.size() < profile.maxValues) {
                 // a CPE that truncates its answer: ask for no more than it gave
                 profile.maxValues = received.size();
+                profile.changed();
             }
         }
     }
@@ -591,12 +592,14 @@ public final class Planner {
             boolean partial = gpv.parameterNames().stream().anyMatch(n -> n.endsWith("."));
             if (code == 9004 && p.expected().size() > 1) {
                 profile.maxValues = Math.max(1, (p.expected().size() + 1) / 2);
+                profile.changed();
                 LOG.info("{}: GetParameterValues of {} values refused (9004); the CPE's kind now gets at most {} per "
                         + "request", deviceId, p.expected().size(), profile.maxValues);
                 return new Applied();
             }
             if (partial && profile.partialPaths && (code == 9005 || code == 9003 || code == 9000)) {
                 profile.partialPaths = false;
+                profile.changed();
                 LOG.info("{}: partial paths refused ({}); the CPE's kind is asked for parameters by name", deviceId, code);
                 return new Applied();
             }
@@ -606,6 +609,7 @@ public final class Planner {
                     : ((SetParameterAttributes) request).parameterList().size();
             if (sent > 1) {
                 profile.maxSetEntries = Math.max(1, Math.min(profile.maxSetEntries, sent / 2));
+                profile.changed();
                 LOG.info("{}: {} of {} entries refused (9004); the CPE's kind now gets at most {} per request", deviceId,
                         request.methodName(), sent, profile.maxSetEntries);
                 return new Applied();
