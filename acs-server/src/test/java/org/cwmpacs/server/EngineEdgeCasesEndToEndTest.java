@@ -107,6 +107,23 @@ class EngineEdgeCasesEndToEndTest {
     }
 
     @Test
+    void withoutDiscoveryATaskLearnsOnlyWhatItNeeds() throws Exception {
+        acs = RunningAcs.withoutDiscovery(dataDir, Map.of());
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
+        assertThat(cpe.runSession().acsRequests()).isEmpty();
+        queue(cpe, "{\"name\":\"getParameterValues\",\"parameterNames\":[\"Device.DeviceInfo.UpTime\","
+                + "\"Device.WiFi.SSID.1.\",\"Device.NoSuchThing.X\"]}");
+        SimulatedCpe.SessionResult r = session(cpe);
+        assertThat(r.acsRequests()).startsWith("GetParameterNames").endsWith("GetParameterValues");
+        Device device = acs.server.store().devices().find(id(cpe)).orElseThrow();
+        assertThat(device.value("Device.DeviceInfo.UpTime")).contains(545);
+        assertThat(device.value("Device.WiFi.SSID.1.SSID")).contains("TP-Link_0CE8");
+        assertThat(device.parameter("Device.Hosts.Host.1")).as("nothing else is read").isEmpty();
+        assertThat(faults()).isEmpty();
+        assertThat(acs.server.store().database().getCollection("tasks").countDocuments()).isZero();
+    }
+
+    @Test
     void theRpcLimitEndsTheWorkWithAFault() throws Exception {
         acs = RunningAcs.start(dataDir, Map.of("ACS_MAX_RPCS_PER_SESSION", "2"));
         SimulatedCpe cpe = cpe(tree("igd-huawei-eg8145v5.csv"), SimulatedCpe.Options.DEFAULT.with(Quirk.NO_PARTIAL_PATHS));

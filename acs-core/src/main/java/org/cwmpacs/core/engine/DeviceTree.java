@@ -29,12 +29,17 @@ public final class DeviceTree {
         return Optional.ofNullable(nodes.get(path));
     }
 
+    /** A node, or a parent implied by nodes below it (a stored document need not hold every object's attributes). */
     public boolean exists(String path) {
-        return path.isEmpty() || nodes.containsKey(path);
+        return path.isEmpty() || nodes.containsKey(path) || !below(path).isEmpty();
     }
 
     public boolean isObject(String path) {
-        return path.isEmpty() || get(path).map(ParameterAttributes::isObject).orElse(false);
+        if (path.isEmpty()) {
+            return true;
+        }
+        ParameterAttributes node = nodes.get(path);
+        return node != null ? node.isObject() : !below(path).isEmpty();
     }
 
     /** Every node strictly below {@code path}. */

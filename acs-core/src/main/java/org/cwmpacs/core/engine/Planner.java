@@ -44,10 +44,13 @@ public final class Planner {
     private final java.util.function.Supplier<Instant> clock;
     /** Objects whose whole subtree was listed in this session (GetParameterNames, NextLevel false). */
     private final Set<String> subtreeSynced = new HashSet<>();
+    /** Objects whose direct children were listed in this session (GetParameterNames, NextLevel true). */
+    private final Set<String> childrenListed = new HashSet<>();
     /** Leaves the CPE did not return when asked by name: not asked again in this session. */
     private final Set<String> unreadable = new HashSet<>();
     /** Leaves missing from a partial-path answer: asked again by name. */
     private final Set<String> askByName = new HashSet<>();
+    private final Set<String> absentReported = new HashSet<>();
     /** Paths whose attributes were read in this session. */
     private final Set<String> attributesRead = new HashSet<>();
     private Pending pending;
@@ -105,8 +108,10 @@ public final class Planner {
 
     private Optional<AcsRequest> nextRead(List<Declaration> declarations) {
         // 1. structure: subtrees not yet listed in this session
-        TreeSet<String> listings = new TreeSet<>((a, b) -> a.length() != b.length() ? a.length() - b.length()
-                : a.compareTo(b));
+        java.util.Comparator<String> shortestFirst = (a, b) -> a.length() != b.length() ? a.length() - b.length()
+                : a.compareTo(b);
+        TreeSet<String> listings = new TreeSet<>(shortestFirst);
+        TreeSet<String> levels = new TreeSet<>(shortestFirst);
         for (Declaration d : declarations) {
             if (d instanceof Fresh && ((Fresh) d).subtree() && !((Fresh) d).notBefore().equals(Instant.EPOCH)) {
                 String path = ((Fresh) d).path();
@@ -116,14 +121,25 @@ public final class Planner {
                         path = roots.get(0);
                     }
                 }
-                if ((path.isEmpty() || !tree.exists(path) || tree.isObject(path)) && !subtreeListed(path)) {
-                    listings.add(path);
+                if (path.isEmpty() || tree.exists(path)) {
+                    if (tree.isObject(path) && !subtreeListed(path)) {
+                        listings.add(path);
+                    }
+                    continue;
                 }
+                // an unknown path: list its nearest known ancestor's children to learn what it is, as
+                // GenieACS does; once they are listed without it, it is not on the CPE
+                String known = knownAncestor(path);
+                if (subtreeListed(known) || childrenListed.contains(known)) {
+                    continue;
+                }
+                levels.add(known);
             }
         }
-        if (!listings.isEmpty()) {
-            String path = listings.first();
-            GetParameterNames gpn = new GetParameterNames(path.isEmpty() ? "" : path + ".", false);
+        if (!listings.isEmpty() || !levels.isEmpty()) {
+            boolean whole = !listings.isEmpty();
+            String path = whole ? listings.first() : levels.first();
+            GetParameterNames gpn = new GetParameterNames(path.isEmpty() ? "" : path + ".", !whole);
             pending = new Pending(gpn, List.of(), List.of(), path);
             return Optional.of(gpn);
         }
@@ -133,6 +149,13 @@ public final class Planner {
         for (Declaration d : declarations) {
             if (d instanceof Fresh) {
                 Fresh f = (Fresh) d;
+                if (f.subtree() && !tree.exists(f.path())) {
+                    // listed above without it: not on the CPE, nothing to read (GenieACS completes such a refresh)
+                    if (absentReported.add(f.path())) {
+                        LOG.info("{}: {} is not on the CPE", deviceId, f.path());
+                    }
+                    continue;
+                }
                 if (f.subtree() && tree.isObject(f.path())) {
                     subtreeRoots.add(f.path());
                     for (String leaf : tree.leaves(f.path())) {
@@ -163,6 +186,15 @@ public final class Planner {
             }
         }
         return Optional.empty();
+    }
+
+    private String knownAncestor(String path) {
+        String p = path;
+        while (!p.isEmpty() && !tree.exists(p)) {
+            int dot = p.lastIndexOf('.');
+            p = dot < 0 ? "" : p.substring(0, dot);
+        }
+        return p;
     }
 
     private boolean subtreeListed(String path) {
@@ -505,7 +537,8 @@ public final class Planner {
             tree.ensureParents(path);
             ParameterAttributes node = tree.get(path).orElse(ParameterAttributes.NONE);
             ParameterAttributes updated = node.withObject(object).withWritable(info.writable());
-            if (object) {
+            if (object && !request.nextLevel()) {
+                // its children are all in this listing
                 updated = updated.withTimestamp(now);
             }
             if (!updated.equals(node)) {
@@ -519,9 +552,9 @@ public final class Planner {
                 dot = path.lastIndexOf('.', dot - 1);
             }
         }
-        // whatever the listing no longer holds is gone from the CPE
+        // whatever the listing no longer holds is gone from the CPE (with NextLevel true, only direct children)
         List<String> vanished = new ArrayList<>();
-        for (String path : tree.below(listed).keySet()) {
+        for (String path : request.nextLevel() ? tree.children(listed) : new ArrayList<>(tree.below(listed).keySet())) {
             if (!seen.contains(path) && !DeviceTree.isVirtual(path)) {
                 vanished.add(path);
             }
@@ -534,7 +567,11 @@ public final class Planner {
         if (!listed.isEmpty()) {
             tree.get(listed).ifPresent(n -> tree.put(listed, n.withObject(true).withTimestamp(now)));
         }
-        subtreeSynced.add(listed);
+        if (request.nextLevel()) {
+            childrenListed.add(listed);
+        } else {
+            subtreeSynced.add(listed);
+        }
         if (!vanished.isEmpty()) {
             LOG.info("{}: {} parameters no longer on the CPE were removed", deviceId, vanished.size());
         }

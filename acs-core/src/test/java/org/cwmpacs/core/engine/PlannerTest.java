@@ -99,4 +99,32 @@ class PlannerTest {
         assertThat(outcome).isInstanceOfSatisfying(Planner.Failed.class,
                 f -> assertThat(f.code()).isEqualTo("invalid_response"));
     }
+
+    @Test
+    void unknownPathsAreLearnedLevelByLevelFromTheirKnownAncestor() {
+        Map<String, ParameterAttributes> nodes = new TreeMap<>();
+        nodes.put("Device", ParameterAttributes.NONE.withObject(true));
+        nodes.put("Device.DeviceInfo", ParameterAttributes.NONE.withObject(true));
+        nodes.put("Device.DeviceInfo.SoftwareVersion", leaf("1", OLD));
+        Planner p = planner(nodes, new CpeProfile(127));
+        List<Declaration> work = new ArrayList<>(List.of(new Declaration.Fresh("Device.DeviceInfo.UpTime", true, NOW),
+                new Declaration.Fresh("Device.Gone.X", true, NOW)));
+        GetParameterNames first = (GetParameterNames) p.next(work).orElseThrow();
+        assertThat(first.parameterPath()).isEqualTo("Device.");
+        assertThat(first.nextLevel()).isTrue();
+        p.onResponse(new GetParameterNamesResponse(List.of(new ParameterInfoStruct("Device.DeviceInfo.", false))), work);
+        assertThat(p.tree().exists("Device.DeviceInfo.SoftwareVersion")).as("a NextLevel listing keeps grandchildren")
+                .isTrue();
+        GetParameterNames second = (GetParameterNames) p.next(work).orElseThrow();
+        assertThat(second.parameterPath()).isEqualTo("Device.DeviceInfo.");
+        assertThat(second.nextLevel()).isTrue();
+        p.onResponse(new GetParameterNamesResponse(List.of(new ParameterInfoStruct("Device.DeviceInfo.SoftwareVersion",
+                false), new ParameterInfoStruct("Device.DeviceInfo.UpTime", false))), work);
+        GetParameterValues gpv = (GetParameterValues) p.next(work).orElseThrow();
+        assertThat(gpv.parameterNames()).containsExactly("Device.DeviceInfo.UpTime");
+        p.onResponse(new GetParameterValuesResponse(List.of(new ParameterValueStruct("Device.DeviceInfo.UpTime", "9",
+                "xsd:unsignedInt"))), work);
+        assertThat(p.next(work)).as("Device.Gone is not on the CPE: nothing more to ask").isEmpty();
+        assertThat(p.tree().get("Device.DeviceInfo.UpTime").flatMap(ParameterAttributes::value)).contains(9);
+    }
 }
