@@ -2,7 +2,6 @@ package org.cwmpacs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,12 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import org.bson.Document;
 import org.cwmpacs.core.auth.CpeCredentials;
 import org.cwmpacs.core.connreq.ConnectionRequestResult;
-import org.cwmpacs.core.device.DeviceId;
 import org.cwmpacs.sim.ConnectionRequestListener;
 import org.cwmpacs.sim.DataModel;
 import org.cwmpacs.sim.Digest;
@@ -45,9 +42,6 @@ class AuthAndConnectionRequestEndToEndTest {
                 .resolve("tr181-tplink-ec220-g5v3.csv")), options, http);
     }
 
-    private static String id(SimulatedCpe cpe) {
-        return DeviceId.of(cpe.deviceId().oui(), cpe.deviceId().productClass(), cpe.deviceId().serialNumber());
-    }
 
     private RunningAcs withAuth(Map<String, String> env) throws Exception {
         java.util.HashMap<String, String> all = new java.util.HashMap<>(env);
@@ -70,7 +64,7 @@ class AuthAndConnectionRequestEndToEndTest {
         assertThat(refused.informStatus()).isEqualTo(401);
         SimulatedCpe none = new SimulatedCpe(acs.uri, intruderTree, SimulatedCpe.Options.DEFAULT, http);
         assertThat(none.runSession().informStatus()).isEqualTo(401);
-        assertThat(acs.server.store().devices().find(id(wrong))).as("nothing recorded for a refused CPE").isEmpty();
+        assertThat(acs.server.store().devices().find(RunningAcs.id(wrong))).as("nothing recorded for a refused CPE").isEmpty();
     }
 
     @Test
@@ -118,7 +112,7 @@ class AuthAndConnectionRequestEndToEndTest {
         SimulatedCpe cpe = cpe(SimulatedCpe.Options.DEFAULT.credentials("box-7", "per-device"));
         // unknown device, no configured credentials: refused
         assertThat(cpe.runSession().informStatus()).isEqualTo(401);
-        acs.server.store().database().getCollection("devices").updateOne(new Document("_id", id(cpe)),
+        acs.server.store().database().getCollection("devices").updateOne(new Document("_id", RunningAcs.id(cpe)),
                 new Document("$set", new Document("Device.ManagementServer.Username._value", "box-7")
                         .append("Device.ManagementServer.Password._value", "per-device")),
                 new com.mongodb.client.model.UpdateOptions().upsert(true));
@@ -131,13 +125,13 @@ class AuthAndConnectionRequestEndToEndTest {
         SimulatedCpe cpe = cpe(SimulatedCpe.Options.DEFAULT);
         try (ConnectionRequestListener listener = ConnectionRequestListener.start(cpe, "cr-user", "cr-pass")) {
             // as GenieACS's inform provision does: give the CPE connection-request credentials the ACS knows
-            queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":["
+            acs.queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":["
                     + "[\"Device.ManagementServer.ConnectionRequestUsername\",\"cr-user\"],"
                     + "[\"Device.ManagementServer.ConnectionRequestPassword\",\"cr-pass\"]]}");
             assertThat(cpe.runSession().ok()).isTrue();
 
-            queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"Device.WiFi.SSID.1.SSID\",\"Woken\"]]}");
-            ConnectionRequestResult result = acs.server.connectionRequests().wake(id(cpe)).get();
+            acs.queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"Device.WiFi.SSID.1.SSID\",\"Woken\"]]}");
+            ConnectionRequestResult result = acs.server.connectionRequests().wake(RunningAcs.id(cpe)).get();
             assertThat(result).isEqualTo(ConnectionRequestResult.OK);
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (acs.server.store().database().getCollection("tasks").countDocuments() > 0
@@ -183,10 +177,5 @@ class AuthAndConnectionRequestEndToEndTest {
         assertThat(acs.server.connectionRequests().wake("no-such-device").get().status()).isEqualTo("No such device");
     }
 
-    private void queue(SimulatedCpe cpe, String json) throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = new ObjectMapper().readValue(json, Map.class);
-        acs.server.store().tasks().queue(id(cpe), fields, Instant.now());
-    }
 
 }

@@ -2,7 +2,6 @@ package org.cwmpacs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.cwmpacs.core.device.Device;
-import org.cwmpacs.core.device.DeviceId;
 import org.cwmpacs.core.task.Task;
 import org.cwmpacs.sim.DataModel;
 import org.cwmpacs.sim.SimulatedCpe;
@@ -52,15 +50,7 @@ class EngineEdgeCasesEndToEndTest {
         return new SimulatedCpe(acs.uri, tree, options, http);
     }
 
-    private static String id(SimulatedCpe cpe) {
-        return DeviceId.of(cpe.deviceId().oui(), cpe.deviceId().productClass(), cpe.deviceId().serialNumber());
-    }
 
-    private Task queue(SimulatedCpe cpe, String json) throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = new ObjectMapper().readValue(json, Map.class);
-        return acs.server.store().tasks().queue(id(cpe), fields, Instant.now());
-    }
 
     private List<Document> faults() {
         return acs.server.store().database().getCollection("faults").find().into(new ArrayList<>());
@@ -82,7 +72,7 @@ class EngineEdgeCasesEndToEndTest {
         assertThat(r.acsRequests()).containsExactly("GetParameterNames", "GetParameterValues", "GetParameterValues");
         assertThat(first.lastSessionRequests().get(2)).doesNotContain("<string>Device.</string>")
                 .contains("<string>Device.WiFi.SSID.1.SSID</string>");
-        Device device = acs.server.store().devices().find(id(first)).orElseThrow();
+        Device device = acs.server.store().devices().find(RunningAcs.id(first)).orElseThrow();
         long storedLeaves = device.parameters().entrySet().stream().filter(e -> !e.getKey().isEmpty()
                 && !e.getValue().isObject()).count();
         assertThat(storedLeaves).isEqualTo(first.model().leafCount());
@@ -100,7 +90,7 @@ class EngineEdgeCasesEndToEndTest {
         SimulatedCpe.SessionResult r = cpe.runSession();
         assertThat(r.ok()).isTrue();
         assertThat(r.acsRequests()).containsExactly("GetParameterNames", "GetParameterValues", "GetParameterValues");
-        Device device = acs.server.store().devices().find(id(cpe)).orElseThrow();
+        Device device = acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow();
         long storedValues = device.parameters().entrySet().stream().filter(e -> !e.getKey().isEmpty()
                 && !e.getValue().isObject() && e.getValue().value().isPresent()).count();
         assertThat(storedValues).isEqualTo(cpe.model().leafCount());
@@ -111,11 +101,11 @@ class EngineEdgeCasesEndToEndTest {
         acs = RunningAcs.withoutDiscovery(dataDir, Map.of());
         SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
         assertThat(cpe.runSession().acsRequests()).isEmpty();
-        queue(cpe, "{\"name\":\"getParameterValues\",\"parameterNames\":[\"Device.DeviceInfo.UpTime\","
+        acs.queue(cpe, "{\"name\":\"getParameterValues\",\"parameterNames\":[\"Device.DeviceInfo.UpTime\","
                 + "\"Device.WiFi.SSID.1.\",\"Device.NoSuchThing.X\"]}");
         SimulatedCpe.SessionResult r = session(cpe);
         assertThat(r.acsRequests()).startsWith("GetParameterNames").endsWith("GetParameterValues");
-        Device device = acs.server.store().devices().find(id(cpe)).orElseThrow();
+        Device device = acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow();
         assertThat(device.value("Device.DeviceInfo.UpTime")).contains(545);
         assertThat(device.value("Device.WiFi.SSID.1.SSID")).contains("TP-Link_0CE8");
         assertThat(device.parameter("Device.Hosts.Host.1")).as("nothing else is read").isEmpty();
@@ -131,7 +121,7 @@ class EngineEdgeCasesEndToEndTest {
         assertThat(r.ok()).as("the session still ends with 204").isTrue();
         assertThat(r.acsRequests()).hasSize(2);
         assertThat(faults()).singleElement().satisfies(f -> {
-            assertThat(f.get("_id")).isEqualTo(id(cpe) + ":discovery");
+            assertThat(f.get("_id")).isEqualTo(RunningAcs.id(cpe) + ":discovery");
             assertThat(f.get("code")).isEqualTo("too_many_rpcs");
         });
     }
@@ -142,8 +132,8 @@ class EngineEdgeCasesEndToEndTest {
         SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
         assertThat(cpe.runSession().ok()).isTrue();
         String past = Instant.now().minusSeconds(60).toString();
-        queue(cpe, "{\"name\":\"reboot\",\"timestamp\":\"" + past + "\",\"expiry\":1}");
-        Task later = queue(cpe, "{\"name\":\"factoryReset\",\"timestamp\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+        acs.queue(cpe, "{\"name\":\"reboot\",\"timestamp\":\"" + past + "\",\"expiry\":1}");
+        Task later = acs.queue(cpe, "{\"name\":\"factoryReset\",\"timestamp\":\"" + Instant.now().plusSeconds(3600) + "\"}");
         assertThat(session(cpe).acsRequests()).isEmpty();
         List<Document> tasks = acs.server.store().database().getCollection("tasks").find().into(new ArrayList<>());
         assertThat(tasks).extracting(t -> String.valueOf(t.get("_id"))).containsExactly(later.id());
@@ -179,15 +169,15 @@ class EngineEdgeCasesEndToEndTest {
         acs = RunningAcs.start(dataDir);
         SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.with(Quirk.DOWNLOAD_FAILS));
         assertThat(cpe.runSession().ok()).isTrue();
-        Task task = queue(cpe, "{\"name\":\"download\",\"fileType\":\"1 Firmware Upgrade Image\",\"url\":\"http://x/fw.bin\"}");
+        Task task = acs.queue(cpe, "{\"name\":\"download\",\"fileType\":\"1 Firmware Upgrade Image\",\"url\":\"http://x/fw.bin\"}");
         assertThat(session(cpe).acsRequests()).containsExactly("Download");
         session(cpe);
         assertThat(faults()).singleElement().satisfies(f -> {
-            assertThat(f.get("_id")).isEqualTo(id(cpe) + ":task_" + task.id());
+            assertThat(f.get("_id")).isEqualTo(RunningAcs.id(cpe) + ":task_" + task.id());
             assertThat(f.get("code")).isEqualTo("cwmp.9010");
             assertThat(f.get("message")).isEqualTo("Download failure");
         });
-        Device device = acs.server.store().devices().find(id(cpe)).orElseThrow();
+        Device device = acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow();
         assertThat(device.value("Downloads.1.LastFaultCode")).contains(9010);
         assertThat(device.value("Downloads.1.LastDownload")).isEmpty();
         assertThat(acs.server.store().database().getCollection("operations").countDocuments()).isZero();
@@ -198,10 +188,10 @@ class EngineEdgeCasesEndToEndTest {
         acs = RunningAcs.start(dataDir);
         SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.with(Quirk.DOWNLOAD_APPLIED_AT_ONCE));
         assertThat(cpe.runSession().ok()).isTrue();
-        queue(cpe, "{\"name\":\"download\",\"fileType\":\"3 Vendor Configuration File\",\"url\":\"http://x/cfg.xml\"}");
+        acs.queue(cpe, "{\"name\":\"download\",\"fileType\":\"3 Vendor Configuration File\",\"url\":\"http://x/cfg.xml\"}");
         assertThat(session(cpe).acsRequests()).containsExactly("Download");
         assertThat(acs.server.store().database().getCollection("operations").countDocuments()).isZero();
-        Device device = acs.server.store().devices().find(id(cpe)).orElseThrow();
+        Device device = acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow();
         assertThat(device.value("Downloads.1.LastFileName")).contains("cfg.xml");
         assertThat(device.value("Downloads.1.LastDownload")).isPresent();
         assertThat(faults()).isEmpty();
@@ -212,7 +202,7 @@ class EngineEdgeCasesEndToEndTest {
         acs = RunningAcs.start(dataDir, Map.of("GENIEACS_DOWNLOAD_TIMEOUT", "1"));
         SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.with(Quirk.DOWNLOAD_NEVER_COMPLETES));
         assertThat(cpe.runSession().ok()).isTrue();
-        queue(cpe, "{\"name\":\"download\",\"fileType\":\"1 Firmware Upgrade Image\",\"url\":\"http://x/fw.bin\"}");
+        acs.queue(cpe, "{\"name\":\"download\",\"fileType\":\"1 Firmware Upgrade Image\",\"url\":\"http://x/fw.bin\"}");
         session(cpe);
         assertThat(acs.server.store().database().getCollection("operations").countDocuments()).isOne();
         Thread.sleep(1_100);
@@ -233,7 +223,7 @@ class EngineEdgeCasesEndToEndTest {
         HttpResponse<String> answered = http.send(post(atc, cookie), HttpResponse.BodyHandlers.ofString());
         assertThat(answered.body()).contains("AutonomousTransferCompleteResponse");
         assertThat(http.send(post(new byte[0], cookie), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
-        Device device = acs.server.store().devices().find(id(cpe)).orElseThrow();
+        Device device = acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow();
         assertThat(device.value("AutonomousTransferComplete.TransferURL")).contains("http://vendor.example/fw-9.bin");
         assertThat(device.value("AutonomousTransferComplete.CompleteTime"))
                 .contains(Instant.parse("2026-11-25T10:05:00Z"));

@@ -35,6 +35,19 @@ final class RunningAcs implements AutoCloseable {
         return start(dataDir, env);
     }
 
+    /** The device id the ACS gives a simulated CPE. */
+    static String id(org.cwmpacs.sim.SimulatedCpe cpe) {
+        return org.cwmpacs.core.device.DeviceId.of(cpe.deviceId().oui(), cpe.deviceId().productClass(),
+                cpe.deviceId().serialNumber());
+    }
+
+    /** Queues a task given as GenieACS's NBI takes it (JSON) for a simulated CPE. */
+    org.cwmpacs.core.task.Task queue(org.cwmpacs.sim.SimulatedCpe cpe, String json) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+        return server.store().tasks().queue(id(cpe), fields, java.time.Instant.now());
+    }
+
     @Override
     public void close() {
         server.close();

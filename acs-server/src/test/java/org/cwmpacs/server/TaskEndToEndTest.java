@@ -2,7 +2,6 @@ package org.cwmpacs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.cwmpacs.core.device.Device;
-import org.cwmpacs.core.device.DeviceId;
 import org.cwmpacs.core.device.ParameterAttributes;
 import org.cwmpacs.core.task.Task;
 import org.cwmpacs.sim.DataModel;
@@ -53,18 +51,10 @@ class TaskEndToEndTest {
         return discovered(model, SimulatedCpe.Options.DEFAULT, Map.of());
     }
 
-    private static String id(SimulatedCpe cpe) {
-        return DeviceId.of(cpe.deviceId().oui(), cpe.deviceId().productClass(), cpe.deviceId().serialNumber());
-    }
 
-    private Task queue(SimulatedCpe cpe, String json) throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = new ObjectMapper().readValue(json, Map.class);
-        return acs.server.store().tasks().queue(id(cpe), fields, Instant.now());
-    }
 
     private Device device(SimulatedCpe cpe) {
-        return acs.server.store().devices().find(id(cpe)).orElseThrow();
+        return acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow();
     }
 
     private Optional<Object> stored(SimulatedCpe cpe, String path) {
@@ -90,7 +80,7 @@ class TaskEndToEndTest {
         SimulatedCpe cpe = discovered(EC220);
         String uptime = "Device.DeviceInfo.UpTime";
         cpe.model().put(uptime, SimParameter.leaf(false, "99999", "xsd:unsignedInt"));
-        queue(cpe, "{\"name\":\"getParameterValues\",\"parameterNames\":[\"" + uptime + "\"]}");
+        acs.queue(cpe, "{\"name\":\"getParameterValues\",\"parameterNames\":[\"" + uptime + "\"]}");
         SimulatedCpe.SessionResult result = session(cpe);
         assertThat(result.acsRequests()).containsExactly("GetParameterValues");
         assertThat(stored(cpe, uptime)).contains(99999);
@@ -100,7 +90,7 @@ class TaskEndToEndTest {
     @Test
     void setParameterValuesSetsOnlyWhatDiffers() throws Exception {
         SimulatedCpe cpe = discovered(EC220);
-        queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":["
+        acs.queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":["
                 + "[\"Device.WiFi.SSID.1.SSID\",\"NewSSID\",\"xsd:string\"],"
                 + "[\"Device.ManagementServer.PeriodicInformInterval\",300],"
                 + "[\"Device.WiFi.SSID.1.Enable\",true]]}");
@@ -118,7 +108,7 @@ class TaskEndToEndTest {
         assertThat(tasksLeft()).isZero();
 
         // the same values again: nothing to send
-        queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"Device.WiFi.SSID.1.SSID\",\"NewSSID\"]]}");
+        acs.queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"Device.WiFi.SSID.1.SSID\",\"NewSSID\"]]}");
         assertThat(session(cpe).acsRequests()).isEmpty();
         assertThat(tasksLeft()).isZero();
     }
@@ -128,7 +118,7 @@ class TaskEndToEndTest {
         SimulatedCpe cpe = discovered(EC220);
         cpe.model().put("Device.WiFi.SSID.2.SSID", SimParameter.leaf(true, "Changed", "xsd:string"));
         cpe.model().removeSubtree("Device.WiFi.SSID.4.");
-        queue(cpe, "{\"name\":\"refreshObject\",\"objectName\":\"Device.WiFi.SSID.\"}");
+        acs.queue(cpe, "{\"name\":\"refreshObject\",\"objectName\":\"Device.WiFi.SSID.\"}");
         SimulatedCpe.SessionResult result = session(cpe);
         assertThat(result.acsRequests()).containsExactly("GetParameterNames", "GetParameterValues");
         assertThat(stored(cpe, "Device.WiFi.SSID.2.SSID")).contains("Changed");
@@ -146,7 +136,7 @@ class TaskEndToEndTest {
                 cpe.model().put(path, new SimParameter(false, true, p.value(), p.type(), 0));
             }
         });
-        queue(cpe, "{\"name\":\"addObject\",\"objectName\":\"" + table + "\",\"parameterValues\":"
+        acs.queue(cpe, "{\"name\":\"addObject\",\"objectName\":\"" + table + "\",\"parameterValues\":"
                 + "[[\"DestIPAddress\",\"10.1.0.0\"],[\"Enable\",true]]}");
         SimulatedCpe.SessionResult result = session(cpe);
         assertThat(result.acsRequests()).containsExactly("AddObject", "GetParameterNames", "GetParameterValues",
@@ -165,7 +155,7 @@ class TaskEndToEndTest {
         SimulatedCpe cpe = discovered(EC220);
         String instance = "Device.Routing.Router.1.IPv4Forwarding.2";
         assertThat(device(cpe).parameter(instance)).isPresent();
-        queue(cpe, "{\"name\":\"deleteObject\",\"objectName\":\"" + instance + ".\"}");
+        acs.queue(cpe, "{\"name\":\"deleteObject\",\"objectName\":\"" + instance + ".\"}");
         assertThat(session(cpe).acsRequests()).containsExactly("DeleteObject");
         assertThat(cpe.model().get(instance + ".")).isEmpty();
         assertThat(device(cpe).parameter(instance)).isEmpty();
@@ -176,8 +166,8 @@ class TaskEndToEndTest {
     @Test
     void rebootIsSentLastAndRecognisedInTheNextSession() throws Exception {
         SimulatedCpe cpe = discovered(EC220);
-        queue(cpe, "{\"name\":\"reboot\"}");
-        queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"Device.WiFi.SSID.1.SSID\",\"x\"]]}");
+        acs.queue(cpe, "{\"name\":\"reboot\"}");
+        acs.queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"Device.WiFi.SSID.1.SSID\",\"x\"]]}");
         assertThat(session(cpe).acsRequests()).containsExactly("Reboot", "SetParameterValues");
         assertThat(device(cpe).parameter("Reboot").flatMap(ParameterAttributes::value)).isPresent();
         Instant beforeBoot = device(cpe).lastBoot().orElseThrow();
@@ -189,7 +179,7 @@ class TaskEndToEndTest {
     @Test
     void factoryResetIsFollowedByANewDiscovery() throws Exception {
         SimulatedCpe cpe = discovered(EC220);
-        queue(cpe, "{\"name\":\"factoryReset\"}");
+        acs.queue(cpe, "{\"name\":\"factoryReset\"}");
         assertThat(session(cpe).acsRequests()).containsExactly("FactoryReset");
         // the CPE comes back with 0 BOOTSTRAP: its tree is learned again
         SimulatedCpe.SessionResult next = cpe.runSession();
@@ -200,7 +190,7 @@ class TaskEndToEndTest {
     @Test
     void downloadCarriesAllTenFieldsAndTheTransferCompleteIsRecorded() throws Exception {
         SimulatedCpe cpe = discovered(EC220);
-        Task task = queue(cpe, "{\"name\":\"download\",\"fileType\":\"1 Firmware Upgrade Image\","
+        Task task = acs.queue(cpe, "{\"name\":\"download\",\"fileType\":\"1 Firmware Upgrade Image\","
                 + "\"url\":\"http://fw.example.net/images/fw-2.0.bin\",\"username\":\"fwuser\",\"password\":\"fw&pass\","
                 + "\"fileSize\":12345678,\"targetFileName\":\"fw.bin\",\"delaySeconds\":5,"
                 + "\"successUrl\":\"http://example.net/ok\",\"failureUrl\":\"http://example.net/ko\","
@@ -223,7 +213,7 @@ class TaskEndToEndTest {
         var operations = acs.server.store().database().getCollection("operations");
         Document operation = operations.find().first();
         assertThat(operation).isNotNull();
-        assertThat(operation.get("_id")).isEqualTo(id(cpe) + ":fw-2.0");
+        assertThat(operation.get("_id")).isEqualTo(RunningAcs.id(cpe) + ":fw-2.0");
         assertThat(operation.get("name")).isEqualTo("Download");
         assertThat((String) operation.get("channels")).contains("task_" + task.id());
 
@@ -245,7 +235,7 @@ class TaskEndToEndTest {
         acs.server.store().database().getCollection("fs.files").insertOne(new Document("_id", "fw 3.bin")
                 .append("filename", "fw 3.bin").append("length", 4_194_304L).append("chunkSize", 261_120)
                 .append("uploadDate", new Date()).append("metadata", new Document("fileType", "1 Firmware Upgrade Image")));
-        queue(cpe, "{\"name\":\"download\",\"file\":\"fw 3.bin\"}");
+        acs.queue(cpe, "{\"name\":\"download\",\"file\":\"fw 3.bin\"}");
         session(cpe);
         String xml = cpe.lastSessionRequests().get(0);
         assertThat(xml).contains("<FileType>1 Firmware Upgrade Image</FileType>")
@@ -255,12 +245,12 @@ class TaskEndToEndTest {
     @Test
     void theOtherRpcTasks() throws Exception {
         SimulatedCpe cpe = discovered(EC220);
-        queue(cpe, "{\"name\":\"getParameterAttributes\",\"parameterNames\":[\"Device.WiFi.SSID.1.\"]}");
-        queue(cpe, "{\"name\":\"setParameterAttributes\",\"parameterAttributes\":"
+        acs.queue(cpe, "{\"name\":\"getParameterAttributes\",\"parameterNames\":[\"Device.WiFi.SSID.1.\"]}");
+        acs.queue(cpe, "{\"name\":\"setParameterAttributes\",\"parameterAttributes\":"
                 + "[{\"name\":\"Device.WiFi.SSID.1.SSID\",\"notification\":2}]}");
-        queue(cpe, "{\"name\":\"scheduleInform\",\"delaySeconds\":60,\"commandKey\":\"later\"}");
-        queue(cpe, "{\"name\":\"getRPCMethods\"}");
-        queue(cpe, "{\"name\":\"upload\",\"fileType\":\"2 Vendor Log File\",\"url\":\"http://example.net/logs/\"}");
+        acs.queue(cpe, "{\"name\":\"scheduleInform\",\"delaySeconds\":60,\"commandKey\":\"later\"}");
+        acs.queue(cpe, "{\"name\":\"getRPCMethods\"}");
+        acs.queue(cpe, "{\"name\":\"upload\",\"fileType\":\"2 Vendor Log File\",\"url\":\"http://example.net/logs/\"}");
         SimulatedCpe.SessionResult result = session(cpe);
         assertThat(result.acsRequests()).containsExactly("GetParameterAttributes", "SetParameterAttributes",
                 "ScheduleInform", "GetRPCMethods", "Upload");
@@ -286,7 +276,7 @@ class TaskEndToEndTest {
         for (int i = 0; i < names.size(); i++) {
             json.append(i == 0 ? "" : ",").append("[\"").append(names.get(i)).append("\",\"v").append(i).append("\"]");
         }
-        queue(cpe, json.append("]}").toString());
+        acs.queue(cpe, json.append("]}").toString());
         SimulatedCpe.SessionResult result = session(cpe);
         assertThat(result.acsRequests()).containsExactly("SetParameterValues", "SetParameterValues",
                 "SetParameterValues");
@@ -301,14 +291,14 @@ class TaskEndToEndTest {
     void aFaultedTaskIsStoredAndRetriedAfterItsBackoff() throws Exception {
         SimulatedCpe cpe = discovered(EC220, SimulatedCpe.Options.DEFAULT, Map.of("ACS_FAULT_RETRY_DELAY", "2"));
         // read-only on the CPE: the set faults 9003 with a 9008 entry
-        Task task = queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":"
+        Task task = acs.queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":"
                 + "[[\"Device.DeviceInfo.ProvisioningCode\",\"x\"],[\"Device.DeviceInfo.UpTime\",5]]}");
         cpe.model().put("Device.DeviceInfo.ProvisioningCode", SimParameter.leaf(false, "", "xsd:string"));
         assertThat(session(cpe).acsRequests()).containsExactly("SetParameterValues");
         List<Document> faults = faults();
         assertThat(faults).hasSize(1);
         Document fault = faults.get(0);
-        assertThat(fault.get("_id")).isEqualTo(id(cpe) + ":task_" + task.id());
+        assertThat(fault.get("_id")).isEqualTo(RunningAcs.id(cpe) + ":task_" + task.id());
         assertThat(fault.get("channel")).isEqualTo("task_" + task.id());
         assertThat(fault.get("code")).isEqualTo("cwmp.9003");
         assertThat(fault.get("retries")).isEqualTo(0);
@@ -338,7 +328,7 @@ class TaskEndToEndTest {
         SimulatedCpe cpe = discovered(EC220);
         String gone = "Device.WiFi.SSID.3";
         cpe.model().removeSubtree(gone + ".");
-        queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"" + gone + ".SSID\",\"x\"]]}");
+        acs.queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"" + gone + ".SSID\",\"x\"]]}");
         assertThat(session(cpe).acsRequests()).containsExactly("SetParameterValues");
         assertThat(faults()).extracting(f -> f.get("code")).containsExactly("cwmp.9003");
         assertThat(device(cpe).parameter(gone + ".SSID")).as("cleared, to be learned again").isEmpty();

@@ -2,10 +2,8 @@ package org.cwmpacs.core.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Planner {
     private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
-    /** Explicit names per GetParameterValues when the CPE takes no partial paths and has shown no limit. */
-    static final int MAX_EXPLICIT_NAMES = 1000;
 
     private final DeviceTree tree;
     private final CpeProfile profile;
@@ -223,126 +219,12 @@ public final class Planner {
         return a.get().timestamp().map(t -> t.isBefore(notBefore)).orElse(true);
     }
 
-    /**
-     * A GetParameterValues for the first batch of stale leaves: whole subtrees as partial paths where every
-     * leaf under them is stale and the CPE takes partial paths, the rest by name, within the CPE's limit.
-     */
+    /** The first batch of stale leaves, as the CPE's profile allows (see {@link ValuesRequest}). */
     private AcsRequest getValues(TreeSet<String> stale, List<String> subtreeRoots) {
-        int cap = profile.partialPaths() ? profile.maxValues() : Math.min(profile.maxValues(), MAX_EXPLICIT_NAMES);
-        List<List<String>> units = new ArrayList<>();
-        Set<String> covered = new HashSet<>();
-        if (profile.partialPaths()) {
-            // count leaves and stale leaves per object once
-            Map<String, int[]> counts = new HashMap<>();
-            for (String root : subtreeRoots) {
-                for (String leaf : tree.leaves(root)) {
-                    boolean s = stale.contains(leaf) && !askByName.contains(leaf);
-                    String p = leaf;
-                    int dot;
-                    while ((dot = p.lastIndexOf('.')) > 0) {
-                        p = p.substring(0, dot);
-                        int[] c = counts.computeIfAbsent(p, k -> new int[2]);
-                        c[0]++;
-                        if (s) {
-                            c[1]++;
-                        }
-                        if (p.equals(root)) {
-                            break;
-                        }
-                    }
-                }
-            }
-            for (String root : new TreeSet<>(subtreeRoots)) {
-                if (!covered.contains(root) && !coveredByAncestor(root, covered)) {
-                    cover(root.isEmpty() ? tree.roots() : List.of(root), counts, stale, cap, units, covered);
-                }
-            }
-        }
-        for (String leaf : stale) {
-            if (!coveredByAncestor(leaf, covered)) {
-                units.add(List.of(leaf));
-            }
-        }
-        // pack units into the first request
-        List<String> names = new ArrayList<>();
-        List<String> expected = new ArrayList<>();
-        List<String> explicit = new ArrayList<>();
-        int size = 0;
-        for (List<String> unit : units) {
-            int unitSize = unit.size() - 1;
-            boolean partial = unit.get(0).endsWith(".");
-            int n = partial ? unitSize : 1;
-            if (!names.isEmpty() && size + n > cap) {
-                if (partial) {
-                    // fill the request up to the cap by name, so that ⌈values / cap⌉ requests suffice
-                    for (String leaf : unit.subList(1, unit.size())) {
-                        if (size >= cap) {
-                            break;
-                        }
-                        names.add(leaf);
-                        expected.add(leaf);
-                        explicit.add(leaf);
-                        size++;
-                    }
-                }
-                if (size >= cap) {
-                    break;
-                }
-                continue;
-            }
-            names.add(unit.get(0));
-            if (partial) {
-                expected.addAll(unit.subList(1, unit.size()));
-            } else {
-                expected.add(unit.get(0));
-                explicit.add(unit.get(0));
-            }
-            size += n;
-            if (size >= cap) {
-                break;
-            }
-        }
-        GetParameterValues gpv = new GetParameterValues(names);
-        pending = new Pending(gpv, expected, explicit, null);
+        ValuesRequest batch = ValuesRequest.first(tree, stale, subtreeRoots, askByName, profile);
+        GetParameterValues gpv = new GetParameterValues(batch.names());
+        pending = new Pending(gpv, batch.expected(), batch.explicit(), null);
         return gpv;
-    }
-
-    private static boolean coveredByAncestor(String path, Set<String> covered) {
-        String p = path;
-        int dot;
-        while ((dot = p.lastIndexOf('.')) > 0) {
-            p = p.substring(0, dot);
-            if (covered.contains(p)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Partial paths for the largest wholly stale objects that fit the cap; their leaves follow the path. */
-    private void cover(List<String> objects, Map<String, int[]> counts, Set<String> stale, int cap,
-                       List<List<String>> units, Set<String> covered) {
-        for (String object : objects) {
-            int[] c = counts.get(object);
-            if (c == null || c[1] == 0) {
-                continue;
-            }
-            if (c[0] == c[1] && c[0] <= cap) {
-                List<String> unit = new ArrayList<>();
-                unit.add(object + ".");
-                unit.addAll(tree.leaves(object));
-                units.add(unit);
-                covered.add(object);
-            } else {
-                List<String> childObjects = new ArrayList<>();
-                for (String child : tree.children(object)) {
-                    if (tree.isObject(child)) {
-                        childObjects.add(child);
-                    }
-                }
-                cover(childObjects, counts, stale, cap, units, covered);
-            }
-        }
     }
 
     // ---------------------------------------------------------------- writes
@@ -652,24 +534,8 @@ public final class Planner {
                 return new Applied();
             }
         }
-        Map<String, Object> detail = new java.util.LinkedHashMap<>();
-        detail.put("faultCode", String.valueOf(code));
-        detail.put("faultString", f.faultString());
-        Set<String> invalid = new LinkedHashSet<>();
-        if (!f.setParameterValuesFaults().isEmpty()) {
-            List<Map<String, Object>> entries = new ArrayList<>();
-            for (SetParameterValuesFault e : f.setParameterValuesFaults()) {
-                entries.add(Map.of("parameterName", e.parameterName(), "faultCode", String.valueOf(e.faultCode()),
-                        "faultString", e.faultString()));
-                if (e.faultCode() == 9005) {
-                    invalid.add(strip(e.parameterName()));
-                }
-            }
-            detail.put("setParameterValuesFault", entries);
-        }
-        if (code == 9005 && invalid.isEmpty()) {
-            invalid.addAll(requestedPaths(request));
-        }
+        Map<String, Object> detail = CpeFaults.detail(f);
+        Set<String> invalid = CpeFaults.invalidPaths(request, f);
         for (String path : invalid) {
             if (!path.isEmpty() && tree.exists(path)) {
                 // re-learned on the next read
@@ -680,28 +546,6 @@ public final class Planner {
             LOG.info("{}: invalid parameter names cleared from the stored tree: {}", deviceId, invalid);
         }
         return new Failed("cwmp." + code, f.faultString(), detail);
-    }
-
-    private static List<String> requestedPaths(AcsRequest request) {
-        if (request instanceof GetParameterValues) {
-            return ((GetParameterValues) request).parameterNames().stream().map(Planner::strip).toList();
-        }
-        if (request instanceof GetParameterNames) {
-            return List.of(strip(((GetParameterNames) request).parameterPath()));
-        }
-        if (request instanceof GetParameterAttributes) {
-            return ((GetParameterAttributes) request).parameterNames().stream().map(Planner::strip).toList();
-        }
-        if (request instanceof SetParameterValues) {
-            return ((SetParameterValues) request).parameterList().stream().map(v -> strip(v.name())).toList();
-        }
-        if (request instanceof AddObject) {
-            return List.of(strip(((AddObject) request).objectName()));
-        }
-        if (request instanceof DeleteObject) {
-            return List.of(strip(((DeleteObject) request).objectName()));
-        }
-        return List.of();
     }
 
     static String strip(String path) {
