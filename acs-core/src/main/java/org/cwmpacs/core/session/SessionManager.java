@@ -309,15 +309,25 @@ public final class SessionManager implements AutoCloseable {
             LOG.info("{} {}: CPE request; cpeRequestName=\"TransferComplete\" commandKey=\"{}\" faultCode={}",
                     session.remoteAddress, session.deviceId, tc.commandKey(), tc.faultStruct().faultCode());
             return SessionDriver.transferComplete(services, session.deviceId, session.remoteAddress, tc, clock)
-                    .thenApply(stored -> reply(session, envelope, new TransferCompleteResponse()));
+                    .thenApply(stored -> reply(session, envelope, new TransferCompleteResponse()))
+                    .exceptionally(failure -> notStored(session, message, failure));
         }
         if (message instanceof AutonomousTransferComplete) {
             logCpeRequest(session, message);
             return SessionDriver.autonomousTransferComplete(services, session.deviceId,
                     (AutonomousTransferComplete) message, clock)
-                    .thenApply(stored -> reply(session, envelope, new AutonomousTransferCompleteResponse()));
+                    .thenApply(stored -> reply(session, envelope, new AutonomousTransferCompleteResponse()))
+                    .exceptionally(failure -> notStored(session, message, failure));
         }
         return CompletableFuture.completedFuture(answerOtherCpeRequest(session, envelope, message));
+    }
+
+    /** Unanswered, the CPE sends its report again in a later session; nothing is lost. */
+    private CwmpReply notStored(CwmpSession session, CwmpMessage message, Throwable failure) {
+        LOG.error("{} {}: {} not stored, the store failed: {}; the CPE will report it again. Check that the database "
+                + "is reachable", session.remoteAddress, session.deviceId, message.methodName(), rootMessage(failure));
+        end(session, null);
+        return CwmpReply.unavailable("ACS storage unavailable; retry later", (int) config.retryAfter().toSeconds());
     }
 
     private CwmpReply answerOtherCpeRequest(CwmpSession session, CwmpEnvelope envelope, CwmpMessage message) {
