@@ -121,22 +121,6 @@ final class DeviceDocuments {
         return set;
     }
 
-    /** Applies a session's changes to a document in memory (removals first), as the two updates would. */
-    static void applyInPlace(Document doc, TreeChanges changes) {
-        for (String path : changes.removed()) {
-            String[] segments = path.split("\\.");
-            Document node = doc;
-            for (int i = 0; i < segments.length - 1 && node != null; i++) {
-                Object child = node.get(segments[i]);
-                node = child instanceof Document ? (Document) child : null;
-            }
-            if (node != null) {
-                node.remove(segments[segments.length - 1]);
-            }
-        }
-        changes.set().forEach((path, attributes) -> fields(attributes, (path.isEmpty() ? doc : nodeAt(doc, path))::put));
-    }
-
     private static Document nodeAt(Document root, String path) {
         Document node = root;
         for (String segment : path.split("\\.")) {

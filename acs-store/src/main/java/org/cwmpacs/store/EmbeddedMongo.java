@@ -39,7 +39,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         Path file = dataDir.resolve(FILE_NAME);
         MVStore mvStore = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
-        MongoServer server = new MongoServer(new H2Backend(mvStore));
+        MongoServer server = new MongoServer(new FastUpdateH2Backend(mvStore));
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         InetSocketAddress bound = server.getLocalAddress();
         return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + bound.getPort() + "/" + MongoStore.DEFAULT_DATABASE);

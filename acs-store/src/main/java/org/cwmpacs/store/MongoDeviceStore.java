@@ -114,9 +114,6 @@ final class MongoDeviceStore implements DeviceStore {
         });
     }
 
-    /** Past this many changed fields the embedded store rewrites the document instead (see {@link #apply}). */
-    private static final int REPLACE_THRESHOLD = 200;
-
     @Override
     public CompletableFuture<Optional<Device>> load(String deviceId) {
         return CompletableFuture.supplyAsync(() -> find(deviceId), reads);
@@ -124,10 +121,7 @@ final class MongoDeviceStore implements DeviceStore {
 
     /**
      * GenieACS's update: {@code $unset} of removed subtrees, then {@code $set} of changed attributes (two
-     * updates, as one cannot both remove a subtree and write inside it). The embedded server handles a
-     * {@code $set} of thousands of dotted keys very slowly (seconds for a discovered tree), so with it a large
-     * change is applied to the document in memory and the document replaced, on the writer thread, where no
-     * other write of this process can come between the read and the replace.
+     * updates, as one cannot both remove a subtree and write inside it).
      */
     @Override
     public CompletableFuture<Void> apply(String deviceId, TreeChanges changes) {
@@ -138,16 +132,6 @@ final class MongoDeviceStore implements DeviceStore {
             discovered.ifPresent(cache -> cache.put(deviceId, true));
         }
         Bson id = Filters.eq("_id", deviceId);
-        if (lastWritten.isPresent() && changes.size() > REPLACE_THRESHOLD) {
-            return batcher.submitExclusive(() -> {
-                Document doc = devices.find(id).first();
-                if (doc != null) {
-                    DeviceDocuments.applyInPlace(doc, changes);
-                    devices.replaceOne(id, doc);
-                }
-                return new WriteBatcher.Outcome(false, false);
-            }).thenApply(done -> null);
-        }
         CompletableFuture<WriteBatcher.Outcome> removed = changes.removed().isEmpty()
                 ? CompletableFuture.completedFuture(null)
                 : batcher.submit(devices, new UpdateOneModel<>(id, new Document("$unset", DeviceDocuments.unsets(changes))));

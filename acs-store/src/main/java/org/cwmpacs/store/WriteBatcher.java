@@ -37,9 +37,8 @@ final class WriteBatcher implements AutoCloseable {
     record Outcome(boolean upserted, boolean duplicateKey) {
     }
 
-    /** A write model, or an action run alone on the writer thread between the batches before and after it. */
     private record Pending(MongoCollection<Document> collection, WriteModel<Document> model,
-                           java.util.function.Supplier<Outcome> action, CompletableFuture<Outcome> future) {
+                           CompletableFuture<Outcome> future) {
     }
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -64,21 +63,7 @@ final class WriteBatcher implements AutoCloseable {
             future.completeExceptionally(new IllegalStateException("the store is closed"));
             return future;
         }
-        queue.add(new Pending(collection, model, null, future));
-        return future;
-    }
-
-    /**
-     * Runs {@code action} on the writer thread, after every write submitted before it and before every write
-     * submitted after it: a read-modify-write that no other write of this process can interleave with.
-     */
-    CompletableFuture<Outcome> submitExclusive(java.util.function.Supplier<Outcome> action) {
-        CompletableFuture<Outcome> future = new CompletableFuture<>();
-        if (!running) {
-            future.completeExceptionally(new IllegalStateException("the store is closed"));
-            return future;
-        }
-        queue.add(new Pending(null, null, action, future));
+        queue.add(new Pending(collection, model, future));
         return future;
     }
 
@@ -94,13 +79,7 @@ final class WriteBatcher implements AutoCloseable {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 Map<MongoCollection<Document>, List<Pending>> byCollection = new IdentityHashMap<>();
                 for (Pending p : batch) {
-                    if (p.action() != null) {
-                        byCollection.forEach(this::write);
-                        byCollection.clear();
-                        runAction(p);
-                    } else {
-                        byCollection.computeIfAbsent(p.collection(), c -> new ArrayList<>()).add(p);
-                    }
+                    byCollection.computeIfAbsent(p.collection(), c -> new ArrayList<>()).add(p);
                 }
                 byCollection.forEach(this::write);
             } catch (InterruptedException e) {
@@ -114,14 +93,6 @@ final class WriteBatcher implements AutoCloseable {
             } finally {
                 batch.clear();
             }
-        }
-    }
-
-    private void runAction(Pending p) {
-        try {
-            complete(p, p.action().get(), null);
-        } catch (RuntimeException e) {
-            complete(p, null, e);
         }
     }
 
