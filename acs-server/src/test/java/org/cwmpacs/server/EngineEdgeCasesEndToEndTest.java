@@ -114,6 +114,32 @@ class EngineEdgeCasesEndToEndTest {
     }
 
     @Test
+    void aNameTheCpeListsButRefusesIsDroppedAndTheRestLearned() throws Exception {
+        acs = RunningAcs.start(dataDir);
+        // by partial path the phantom is simply missing; asked for by name it is refused
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.with(Quirk.PHANTOM_NAMES));
+        SimulatedCpe.SessionResult r = cpe.runSession();
+        assertThat(r.ok()).isTrue();
+        assertThat(r.acsRequests()).containsExactly("GetParameterNames", "GetParameterValues", "GetParameterValues");
+        assertThat(faults()).isEmpty();
+        Device device = acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow();
+        assertThat(device.parameter("Device.X_SIM_Phantom.Ghost")).isEmpty();
+        assertThat(device.value("Device.WiFi.SSID.1.SSID")).contains("TP-Link_0CE8");
+
+        // among many names by name (a CPE without partial paths), the refused one is narrowed down and dropped
+        SimulatedCpe byName = cpe(tree(EC220).copyWithSerial("PH2"), SimulatedCpe.Options.DEFAULT
+                .with(Quirk.PHANTOM_NAMES, Quirk.NO_PARTIAL_PATHS));
+        SimulatedCpe.SessionResult r2 = byName.runSession();
+        assertThat(r2.ok()).isTrue();
+        assertThat(faults()).isEmpty();
+        Device second = acs.server.store().devices().find(RunningAcs.id(byName)).orElseThrow();
+        long storedValues = second.parameters().entrySet().stream().filter(e -> !e.getKey().isEmpty()
+                && !e.getValue().isObject() && e.getValue().value().isPresent()).count();
+        assertThat(storedValues).isEqualTo(byName.model().leafCount());
+        assertThat(second.parameter("Device.X_SIM_Phantom.Ghost")).isEmpty();
+    }
+
+    @Test
     void theRpcLimitEndsTheWorkWithAFault() throws Exception {
         acs = RunningAcs.start(dataDir, Map.of("ACS_MAX_RPCS_PER_SESSION", "2"));
         SimulatedCpe cpe = cpe(tree("igd-huawei-eg8145v5.csv"), SimulatedCpe.Options.DEFAULT.with(Quirk.NO_PARTIAL_PATHS));

@@ -12,6 +12,7 @@ final class RpcResponder {
     static final int RDKB_MAX_SET = 127;
     static final String FIRMWARE = "1 Firmware Upgrade Image";
     static final int TRUNCATED_ANSWER = 500;
+    static final String PHANTOM = "X_SIM_Phantom.Ghost";
 
     private final DataModel model;
     private final boolean rdkb;
@@ -92,6 +93,10 @@ final class RpcResponder {
         if (!path.endsWith(".") && request.nextLevel()) {
             return SoapFault.of(9003, "Invalid arguments: NextLevel true on a parameter");
         }
+        if (quirks.contains(SimulatedCpe.Quirk.PHANTOM_NAMES) && !request.nextLevel() && model.root().startsWith(path)) {
+            result.add(new ParameterInfoStruct(model.root() + "X_SIM_Phantom.", false));
+            result.add(new ParameterInfoStruct(model.root() + PHANTOM, true));
+        }
         for (Map.Entry<String, SimParameter> e : subtree.entrySet()) {
             String name = e.getKey();
             if (request.nextLevel()) {
@@ -113,6 +118,9 @@ final class RpcResponder {
     private CwmpMessage getParameterValues(List<String> names) {
         List<ParameterValueStruct> result = new ArrayList<>();
         for (String name : names) {
+            if (name.equals(model.root() + PHANTOM) && quirks.contains(SimulatedCpe.Quirk.PHANTOM_NAMES)) {
+                return SoapFault.of(9005, "Invalid parameter name: " + name);
+            }
             if (name.endsWith(".") && quirks.contains(SimulatedCpe.Quirk.NO_PARTIAL_PATHS)) {
                 return SoapFault.of(9005, "Invalid parameter name: " + name);
             }

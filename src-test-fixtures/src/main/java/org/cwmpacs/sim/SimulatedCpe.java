@@ -98,6 +98,11 @@ public final class SimulatedCpe {
         NO_PARTIAL_PATHS,
         /** GetParameterValues answers at most 500 values and silently drops the rest. */
         TRUNCATES_ANSWERS,
+        /**
+         * GetParameterNames also lists {@code <root>X_SIM_Phantom.Ghost}, which GetParameterValues does not
+         * return and refuses by name with 9005 (GenieACS issue 230: PPP objects that come and go).
+         */
+        PHANTOM_NAMES,
         /** A Download is applied at once: DownloadResponse status 0, no TransferComplete. */
         DOWNLOAD_APPLIED_AT_ONCE,
         /** A Download fails: the TransferComplete carries fault 9010. */

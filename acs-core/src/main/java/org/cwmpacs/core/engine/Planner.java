@@ -47,6 +47,8 @@ public final class Planner {
     /** Leaves missing from a partial-path answer: asked again by name. */
     private final Set<String> askByName = new HashSet<>();
     private final Set<String> absentReported = new HashSet<>();
+    /** Names per GetParameterValues in this session; lowered to find the name a CPE refuses. */
+    private int maxNames = Integer.MAX_VALUE;
     /** Paths whose attributes were read in this session. */
     private final Set<String> attributesRead = new HashSet<>();
     private Pending pending;
@@ -221,7 +223,7 @@ public final class Planner {
 
     /** The first batch of stale leaves, as the CPE's profile allows (see {@link ValuesRequest}). */
     private AcsRequest getValues(TreeSet<String> stale, List<String> subtreeRoots) {
-        ValuesRequest batch = ValuesRequest.first(tree, stale, subtreeRoots, askByName, profile);
+        ValuesRequest batch = ValuesRequest.first(tree, stale, subtreeRoots, askByName, profile, maxNames);
         GetParameterValues gpv = new GetParameterValues(batch.names());
         pending = new Pending(gpv, batch.expected(), batch.explicit(), null);
         return gpv;
@@ -460,6 +462,9 @@ public final class Planner {
     }
 
     private void applyValues(Pending p, GetParameterValuesResponse response, Instant now) {
+        // answered: the next request may be as large as the CPE allows again (the refused part is narrowed
+        // down by halving until it is asked for alone)
+        maxNames = Integer.MAX_VALUE;
         Set<String> requested = new HashSet<>(p.expected());
         Set<String> received = new HashSet<>();
         List<String> partials = ((GetParameterValues) p.request()).parameterNames().stream()
@@ -516,10 +521,30 @@ public final class Planner {
                         + "request", deviceId, p.expected().size(), profile.maxValues);
                 return new Applied();
             }
+            List<String> names = gpv.parameterNames();
+            if (code == 9005 && names.size() > 1) {
+                // some CPEs list names they then refuse: narrow the request down to the one refused
+                maxNames = Math.max(1, names.size() / 2);
+                LOG.info("{}: GetParameterValues of {} names refused (9005); asking for at most {} at a time", deviceId,
+                        names.size(), maxNames);
+                return new Applied();
+            }
             if (partial && profile.partialPaths && (code == 9005 || code == 9003 || code == 9000)) {
                 profile.partialPaths = false;
                 profile.changed();
+                maxNames = Integer.MAX_VALUE;
                 LOG.info("{}: partial paths refused ({}); the CPE's kind is asked for parameters by name", deviceId, code);
+                return new Applied();
+            }
+            if (code == 9005 && !partial && p.declaration() == null) {
+                // listed by the CPE but refused by name: not really there; forget it and go on
+                String name = strip(names.get(0));
+                if (tree.exists(name)) {
+                    tree.removeSubtree(name);
+                }
+                unreadable.add(name);
+                maxNames = Integer.MAX_VALUE;
+                LOG.warn("{}: {} refused by name (9005); removed from the stored tree", deviceId, name);
                 return new Applied();
             }
         }

@@ -20,7 +20,7 @@ record ValuesRequest(List<String> names, List<String> expected, List<String> exp
 
     /** The first request for these stale leaves. */
     static ValuesRequest first(DeviceTree tree, Set<String> stale, List<String> subtreeRoots, Set<String> askByName,
-                               CpeProfile profile) {
+                               CpeProfile profile, int maxNames) {
         int cap = profile.partialPaths() ? profile.maxValues() : Math.min(profile.maxValues(), MAX_EXPLICIT_NAMES);
         List<List<String>> units = new ArrayList<>();
         Set<String> covered = new HashSet<>();
@@ -94,6 +94,16 @@ record ValuesRequest(List<String> names, List<String> expected, List<String> exp
             if (size >= cap) {
                 break;
             }
+        }
+        if (names.size() > maxNames) {
+            // fewer names at a time while a refused request is narrowed down
+            List<String> kept = names.subList(0, maxNames);
+            Set<String> keptSet = new HashSet<>(kept);
+            List<String> partials = kept.stream().filter(n -> n.endsWith(".")).toList();
+            expected = expected.stream().filter(e -> keptSet.contains(e) || partials.stream().anyMatch(e::startsWith))
+                    .toList();
+            explicit = explicit.stream().filter(keptSet::contains).toList();
+            names = new ArrayList<>(kept);
         }
         return new ValuesRequest(names, expected, explicit);
     }
