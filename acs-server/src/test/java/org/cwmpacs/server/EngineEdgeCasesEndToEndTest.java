@@ -140,6 +140,34 @@ class EngineEdgeCasesEndToEndTest {
     }
 
     @Test
+    void aCpeThatWillNotListItsWholeTreeIsListedLevelByLevel() throws Exception {
+        acs = RunningAcs.start(dataDir);
+        SimulatedCpe.Options capped = SimulatedCpe.Options.DEFAULT.with(Quirk.NAMES_CAPPED);
+        SimulatedCpe cpe = cpe(tree(EC220), capped);
+        SimulatedCpe.SessionResult r = cpe.runSession();
+        assertThat(r.ok()).isTrue();
+        assertThat(faults()).isEmpty();
+        assertThat(r.acsRequests().get(0)).isEqualTo("GetParameterNames");
+        assertThat(r.acsRequests()).contains("GetParameterValues");
+        Device device = acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow();
+        for (var e : cpe.model().nodes().entrySet()) {
+            String path = e.getKey().endsWith(".") ? e.getKey().substring(0, e.getKey().length() - 1) : e.getKey();
+            assertThat(device.parameter(path)).as(path).hasValueSatisfying(a -> {
+                assertThat(a.isObject()).as(path).isEqualTo(e.getValue().object());
+                if (!path.equals("Device")) {
+                    // listed a level at a time, the root itself is never named by the CPE
+                    assertThat(a.writable()).as(path).contains(e.getValue().writable());
+                }
+            });
+        }
+        // the next CPE of that kind is not asked for its whole tree again
+        SimulatedCpe second = cpe(tree(EC220).copyWithSerial("CAP2"), capped);
+        SimulatedCpe.SessionResult r2 = second.runSession();
+        assertThat(r2.ok()).isTrue();
+        assertThat(r2.acsRequests()).hasSize(r.acsRequests().size() - 1);
+    }
+
+    @Test
     void theRpcLimitEndsTheWorkWithAFault() throws Exception {
         acs = RunningAcs.start(dataDir, Map.of("ACS_MAX_RPCS_PER_SESSION", "2"));
         SimulatedCpe cpe = cpe(tree("igd-huawei-eg8145v5.csv"), SimulatedCpe.Options.DEFAULT.with(Quirk.NO_PARTIAL_PATHS));

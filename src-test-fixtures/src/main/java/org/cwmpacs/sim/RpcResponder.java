@@ -13,6 +13,7 @@ final class RpcResponder {
     static final String FIRMWARE = "1 Firmware Upgrade Image";
     static final int TRUNCATED_ANSWER = 500;
     static final String PHANTOM = "X_SIM_Phantom.Ghost";
+    static final int NAMES_CAP = 300;
 
     private final DataModel model;
     private final boolean rdkb;
@@ -105,6 +106,9 @@ final class RpcResponder {
                 }
             }
             result.add(new ParameterInfoStruct(name, e.getValue().writable()));
+        }
+        if (quirks.contains(SimulatedCpe.Quirk.NAMES_CAPPED) && !request.nextLevel() && result.size() > NAMES_CAP) {
+            return SoapFault.of(9004, "Resources exceeded");
         }
         return new GetParameterNamesResponse(result);
     }

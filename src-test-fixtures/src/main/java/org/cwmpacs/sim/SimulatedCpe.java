@@ -103,6 +103,8 @@ public final class SimulatedCpe {
          * return and refuses by name with 9005 (GenieACS issue 230: PPP objects that come and go).
          */
         PHANTOM_NAMES,
+        /** GetParameterNames with NextLevel false answers at most 300 names; more → fault 9004. */
+        NAMES_CAPPED,
         /** A Download is applied at once: DownloadResponse status 0, no TransferComplete. */
         DOWNLOAD_APPLIED_AT_ONCE,
         /** A Download fails: the TransferComplete carries fault 9010. */

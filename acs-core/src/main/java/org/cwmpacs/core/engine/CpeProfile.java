@@ -13,6 +13,8 @@ public final class CpeProfile {
     volatile int maxValues = UNLIMITED;
     volatile boolean partialPaths = true;
     volatile int maxSetEntries;
+    /** The CPE refuses GetParameterNames of its whole tree (NextLevel false on the root). */
+    volatile boolean rootListingRefused;
     /** OUI-ProductClass; set by {@link CpeProfiles}, which is told of every change. */
     String kind = "";
     CpeProfiles owner;
@@ -43,6 +45,6 @@ public final class CpeProfile {
     @Override
     public String toString() {
         return "maxValues=" + (maxValues == UNLIMITED ? "unlimited" : maxValues) + " partialPaths=" + partialPaths
-                + " maxSetEntries=" + maxSetEntries;
+                + " maxSetEntries=" + maxSetEntries + " rootListingRefused=" + rootListingRefused;
     }
 }

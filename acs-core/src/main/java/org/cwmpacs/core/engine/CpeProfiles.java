@@ -44,7 +44,7 @@ public final class CpeProfiles {
         return profile;
     }
 
-    /** {@code maxValues=N;partialPaths=true;maxSetEntries=N}. */
+    /** {@code maxValues=N;partialPaths=true;maxSetEntries=N;rootListingRefused=false}. */
     static void parse(String text, CpeProfile profile) {
         for (String field : text.split(";")) {
             int eq = field.indexOf('=');
@@ -58,6 +58,7 @@ public final class CpeProfiles {
                     case "maxValues" -> profile.maxValues = Math.max(1, Integer.parseInt(value));
                     case "partialPaths" -> profile.partialPaths = Boolean.parseBoolean(value);
                     case "maxSetEntries" -> profile.maxSetEntries = Math.max(1, Integer.parseInt(value));
+                    case "rootListingRefused" -> profile.rootListingRefused = Boolean.parseBoolean(value);
                     default -> {
                         // a field of a later version
                     }
@@ -70,7 +71,7 @@ public final class CpeProfiles {
 
     static String format(CpeProfile profile) {
         return "maxValues=" + profile.maxValues + ";partialPaths=" + profile.partialPaths + ";maxSetEntries="
-                + profile.maxSetEntries;
+                + profile.maxSetEntries + ";rootListingRefused=" + profile.rootListingRefused;
     }
 
     /** A profile changed: keep it. */

@@ -47,6 +47,8 @@ public final class Planner {
     /** Leaves missing from a partial-path answer: asked again by name. */
     private final Set<String> askByName = new HashSet<>();
     private final Set<String> absentReported = new HashSet<>();
+    /** Objects the CPE refused to list whole (GetParameterNames, NextLevel false): listed a level at a time. */
+    private final Set<String> tooBig = new HashSet<>();
     /** Names per GetParameterValues in this session; lowered to find the name a CPE refuses. */
     private int maxNames = Integer.MAX_VALUE;
     /** Paths whose attributes were read in this session. */
@@ -83,6 +85,10 @@ public final class Planner {
         this.tree = tree;
         this.profile = profile;
         this.clock = clock;
+        if (profile.rootListingRefused) {
+            tooBig.add("");
+            tooBig.addAll(tree.roots());
+        }
     }
 
     public DeviceTree tree() {
@@ -120,8 +126,8 @@ public final class Planner {
                     }
                 }
                 if (path.isEmpty() || tree.exists(path)) {
-                    if (tree.isObject(path) && !subtreeListed(path)) {
-                        listings.add(path);
+                    if (tree.isObject(path)) {
+                        listingFor(path).ifPresent(l -> (l.nextLevel() ? levels : listings).add(l.path()));
                     }
                     continue;
                 }
@@ -183,6 +189,36 @@ public final class Planner {
                 return Optional.of(gpa);
             }
         }
+        return Optional.empty();
+    }
+
+    private record Listing(String path, boolean nextLevel) {
+    }
+
+    /**
+     * The next GetParameterNames a subtree needs: the whole subtree (NextLevel false), unless the CPE refused
+     * that for it; then its children one level at a time, and each child object whole (or further down, if
+     * refused too). Empty when every part has been listed in this session (it then counts as listed).
+     */
+    private Optional<Listing> listingFor(String path) {
+        if (subtreeListed(path)) {
+            return Optional.empty();
+        }
+        if (!tooBig.contains(path)) {
+            return Optional.of(new Listing(path, false));
+        }
+        if (!childrenListed.contains(path)) {
+            return Optional.of(new Listing(path, true));
+        }
+        for (String child : tree.children(path)) {
+            if (tree.isObject(child)) {
+                Optional<Listing> next = listingFor(child);
+                if (next.isPresent()) {
+                    return next;
+                }
+            }
+        }
+        subtreeSynced.add(path);
         return Optional.empty();
     }
 
@@ -545,6 +581,20 @@ public final class Planner {
                 unreadable.add(name);
                 maxNames = Integer.MAX_VALUE;
                 LOG.warn("{}: {} refused by name (9005); removed from the stored tree", deviceId, name);
+                return new Applied();
+            }
+        }
+        if (request instanceof GetParameterNames && !((GetParameterNames) request).nextLevel()
+                && (code == 9004 || code == 9002 || code == 9003)) {
+            String listed = (String) p.declaration();
+            if (!tooBig.contains(listed)) {
+                tooBig.add(listed);
+                if (listed.isEmpty() || tree.roots().contains(listed)) {
+                    profile.rootListingRefused = true;
+                    profile.changed();
+                }
+                LOG.info("{}: GetParameterNames of all of {} refused ({}); listing it a level at a time", deviceId,
+                        listed.isEmpty() ? "the tree" : listed, code);
                 return new Applied();
             }
         }
