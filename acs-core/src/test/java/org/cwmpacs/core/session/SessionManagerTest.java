@@ -163,4 +163,22 @@ class SessionManagerTest {
         assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("starts with an Inform");
         assertThat(reply.close()).isTrue();
     }
+
+    @Test
+    void aTransferCompleteTheStoreCannotKeepIsLeftUnansweredWith503() throws Exception {
+        manager.close();
+        manager = new SessionManager(org.cwmpacs.core.testing.EmptyStores.services(store, true), locks,
+                SessionConfig.DEFAULT, Clock.systemUTC(), nanos::get);
+        CwmpReply informed = post(envelope(Cwmp.NS_1_1, SoapHeader.withId("t1"), inform("TC1")), Optional.empty(), "c1");
+        Optional<String> cookie = Optional.of(cookie(informed));
+        CwmpReply tc = post(envelope(Cwmp.NS_1_1, SoapHeader.withId("t2"),
+                new TransferComplete("fw-1", new FaultStruct(0, ""), "2024-01-01T00:00:00Z", "2024-01-01T00:01:00Z")),
+                cookie, "c1");
+        assertThat(tc.status()).isEqualTo(503);
+        assertThat(tc.retryAfterSeconds()).isPresent();
+        assertThat(new String(tc.body(), StandardCharsets.UTF_8)).contains("retry later");
+        // the CPE's next session is not refused as "already in session"
+        assertThat(post(envelope(Cwmp.NS_1_1, SoapHeader.withId("t3"), inform("TC1")), Optional.empty(), "c2").status())
+                .isEqualTo(200);
+    }
 }

@@ -23,6 +23,11 @@ public final class EmptyStores {
     }
 
     public static EngineServices services(DeviceStore devices) {
+        return services(devices, false);
+    }
+
+    /** @param operationsFail every operation lookup fails, as with an unreachable database */
+    public static EngineServices services(DeviceStore devices, boolean operationsFail) {
         TaskStore tasks = new TaskStore() {
             @Override
             public Task queue(String deviceId, Map<String, Object> fields, Instant now) throws InvalidTaskException {
@@ -68,7 +73,8 @@ public final class EmptyStores {
 
             @Override
             public CompletableFuture<Optional<Operation>> find(String deviceId, String commandKey) {
-                return CompletableFuture.completedFuture(Optional.empty());
+                return operationsFail ? CompletableFuture.failedFuture(new IllegalStateException("database unreachable"))
+                        : CompletableFuture.completedFuture(Optional.empty());
             }
 
             @Override
