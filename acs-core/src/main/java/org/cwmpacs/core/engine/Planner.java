@@ -38,17 +38,13 @@ public final class Planner {
     private final CpeProfile profile;
     private final String deviceId;
     private final java.util.function.Supplier<Instant> clock;
-    /** Objects whose whole subtree was listed in this session (GetParameterNames, NextLevel false). */
-    private final Set<String> subtreeSynced = new HashSet<>();
-    /** Objects whose direct children were listed in this session (GetParameterNames, NextLevel true). */
-    private final Set<String> childrenListed = new HashSet<>();
     /** Leaves the CPE did not return when asked by name: not asked again in this session. */
     private final Set<String> unreadable = new HashSet<>();
     /** Leaves missing from a partial-path answer: asked again by name. */
     private final Set<String> askByName = new HashSet<>();
     private final Set<String> absentReported = new HashSet<>();
-    /** Objects the CPE refused to list whole (GetParameterNames, NextLevel false): listed a level at a time. */
-    private final Set<String> tooBig = new HashSet<>();
+    /** What of the tree's structure was listed in this session. */
+    private final Listings listings;
     /** Names per GetParameterValues in this session; lowered to find the name a CPE refuses. */
     private int maxNames = Integer.MAX_VALUE;
     /** Paths whose attributes were read in this session. */
@@ -85,10 +81,7 @@ public final class Planner {
         this.tree = tree;
         this.profile = profile;
         this.clock = clock;
-        if (profile.rootListingRefused) {
-            tooBig.add("");
-            tooBig.addAll(tree.roots());
-        }
+        this.listings = new Listings(deviceId, tree, profile.rootListingRefused);
     }
 
     public DeviceTree tree() {
@@ -112,40 +105,10 @@ public final class Planner {
 
     private Optional<AcsRequest> nextRead(List<Declaration> declarations) {
         // 1. structure: subtrees not yet listed in this session
-        java.util.Comparator<String> shortestFirst = (a, b) -> a.length() != b.length() ? a.length() - b.length()
-                : a.compareTo(b);
-        TreeSet<String> listings = new TreeSet<>(shortestFirst);
-        TreeSet<String> levels = new TreeSet<>(shortestFirst);
-        for (Declaration d : declarations) {
-            if (d instanceof Fresh && ((Fresh) d).subtree() && !((Fresh) d).notBefore().equals(Instant.EPOCH)) {
-                String path = ((Fresh) d).path();
-                if (path.isEmpty()) {
-                    List<String> roots = tree.roots();
-                    if (roots.size() == 1) {
-                        path = roots.get(0);
-                    }
-                }
-                if (path.isEmpty() || tree.exists(path)) {
-                    if (tree.isObject(path)) {
-                        listingFor(path).ifPresent(l -> (l.nextLevel() ? levels : listings).add(l.path()));
-                    }
-                    continue;
-                }
-                // an unknown path: list its nearest known ancestor's children to learn what it is, as
-                // GenieACS does; once they are listed without it, it is not on the CPE
-                String known = knownAncestor(path);
-                if (subtreeListed(known) || childrenListed.contains(known)) {
-                    continue;
-                }
-                levels.add(known);
-            }
-        }
-        if (!listings.isEmpty() || !levels.isEmpty()) {
-            boolean whole = !listings.isEmpty();
-            String path = whole ? listings.first() : levels.first();
-            GetParameterNames gpn = new GetParameterNames(path.isEmpty() ? "" : path + ".", !whole);
-            pending = new Pending(gpn, List.of(), List.of(), path);
-            return Optional.of(gpn);
+        Optional<GetParameterNames> listing = listings.next(declarations);
+        if (listing.isPresent()) {
+            pending = new Pending(listing.get(), List.of(), List.of(), null);
+            return Optional.of(listing.get());
         }
         // 2. values
         TreeSet<String> stale = new TreeSet<>();
@@ -192,60 +155,6 @@ public final class Planner {
         return Optional.empty();
     }
 
-    private record Listing(String path, boolean nextLevel) {
-    }
-
-    /**
-     * The next GetParameterNames a subtree needs: the whole subtree (NextLevel false), unless the CPE refused
-     * that for it; then its children one level at a time, and each child object whole (or further down, if
-     * refused too). Empty when every part has been listed in this session (it then counts as listed).
-     */
-    private Optional<Listing> listingFor(String path) {
-        if (subtreeListed(path)) {
-            return Optional.empty();
-        }
-        if (!tooBig.contains(path)) {
-            return Optional.of(new Listing(path, false));
-        }
-        if (!childrenListed.contains(path)) {
-            return Optional.of(new Listing(path, true));
-        }
-        for (String child : tree.children(path)) {
-            if (tree.isObject(child)) {
-                Optional<Listing> next = listingFor(child);
-                if (next.isPresent()) {
-                    return next;
-                }
-            }
-        }
-        subtreeSynced.add(path);
-        return Optional.empty();
-    }
-
-    private String knownAncestor(String path) {
-        String p = path;
-        while (!p.isEmpty() && !tree.exists(p)) {
-            int dot = p.lastIndexOf('.');
-            p = dot < 0 ? "" : p.substring(0, dot);
-        }
-        return p;
-    }
-
-    private boolean subtreeListed(String path) {
-        if (subtreeSynced.contains("")) {
-            return true;
-        }
-        String p = path;
-        while (!p.isEmpty()) {
-            if (subtreeSynced.contains(p)) {
-                return true;
-            }
-            int dot = p.lastIndexOf('.');
-            p = dot < 0 ? "" : p.substring(0, dot);
-        }
-        return false;
-    }
-
     private boolean isStale(String leaf, Instant notBefore) {
         if (unreadable.contains(leaf)) {
             return false;
@@ -272,7 +181,7 @@ public final class Planner {
             Declaration d = it.next();
             if (d instanceof NoInstance) {
                 String path = ((NoInstance) d).path();
-                if (!tree.exists(path) && subtreeListed(parent(path))) {
+                if (!tree.exists(path) && listings.listed(parent(path))) {
                     it.remove();
                     continue;
                 }
@@ -380,7 +289,7 @@ public final class Planner {
         }
         Instant now = clock.get();
         if (response instanceof GetParameterNamesResponse) {
-            applyNames((GetParameterNames) request, (String) p.declaration(), (GetParameterNamesResponse) response, now);
+            listings.apply((GetParameterNames) request, (GetParameterNamesResponse) response, now);
         } else if (response instanceof GetParameterValuesResponse) {
             applyValues(p, (GetParameterValuesResponse) response, now);
         } else if (response instanceof GetParameterAttributesResponse) {
@@ -437,64 +346,6 @@ public final class Planner {
             return new CommandDone(request, response);
         }
         return new Applied();
-    }
-
-    private void applyNames(GetParameterNames request, String listed, GetParameterNamesResponse response, Instant now) {
-        String prefix = request.parameterPath();
-        Set<String> seen = new HashSet<>();
-        for (ParameterInfoStruct info : response.parameterList()) {
-            String name = info.name();
-            if (!prefix.isEmpty() && !name.startsWith(prefix) && !name.equals(strip(prefix))) {
-                LOG.warn("{}: GetParameterNames of {} answered {}, which is outside it; ignored", deviceId, prefix, name);
-                continue;
-            }
-            boolean object = name.endsWith(".");
-            String path = strip(name);
-            if (path.isEmpty()) {
-                continue;
-            }
-            seen.add(path);
-            tree.ensureParents(path);
-            ParameterAttributes node = tree.get(path).orElse(ParameterAttributes.NONE);
-            ParameterAttributes updated = node.withObject(object).withWritable(info.writable());
-            if (object && !request.nextLevel()) {
-                // its children are all in this listing
-                updated = updated.withTimestamp(now);
-            }
-            if (!updated.equals(node)) {
-                tree.put(path, updated);
-            }
-        }
-        // the parents of what was listed exist, whether or not the CPE listed them
-        for (String path : new ArrayList<>(seen)) {
-            int dot = path.lastIndexOf('.');
-            while (dot > 0 && seen.add(path.substring(0, dot))) {
-                dot = path.lastIndexOf('.', dot - 1);
-            }
-        }
-        // whatever the listing no longer holds is gone from the CPE (with NextLevel true, only direct children)
-        List<String> vanished = new ArrayList<>();
-        for (String path : request.nextLevel() ? tree.children(listed) : new ArrayList<>(tree.below(listed).keySet())) {
-            if (!seen.contains(path) && !DeviceTree.isVirtual(path)) {
-                vanished.add(path);
-            }
-        }
-        for (String path : vanished) {
-            if (tree.exists(path)) {
-                tree.removeSubtree(path);
-            }
-        }
-        if (!listed.isEmpty()) {
-            tree.get(listed).ifPresent(n -> tree.put(listed, n.withObject(true).withTimestamp(now)));
-        }
-        if (request.nextLevel()) {
-            childrenListed.add(listed);
-        } else {
-            subtreeSynced.add(listed);
-        }
-        if (!vanished.isEmpty()) {
-            LOG.info("{}: {} parameters no longer on the CPE were removed", deviceId, vanished.size());
-        }
     }
 
     private void applyValues(Pending p, GetParameterValuesResponse response, Instant now) {
@@ -584,17 +435,15 @@ public final class Planner {
                 return new Applied();
             }
         }
-        if (request instanceof GetParameterNames && !((GetParameterNames) request).nextLevel()
-                && (code == 9004 || code == 9002 || code == 9003)) {
-            String listed = (String) p.declaration();
-            if (!tooBig.contains(listed)) {
-                tooBig.add(listed);
-                if (listed.isEmpty() || tree.roots().contains(listed)) {
+        if (request instanceof GetParameterNames && (code == 9004 || code == 9002 || code == 9003)) {
+            Optional<Boolean> root = listings.refused((GetParameterNames) request);
+            if (root.isPresent()) {
+                if (root.get()) {
                     profile.rootListingRefused = true;
                     profile.changed();
                 }
                 LOG.info("{}: GetParameterNames of all of {} refused ({}); listing it a level at a time", deviceId,
-                        listed.isEmpty() ? "the tree" : listed, code);
+                        ((GetParameterNames) request).parameterPath(), code);
                 return new Applied();
             }
         }
