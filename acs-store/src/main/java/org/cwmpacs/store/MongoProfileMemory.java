@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.bson.Document;
 import org.cwmpacs.core.store.ProfileMemory;
 
@@ -21,10 +23,12 @@ final class MongoProfileMemory implements ProfileMemory {
 
     private final MongoCollection<Document> cache;
     private final WriteBatcher batcher;
+    private final Executor reads;
 
-    MongoProfileMemory(MongoCollection<Document> cache, WriteBatcher batcher) {
+    MongoProfileMemory(MongoCollection<Document> cache, WriteBatcher batcher, Executor reads) {
         this.cache = cache;
         this.batcher = batcher;
+        this.reads = reads;
     }
 
     private static String id(String kind) {
@@ -32,10 +36,13 @@ final class MongoProfileMemory implements ProfileMemory {
     }
 
     @Override
-    public Optional<String> load(String kind) {
-        Document doc = cache.find(Filters.and(Filters.eq("_id", id(kind)), Filters.gt("expire", new Date()))).first();
-        return doc == null || !(doc.get("value") instanceof String) ? Optional.empty()
-                : Optional.of(doc.getString("value"));
+    public CompletableFuture<Optional<String>> load(String kind) {
+        return CompletableFuture.supplyAsync(() -> {
+            Document doc = cache.find(Filters.and(Filters.eq("_id", id(kind)), Filters.gt("expire", new Date())))
+                    .first();
+            return doc == null || !(doc.get("value") instanceof String) ? Optional.<String>empty()
+                    : Optional.of(doc.getString("value"));
+        }, reads);
     }
 
     @Override

@@ -115,7 +115,7 @@ public final class MongoStore implements AutoCloseable {
 
     /** What kinds of CPE taught the ACS, in the {@code cache} collection. */
     public ProfileMemory profiles() {
-        return new MongoProfileMemory(database.getCollection("cache"), batcher);
+        return new MongoProfileMemory(database.getCollection("cache"), batcher, reads);
     }
 
     public FileCatalog files() {

@@ -1,7 +1,7 @@
 package org.cwmpacs.core.engine;
 
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cwmpacs.core.store.ProfileMemory;
 import org.slf4j.Logger;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 public final class CpeProfiles {
     private static final Logger LOG = LoggerFactory.getLogger(CpeProfiles.class);
 
-    private final Map<String, CpeProfile> profiles = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<CpeProfile>> profiles = new ConcurrentHashMap<>();
     private final int defaultMaxSetEntries;
     private final ProfileMemory memory;
 
@@ -27,21 +27,24 @@ public final class CpeProfiles {
         this.memory = memory;
     }
 
-    public CpeProfile of(String oui, String productClass) {
+    /** The profile of a kind of CPE, read from the memory the first time the kind is seen. */
+    public CompletableFuture<CpeProfile> of(String oui, String productClass) {
         return profiles.computeIfAbsent(oui + "-" + productClass, this::load);
     }
 
-    private CpeProfile load(String kind) {
+    private CompletableFuture<CpeProfile> load(String kind) {
         CpeProfile profile = new CpeProfile(defaultMaxSetEntries);
         profile.kind = kind;
         profile.owner = this;
-        try {
-            memory.load(kind).ifPresent(text -> parse(text, profile));
-        } catch (RuntimeException e) {
-            LOG.warn("the stored limits of CPEs of kind {} could not be read ({}); they are learned again", kind,
-                    e.toString());
-        }
-        return profile;
+        return memory.load(kind).handle((text, failure) -> {
+            if (failure != null) {
+                LOG.warn("the stored limits of CPEs of kind {} could not be read ({}); they are learned again", kind,
+                        failure.toString());
+            } else {
+                text.ifPresent(t -> parse(t, profile));
+            }
+            return profile;
+        });
     }
 
     /** {@code maxValues=N;partialPaths=true;maxSetEntries=N;rootListingRefused=false}. */
@@ -84,7 +87,4 @@ public final class CpeProfiles {
         }
     }
 
-    Optional<CpeProfile> known(String kind) {
-        return Optional.ofNullable(profiles.get(kind));
-    }
 }

@@ -144,11 +144,12 @@ public final class SessionDriver {
                     return CompletableFuture.completedFuture(null);
                 }
                 CompletableFuture<Optional<Device>> device = services.devices().load(deviceId());
-                files.add(device.thenAccept(d -> {
+                CompletableFuture<CpeProfile> profile = services.profiles().of(inform.identity().oui(),
+                        inform.identity().productClass());
+                files.add(device.thenAcceptBoth(profile, (d, kind) -> {
                     Map<String, ParameterAttributes> params = d.<Map<String, ParameterAttributes>>map(Device::parameters)
                             .orElse(Map.of());
-                    planner = new Planner(deviceId(), new DeviceTree(params), services.profiles()
-                            .of(inform.identity().oui(), inform.identity().productClass()), clock::instant);
+                    planner = new Planner(deviceId(), new DeviceTree(params), kind, clock::instant);
                 }));
                 return CompletableFuture.allOf(files.toArray(CompletableFuture[]::new));
             });

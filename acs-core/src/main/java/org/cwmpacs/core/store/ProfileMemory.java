@@ -1,6 +1,7 @@
 package org.cwmpacs.core.store;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where what a kind of CPE taught the ACS (its limits) outlives the process: GenieACS's {@code cache}
@@ -11,8 +12,8 @@ public interface ProfileMemory {
     /** Keeps nothing: profiles live as long as the process. */
     ProfileMemory NONE = new ProfileMemory() {
         @Override
-        public Optional<String> load(String kind) {
-            return Optional.empty();
+        public CompletableFuture<Optional<String>> load(String kind) {
+            return CompletableFuture.completedFuture(Optional.empty());
         }
 
         @Override
@@ -20,8 +21,8 @@ public interface ProfileMemory {
         }
     };
 
-    /** Blocking; called once per kind of CPE and process. */
-    Optional<String> load(String kind);
+    /** Off the caller's thread (a session may be on the event loop); once per kind of CPE and process. */
+    CompletableFuture<Optional<String>> load(String kind);
 
     /** Fire and forget. */
     void save(String kind, String profile);
