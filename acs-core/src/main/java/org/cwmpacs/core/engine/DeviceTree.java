@@ -95,10 +95,12 @@ public final class DeviceTree {
 
     /** GenieACS's virtual roots, which live in the document but not on the CPE. */
     static boolean isVirtual(String path) {
-        return path.startsWith("Downloads") || path.startsWith("Reboot") || path.startsWith("FactoryReset")
-                || path.startsWith("Tags") || path.startsWith("Events") || path.startsWith("DeviceID")
-                || path.startsWith("VirtualParameters") || path.startsWith("AutonomousTransferComplete");
+        int dot = path.indexOf('.');
+        return VIRTUAL_ROOTS.contains(dot < 0 ? path : path.substring(0, dot));
     }
+
+    private static final Set<String> VIRTUAL_ROOTS = Set.of("Downloads", "Reboot", "FactoryReset", "Tags", "Events",
+            "DeviceID", "VirtualParameters", "AutonomousTransferComplete");
 
     public void put(String path, ParameterAttributes attributes) {
         nodes.put(path, attributes);
