@@ -6,11 +6,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import org.bson.Document;
 import org.cwmpacs.core.auth.CpeCredentials;
@@ -19,29 +17,13 @@ import org.cwmpacs.sim.ConnectionRequestListener;
 import org.cwmpacs.sim.DataModel;
 import org.cwmpacs.sim.Digest;
 import org.cwmpacs.sim.SimulatedCpe;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** CPE→ACS authentication and ACS→CPE connection requests, with the simulator. */
-class AuthAndConnectionRequestEndToEndTest {
-    @TempDir
-    Path dataDir;
-    private RunningAcs acs;
-    private final HttpClient http = SimulatedCpe.newHttpClient();
-
-    @AfterEach
-    void stop() {
-        if (acs != null) {
-            acs.close();
-        }
-    }
-
+class AuthAndConnectionRequestEndToEndTest extends SimulatorCase {
     private SimulatedCpe cpe(SimulatedCpe.Options options) {
-        return new SimulatedCpe(acs.uri, DataModel.fromCsv(CwmpSessionEndToEndTest.fixtures().resolve("datamodels")
-                .resolve("tr181-tplink-ec220-g5v3.csv")), options, http);
+        return cpe(tree(EC220), options);
     }
-
 
     private RunningAcs withAuth(Map<String, String> env) throws Exception {
         java.util.HashMap<String, String> all = new java.util.HashMap<>(env);
@@ -56,8 +38,7 @@ class AuthAndConnectionRequestEndToEndTest {
         SimulatedCpe good = cpe(SimulatedCpe.Options.DEFAULT.credentials("cpe", "s3cret"));
         assertThat(good.runSession().ok()).isTrue();
 
-        DataModel intruderTree = DataModel.fromCsv(CwmpSessionEndToEndTest.fixtures().resolve("datamodels")
-                .resolve("tr181-tplink-ec220-g5v3.csv")).copyWithSerial("INTRUDER");
+        DataModel intruderTree = tree(EC220).copyWithSerial("INTRUDER");
         SimulatedCpe wrong = new SimulatedCpe(acs.uri, intruderTree, SimulatedCpe.Options.DEFAULT.credentials("cpe",
                 "guess"), http);
         SimulatedCpe.SessionResult refused = wrong.runSession();
@@ -176,6 +157,5 @@ class AuthAndConnectionRequestEndToEndTest {
                 .startsWith("Invalid connection request URL");
         assertThat(acs.server.connectionRequests().wake("no-such-device").get().status()).isEqualTo("No such device");
     }
-
 
 }

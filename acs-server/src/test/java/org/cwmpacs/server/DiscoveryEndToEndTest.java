@@ -2,8 +2,6 @@ package org.cwmpacs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,27 +15,15 @@ import org.cwmpacs.sim.DataModel;
 import org.cwmpacs.sim.SimParameter;
 import org.cwmpacs.sim.SimulatedCpe;
 import org.cwmpacs.soap.message.ParameterValueStruct;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Full discovery on first contact: every shared data model, plain and in RDK-B mode, learned whole. */
-class DiscoveryEndToEndTest {
-    @TempDir
-    Path dataDir;
-    private RunningAcs acs;
-    private final HttpClient http = SimulatedCpe.newHttpClient();
-
+class DiscoveryEndToEndTest extends SimulatorCase {
     @BeforeEach
     void start() throws Exception {
         acs = RunningAcs.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        acs.close();
     }
 
     /**
@@ -57,7 +43,7 @@ class DiscoveryEndToEndTest {
         "tr181-tplink-ec220-g5v3.csv, true, 2, 2",
         "tr181-tplink-ex220.csv, true, 4, 3"})
     void firstContactLearnsTheWholeTree(String model, boolean rdkb, int rpcsFirst, int rpcsSecond) {
-        DataModel tree = DataModel.fromCsv(CwmpSessionEndToEndTest.fixtures().resolve("datamodels").resolve(model));
+        DataModel tree = tree(model);
         SimulatedCpe.Options options = rdkb ? SimulatedCpe.Options.DEFAULT.rdkbMode() : SimulatedCpe.Options.DEFAULT;
         SimulatedCpe cpe = new SimulatedCpe(acs.uri, tree, options, http);
         SimulatedCpe.SessionResult first = cpe.runSession();
@@ -89,8 +75,7 @@ class DiscoveryEndToEndTest {
 
     @org.junit.jupiter.api.Test
     void whatAKindOfCpeTaughtSurvivesARestart() throws Exception {
-        DataModel tree = DataModel.fromCsv(CwmpSessionEndToEndTest.fixtures().resolve("datamodels")
-                .resolve("tr181-tplink-ex220.csv"));
+        DataModel tree = tree("tr181-tplink-ex220.csv");
         SimulatedCpe.Options rdkb = SimulatedCpe.Options.DEFAULT.rdkbMode();
         assertThat(new SimulatedCpe(acs.uri, tree, rdkb, http).runSession().acsRequests()).hasSize(4);
         acs.close();

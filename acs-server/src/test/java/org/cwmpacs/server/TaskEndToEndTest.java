@@ -2,8 +2,6 @@ package org.cwmpacs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -14,34 +12,17 @@ import org.bson.Document;
 import org.cwmpacs.core.device.Device;
 import org.cwmpacs.core.device.ParameterAttributes;
 import org.cwmpacs.core.task.Task;
-import org.cwmpacs.sim.DataModel;
 import org.cwmpacs.sim.SimParameter;
 import org.cwmpacs.sim.SimulatedCpe;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every task type against the simulator, through the real listener and the embedded store. */
-class TaskEndToEndTest {
-    private static final String EC220 = "tr181-tplink-ec220-g5v3.csv";
+class TaskEndToEndTest extends SimulatorCase {
     private static final String HUAWEI = "igd-huawei-eg8145v5.csv";
-
-    @TempDir
-    Path dataDir;
-    private RunningAcs acs;
-    private final HttpClient http = SimulatedCpe.newHttpClient();
-
-    @AfterEach
-    void stop() {
-        if (acs != null) {
-            acs.close();
-        }
-    }
 
     private SimulatedCpe discovered(String model, SimulatedCpe.Options options, Map<String, String> env) throws Exception {
         acs = RunningAcs.start(dataDir, env);
-        SimulatedCpe cpe = new SimulatedCpe(acs.uri, DataModel.fromCsv(CwmpSessionEndToEndTest.fixtures()
-                .resolve("datamodels").resolve(model)), options, http);
+        SimulatedCpe cpe = cpe(tree(model), options);
         SimulatedCpe.SessionResult first = cpe.runSession();
         assertThat(first.ok()).as("%s", first).isTrue();
         return cpe;
@@ -51,28 +32,8 @@ class TaskEndToEndTest {
         return discovered(model, SimulatedCpe.Options.DEFAULT, Map.of());
     }
 
-
-
-    private Device device(SimulatedCpe cpe) {
-        return acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow();
-    }
-
     private Optional<Object> stored(SimulatedCpe cpe, String path) {
         return device(cpe).value(path);
-    }
-
-    private SimulatedCpe.SessionResult session(SimulatedCpe cpe, String... events) {
-        SimulatedCpe.SessionResult result = cpe.runSession(events.length == 0 ? new String[] {"2 PERIODIC"} : events);
-        assertThat(result.ok()).as("%s", result).isTrue();
-        return result;
-    }
-
-    private long tasksLeft() {
-        return acs.server.store().database().getCollection("tasks").countDocuments();
-    }
-
-    private List<Document> faults() {
-        return acs.server.store().database().getCollection("faults").find().into(new ArrayList<>());
     }
 
     @Test
