@@ -1,6 +1,5 @@
 package org.cwmpacs.core.device;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -11,22 +10,12 @@ import java.util.TreeMap;
  * Paths are dotted, without a trailing dot; {@code ""} is the device's root.
  */
 public record TreeChanges(SortedMap<String, ParameterAttributes> set, Set<String> removed) {
-    public static final TreeChanges NONE = new TreeChanges(new TreeMap<>(), Set.of());
-
     public TreeChanges {
         set = new TreeMap<>(set);
         removed = Set.copyOf(removed);
     }
 
-    public static TreeChanges of(Map<String, ParameterAttributes> set) {
-        return new TreeChanges(new TreeMap<>(set), Set.of());
-    }
-
     public boolean isEmpty() {
         return set.isEmpty() && removed.isEmpty();
-    }
-
-    public int size() {
-        return set.size() + removed.size();
     }
 }

@@ -1,6 +1,5 @@
 package org.cwmpacs.core.engine;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -139,10 +138,6 @@ public final class DeviceTree {
         removed.add(path);
     }
 
-    public int size() {
-        return nodes.size();
-    }
-
     /** What changed since the last call; the tree itself is kept. */
     public TreeChanges drainChanges() {
         TreeChanges changes = new TreeChanges(changed, removed);
@@ -151,8 +146,4 @@ public final class DeviceTree {
         return changes;
     }
 
-    /** When the node was last read ({@code _timestamp}), if ever. */
-    public Optional<Instant> timestamp(String path) {
-        return get(path).flatMap(ParameterAttributes::timestamp);
-    }
 }

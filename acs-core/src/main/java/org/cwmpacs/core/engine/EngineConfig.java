@@ -63,12 +63,4 @@ public record EngineConfig(Discovery discovery, int maxRpcsPerSession, int maxSe
     public EngineConfig withDiscovery(Discovery mode) {
         return new EngineConfig(mode, maxRpcsPerSession, maxSetEntries, retryDelay, downloadTimeout, fsUrlPrefix, fsPort);
     }
-
-    public EngineConfig withRetryDelay(Duration delay) {
-        return new EngineConfig(discovery, maxRpcsPerSession, maxSetEntries, delay, downloadTimeout, fsUrlPrefix, fsPort);
-    }
-
-    public EngineConfig withMaxRpcs(int max) {
-        return new EngineConfig(discovery, max, maxSetEntries, retryDelay, downloadTimeout, fsUrlPrefix, fsPort);
-    }
 }
