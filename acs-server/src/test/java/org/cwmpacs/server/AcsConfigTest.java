@@ -53,6 +53,29 @@ class AcsConfigTest {
                 .hasMessageContaining("JSON object");
     }
 
+    @Test
+    void engineAndAuthenticationOptions() throws Exception {
+        String file = write("{\"FS_URL_PREFIX\": \"http://files.example.net:7567/\"}").toString();
+        AcsConfig c = AcsConfig.load(Map.of("ACS_CONFIG_FILE", file));
+        assertThat(c.engine().discovery()).isEqualTo(org.cwmpacs.core.engine.EngineConfig.Discovery.FIRST_CONTACT);
+        assertThat(c.engine().maxSetEntries()).isEqualTo(127);
+        assertThat(c.engine().retryDelay()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(c.engine().downloadTimeout()).isEqualTo(Duration.ofSeconds(3600));
+        assertThat(c.engine().fsUrlPrefix()).contains("http://files.example.net:7567/");
+        assertThat(c.cpeAuth().enabled()).isFalse();
+        assertThat(c.connectionRequestTimeout()).isEqualTo(Duration.ofSeconds(2));
+        AcsConfig set = AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "ACS_DISCOVERY", "off", "ACS_CWMP_AUTH", "true",
+                "ACS_CWMP_USERNAME", "cpe", "ACS_CWMP_PASSWORD", "pw"));
+        assertThat(set.engine().discovery()).isEqualTo(org.cwmpacs.core.engine.EngineConfig.Discovery.OFF);
+        assertThat(set.cpeAuth().credentials()).hasValueSatisfying(cr -> assertThat(cr.username()).isEqualTo("cpe"));
+        assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "ACS_DISCOVERY", "sometimes")))
+                .hasMessageContaining("ACS_DISCOVERY").hasMessageContaining("first-contact");
+        assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "ACS_CWMP_USERNAME", "cpe")))
+                .hasMessageContaining("ACS_CWMP_PASSWORD");
+        assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "ACS_SPV_BATCH_SIZE", "0")))
+                .hasMessageContaining("ACS_SPV_BATCH_SIZE");
+    }
+
     private Path write(String json) throws Exception {
         Path file = Files.createTempFile(dir, "config", ".json");
         Files.writeString(file, json);
