@@ -155,6 +155,29 @@ final class MongoDeviceStore implements DeviceStore {
     }
 
     @Override
+    public void delete(String deviceId) {
+        devices.deleteOne(Filters.eq("_id", deviceId));
+        lastWritten.ifPresent(cache -> cache.remove(deviceId));
+        discovered.ifPresent(cache -> cache.remove(deviceId));
+    }
+
+    @Override
+    public boolean tag(String deviceId, String tag, boolean add) {
+        return devices.updateOne(Filters.eq("_id", deviceId),
+                add ? Updates.addToSet("_tags", tag) : Updates.pull("_tags", tag)).getMatchedCount() > 0;
+    }
+
+    @Override
+    public Optional<Instant> lastInform(String deviceId) {
+        Document doc = devices.find(Filters.eq("_id", deviceId)).projection(new Document("_lastInform", 1)).first();
+        if (doc == null) {
+            return Optional.empty();
+        }
+        java.util.Date at = doc.getDate("_lastInform");
+        return Optional.of(at == null ? Instant.EPOCH : at.toInstant());
+    }
+
+    @Override
     public Optional<Device> find(String deviceId) {
         return Optional.ofNullable(devices.find(Filters.eq("_id", deviceId)).first()).map(DeviceDocuments::fromDocument);
     }

@@ -79,6 +79,16 @@ final class MongoFaultStore implements FaultStore {
     }
 
     @Override
+    public boolean exists(String faultId) {
+        return faults.countDocuments(Filters.eq("_id", faultId)) > 0;
+    }
+
+    @Override
+    public void deleteForDevice(String deviceId) {
+        faults.deleteMany(Filters.eq("device", deviceId));
+    }
+
+    @Override
     public CompletableFuture<Void> delete(String faultId) {
         return batcher.submit(faults, new DeleteOneModel<>(Filters.eq("_id", faultId))).thenApply(done -> null);
     }

@@ -111,6 +111,12 @@ final class MongoOperationStore implements OperationStore {
     }
 
     @Override
+    public void deleteForDevice(String deviceId) {
+        operations.deleteMany(Filters.regex("_id", "^" + Pattern.quote(deviceId + ":")));
+        devicesWithOperations.ifPresent(m -> m.remove(deviceId));
+    }
+
+    @Override
     public CompletableFuture<Void> delete(String operationId) {
         return batcher.submit(operations, new DeleteOneModel<>(Filters.eq("_id", operationId))).thenApply(done -> null);
     }

@@ -47,6 +47,13 @@ final class MongoSessionLocks implements SessionLocks {
     }
 
     @Override
+    public CompletableFuture<Boolean> held(String deviceId) {
+        return CompletableFuture.supplyAsync(() -> locks.countDocuments(Filters.and(
+                Filters.eq("_id", lockName(deviceId)), Filters.gt("expire", Date.from(clock.instant())))) > 0,
+                Runnable::run);
+    }
+
+    @Override
     public CompletableFuture<Void> release(String deviceId, String token) {
         return batcher.submit(locks, new DeleteOneModel<>(Filters.and(Filters.eq("_id", lockName(deviceId)),
                 Filters.eq("value", token)))).thenApply(outcome -> null);

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.cwmpacs.core.store.DeviceStore;
+import org.cwmpacs.core.store.DocumentStore;
+import org.cwmpacs.core.store.FileStore;
 import org.cwmpacs.core.store.FaultStore;
 import org.cwmpacs.core.store.FileCatalog;
 import org.cwmpacs.core.store.OperationStore;
@@ -37,7 +39,8 @@ public final class MongoStore implements AutoCloseable {
     private final MongoTaskStore tasks;
     private final MongoFaultStore faults;
     private final MongoOperationStore operations;
-    private final MongoFileCatalog files;
+    private final MongoFileStore files;
+    private final MongoDocumentStore documents;
 
     /** See {@link MongoDeviceStore}: how often unchanged Inform values get their timestamps rewritten. */
     public static final Duration DEFAULT_TIMESTAMP_REFRESH = Duration.ofSeconds(60);
@@ -62,7 +65,8 @@ public final class MongoStore implements AutoCloseable {
         this.tasks = new MongoTaskStore(database.getCollection("tasks"), reads, soleWriter);
         this.faults = new MongoFaultStore(database.getCollection("faults"), batcher, reads);
         this.operations = new MongoOperationStore(database.getCollection("operations"), batcher, reads, soleWriter);
-        this.files = new MongoFileCatalog(database.getCollection("fs.files"), reads);
+        this.files = new MongoFileStore(database, reads);
+        this.documents = new MongoDocumentStore(database);
         this.locks = new MongoSessionLocks(database.getCollection("locks"), batcher, Clock.systemUTC());
     }
 
@@ -120,6 +124,16 @@ public final class MongoStore implements AutoCloseable {
 
     public FileCatalog files() {
         return files;
+    }
+
+    /** The same files, for the NBI and the file server: upload, stream, delete. */
+    public FileStore fileStore() {
+        return files;
+    }
+
+    /** Every collection as whole documents, for the NBI's queries and raw writes. */
+    public DocumentStore documents() {
+        return documents;
     }
 
     public SessionLocks sessionLocks() {

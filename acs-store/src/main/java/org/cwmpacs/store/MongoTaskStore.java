@@ -133,6 +133,11 @@ final class MongoTaskStore implements TaskStore {
                 reads);
     }
 
+    @Override
+    public void deleteForDevice(String deviceId) {
+        tasks.deleteMany(Filters.eq("device", deviceId));
+    }
+
     private static Task toTask(Document doc, TaskSpec spec) throws InvalidTaskException {
         Date timestamp = doc.getDate("timestamp");
         Instant at = timestamp == null ? Instant.EPOCH : timestamp.toInstant();

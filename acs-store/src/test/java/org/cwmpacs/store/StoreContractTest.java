@@ -203,4 +203,115 @@ abstract class StoreContractTest {
                 .get("WiFi", org.bson.Document.class);
         assertThat(wifi).doesNotContainKey("SSID").containsKey("Radio");
     }
+
+    private static byte[] bytes(int size, int seed) {
+        byte[] data = new byte[size];
+        new java.util.Random(seed).nextBytes(data);
+        return data;
+    }
+
+    private static byte[] read(java.io.InputStream in) throws java.io.IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void filesAreStoredUnderTheirNameReplacedWholeAndReadFromAnyOffset() throws Exception {
+        byte[] v1 = bytes(700_000, 1);
+        org.cwmpacs.core.store.FileStore.Upload upload = store().fileStore().upload("fw.bin",
+                java.util.Map.of("fileType", "1 Firmware Upgrade Image", "version", "1.0"));
+        upload.write(v1, 0, 300_000);
+        upload.write(v1, 300_000, v1.length - 300_000);
+        org.cwmpacs.core.store.FileStore.FileInfo info = upload.commit();
+        assertThat(info.name()).isEqualTo("fw.bin");
+        assertThat(info.length()).isEqualTo(v1.length);
+        Document stored = store().database().getCollection("fs.files").find(Filters.eq("_id", "fw.bin")).first();
+        assertThat(stored).as("GenieACS's shape: _id = file name").isNotNull();
+        assertThat(stored.getString("filename")).isEqualTo("fw.bin");
+        assertThat(stored.get("metadata", Document.class)).containsEntry("fileType", "1 Firmware Upgrade Image");
+        assertThat(read(store().fileStore().open("fw.bin", 0))).isEqualTo(v1);
+        assertThat(read(store().fileStore().open("fw.bin", 500_000)))
+                .isEqualTo(java.util.Arrays.copyOfRange(v1, 500_000, v1.length));
+
+        // a replacement that never completes leaves the old file as it was
+        byte[] v2 = bytes(400_000, 2);
+        org.cwmpacs.core.store.FileStore.Upload broken = store().fileStore().upload("fw.bin", java.util.Map.of());
+        broken.write(v2, 0, 300_000);
+        broken.abort();
+        assertThat(read(store().fileStore().open("fw.bin", 0))).isEqualTo(v1);
+        org.cwmpacs.core.store.FileStore.Upload replacement = store().fileStore().upload("fw.bin",
+                java.util.Map.of("version", "2.0"));
+        replacement.write(v2, 0, v2.length);
+        replacement.commit();
+        assertThat(read(store().fileStore().open("fw.bin", 0))).isEqualTo(v2);
+        assertThat(store().fileStore().info("fw.bin").orElseThrow().metadata("version")).contains("2.0");
+        assertThat(store().database().getCollection("fs.files").countDocuments()).isEqualTo(1);
+        assertThat(store().database().getCollection("fs.chunks").countDocuments())
+                .as("no chunks of the old or the aborted file are left").isEqualTo(2);
+
+        assertThat(store().files().find("fw.bin").get().orElseThrow().length()).isEqualTo(v2.length);
+        assertThat(store().fileStore().delete("fw.bin")).isTrue();
+        assertThat(store().fileStore().delete("fw.bin")).isFalse();
+        assertThat(store().fileStore().info("fw.bin")).isEmpty();
+        assertThat(store().database().getCollection("fs.chunks").countDocuments()).isZero();
+    }
+
+    @Test
+    void documentsAreQueriedWithPlainJavaValuesAndComeBackAsPlainJava() throws Exception {
+        Instant t1 = Instant.parse("2026-01-01T00:00:00Z");
+        store().devices().recordInform(inform("Q1", t1, List.of("1 BOOT"),
+                ParameterValueStruct.ofString("InternetGatewayDevice.DeviceInfo.SoftwareVersion", "V1"))).get();
+        store().devices().recordInform(inform("Q2", t1.plusSeconds(60), List.of("1 BOOT"),
+                ParameterValueStruct.ofString("InternetGatewayDevice.DeviceInfo.SoftwareVersion", "V2"))).get();
+        org.cwmpacs.core.store.DocumentStore docs = store().documents();
+        java.util.Map<String, Object> later = java.util.Map.of("_lastInform", java.util.Map.of("$gt", t1));
+        assertThat(docs.count("devices", later)).isEqualTo(1);
+        List<java.util.Map<String, Object>> found = new java.util.ArrayList<>();
+        docs.find("devices", new org.cwmpacs.core.store.DocumentQuery(java.util.Map.of(
+                "InternetGatewayDevice.DeviceInfo.SoftwareVersion._value", java.util.regex.Pattern.compile("^V")),
+                List.of("_lastInform"), java.util.Map.of("_lastInform", -1), 0, 0), found::add);
+        assertThat(found).extracting(d -> d.get("_id")).containsExactly("202BC1-BM632w-Q2", "202BC1-BM632w-Q1");
+        assertThat(found.get(0)).containsOnlyKeys("_id", "_lastInform")
+                .containsEntry("_lastInform", t1.plusSeconds(60));
+
+        var task = store().tasks().queue("202BC1-BM632w-Q1", java.util.Map.of("name", "reboot"), t1);
+        List<java.util.Map<String, Object>> tasks = new java.util.ArrayList<>();
+        docs.find("tasks", org.cwmpacs.core.store.DocumentQuery.all(java.util.Map.of("_id", task.id())), tasks::add);
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0)).as("an ObjectId comes back as its hex").containsEntry("_id", task.id())
+                .containsEntry("timestamp", t1);
+        assertThat(docs.count("tasks", java.util.Map.of("_id", java.util.Map.of("$in", List.of(task.id())))))
+                .isEqualTo(1);
+
+        docs.replace("presets", "inform", java.util.Map.of("weight", 0, "precondition", "{}"));
+        docs.replace("presets", "inform", java.util.Map.of("weight", 1));
+        List<java.util.Map<String, Object>> presets = new java.util.ArrayList<>();
+        docs.find("presets", org.cwmpacs.core.store.DocumentQuery.all(java.util.Map.of()), presets::add);
+        assertThat(presets).hasSize(1);
+        assertThat(presets.get(0)).containsOnlyKeys("_id", "weight");
+        assertThat(((Number) presets.get(0).get("weight")).intValue()).isEqualTo(1);
+        assertThat(docs.delete("presets", "inform")).isTrue();
+        assertThat(docs.delete("presets", "inform")).isFalse();
+    }
+
+    @Test
+    void aDeletedDeviceIsForgottenAndRegistersAgainWhole() throws Exception {
+        Instant t1 = Instant.parse("2026-01-01T00:00:00Z");
+        String id = "202BC1-BM632w-D1";
+        ParameterValueStruct sw = ParameterValueStruct.ofString("InternetGatewayDevice.DeviceInfo.SoftwareVersion", "V1");
+        store().devices().recordInform(inform("D1", t1, List.of("1 BOOT"), sw)).get();
+        assertThat(store().devices().tag(id, "lab", true)).isTrue();
+        assertThat(store().devices().tag("nobody", "lab", true)).isFalse();
+        assertThat(devices().find(Filters.eq("_id", id)).first().getList("_tags", String.class)).containsExactly("lab");
+        assertThat(store().devices().lastInform(id)).contains(t1);
+
+        store().devices().delete(id);
+        assertThat(store().devices().lastInform(id)).isEmpty();
+        // the same values again: a new device, every value written (nothing assumed from before)
+        assertThat(store().devices().recordInform(inform("D1", t1.plusSeconds(5), List.of("2 PERIODIC"), sw)).get()
+                .newDevice()).isTrue();
+        assertThat(store().devices().find(id).orElseThrow().value("InternetGatewayDevice.DeviceInfo.SoftwareVersion"))
+                .contains("V1");
+    }
 }

@@ -43,6 +43,12 @@ public final class CpeAuthenticator {
 
     /** Whether {@code authorization} (the header, if sent) proves {@code expected} for a POST to {@code uri}. */
     public boolean verify(Optional<String> authorization, CpeCredentials expected, boolean tls, String uri) {
+        return verify(authorization, expected, tls, "POST", uri);
+    }
+
+    /** As {@link #verify(Optional, CpeCredentials, boolean, String)}, for a request with another method. */
+    public boolean verify(Optional<String> authorization, CpeCredentials expected, boolean tls, String method,
+                          String uri) {
         if (authorization.isEmpty()) {
             return false;
         }
@@ -75,7 +81,7 @@ public final class CpeAuthenticator {
         if (!"MD5".equalsIgnoreCase(algorithm)) {
             return false;
         }
-        String expectedResponse = HttpDigest.response(expected.username(), expected.password(), REALM, "POST",
+        String expectedResponse = HttpDigest.response(expected.username(), expected.password(), REALM, method,
                 p.getOrDefault("uri", uri), nonce, p.get("nc"), p.get("cnonce"), qop);
         return constantTimeEquals(expectedResponse, p.getOrDefault("response", "").toLowerCase(java.util.Locale.ROOT));
     }

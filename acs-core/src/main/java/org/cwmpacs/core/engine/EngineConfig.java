@@ -60,6 +60,12 @@ public record EngineConfig(Discovery discovery, int maxRpcsPerSession, int maxSe
         Objects.requireNonNull(fsUrlPrefix, "fsUrlPrefix");
     }
 
+    /** With the port the file server actually listens on (it may have been configured as 0: any). */
+    public EngineConfig withFsPort(int port) {
+        return new EngineConfig(discovery, maxRpcsPerSession, maxSetEntries, retryDelay, downloadTimeout, fsUrlPrefix,
+                port);
+    }
+
     public EngineConfig withDiscovery(Discovery mode) {
         return new EngineConfig(mode, maxRpcsPerSession, maxSetEntries, retryDelay, downloadTimeout, fsUrlPrefix, fsPort);
     }

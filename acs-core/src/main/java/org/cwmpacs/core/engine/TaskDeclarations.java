@@ -75,7 +75,12 @@ final class TaskDeclarations {
         String name = d.fileName().or(() -> file.map(StoredFile::name)).or(d::file).orElse("");
         String url = d.url().orElseGet(() -> fileServer + encodePath(name));
         long size = d.fileSize().or(() -> file.map(StoredFile::length)).orElse(0L);
-        return new Download(d.commandKey().orElse(task.id()), fileType, url, d.username(), d.password(), size,
+        // a file the file server guards: the CPE needs its credentials unless the task gives others
+        Optional<org.cwmpacs.core.auth.CpeCredentials> guard = d.url().isPresent() ? Optional.empty()
+                : file.flatMap(StoredFile::credentials);
+        String username = d.username().isEmpty() ? guard.map(c -> c.username()).orElse("") : d.username();
+        String password = d.username().isEmpty() ? guard.map(c -> c.password()).orElse(d.password()) : d.password();
+        return new Download(d.commandKey().orElse(task.id()), fileType, url, username, password, size,
                 d.targetFileName(), d.delaySeconds(), d.successUrl(), d.failureUrl());
     }
 

@@ -40,6 +40,19 @@ public interface DeviceStore {
      */
     CompletableFuture<Boolean> discovered(String deviceId);
 
+    /** Forgets a device: its document and whatever this process remembers of it. Blocking. */
+    void delete(String deviceId);
+
+    /**
+     * Adds a tag to (or removes it from) the device's {@code _tags}. Blocking.
+     *
+     * @return false if there is no such device
+     */
+    boolean tag(String deviceId, String tag, boolean add);
+
+    /** When the device last informed; empty for an unknown device. Blocking. */
+    Optional<java.time.Instant> lastInform(String deviceId);
+
     /** The outcome of {@link #recordInform}. */
     record InformRecorded(boolean newDevice) {
     }

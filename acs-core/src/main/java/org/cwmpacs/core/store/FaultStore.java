@@ -11,4 +11,10 @@ public interface FaultStore {
     CompletableFuture<List<Fault>> forDevice(String deviceId);
 
     CompletableFuture<Void> delete(String faultId);
+
+    /** Whether the fault is stored. Blocking. */
+    boolean exists(String faultId);
+
+    /** Deletes every fault of a device. Blocking. */
+    void deleteForDevice(String deviceId);
 }

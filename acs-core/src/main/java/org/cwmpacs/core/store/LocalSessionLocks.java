@@ -33,6 +33,12 @@ public final class LocalSessionLocks implements SessionLocks {
     }
 
     @Override
+    public CompletableFuture<Boolean> held(String deviceId) {
+        Held held = locks.get(deviceId);
+        return CompletableFuture.completedFuture(held != null && held.expire().isAfter(clock.instant()));
+    }
+
+    @Override
     public CompletableFuture<Void> release(String deviceId, String token) {
         locks.computeIfPresent(deviceId, (id, held) -> held.token().equals(token) ? null : held);
         return CompletableFuture.completedFuture(null);

@@ -14,4 +14,7 @@ public interface OperationStore {
     CompletableFuture<List<Operation>> forDevice(String deviceId);
 
     CompletableFuture<Void> delete(String operationId);
+
+    /** Deletes every pending transfer of a device. Blocking. */
+    void deleteForDevice(String deviceId);
 }

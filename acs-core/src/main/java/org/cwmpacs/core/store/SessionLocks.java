@@ -11,6 +11,9 @@ public interface SessionLocks {
     /** Takes (or, with the same token, refreshes) the device's lock; completes false if another holder has it. */
     CompletableFuture<Boolean> acquire(String deviceId, String token, Duration ttl);
 
+    /** Whether a live session holds the device's lock now. */
+    CompletableFuture<Boolean> held(String deviceId);
+
     /** Gives the lock up if this token still holds it. */
     CompletableFuture<Void> release(String deviceId, String token);
 }

@@ -26,4 +26,7 @@ public interface TaskStore {
     Optional<Task> find(String taskId);
 
     CompletableFuture<Void> delete(String taskId);
+
+    /** Deletes every task of a device. Blocking. */
+    void deleteForDevice(String deviceId);
 }

@@ -42,4 +42,19 @@ final class FakeStore implements DeviceStore {
     public CompletableFuture<Boolean> discovered(String deviceId) {
         return CompletableFuture.completedFuture(true);
     }
+
+    @Override
+    public void delete(String deviceId) {
+        throw new UnsupportedOperationException("the session tests delete no device");
+    }
+
+    @Override
+    public boolean tag(String deviceId, String tag, boolean add) {
+        throw new UnsupportedOperationException("the session tests tag no device");
+    }
+
+    @Override
+    public Optional<java.time.Instant> lastInform(String deviceId) {
+        return Optional.empty();
+    }
 }

@@ -48,6 +48,10 @@ public final class EmptyStores {
             public CompletableFuture<Void> delete(String taskId) {
                 return CompletableFuture.completedFuture(null);
             }
+
+            @Override
+            public void deleteForDevice(String deviceId) {
+            }
         };
         FaultStore faults = new FaultStore() {
             @Override
@@ -63,6 +67,15 @@ public final class EmptyStores {
             @Override
             public CompletableFuture<Void> delete(String faultId) {
                 return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public boolean exists(String faultId) {
+                return false;
+            }
+
+            @Override
+            public void deleteForDevice(String deviceId) {
             }
         };
         OperationStore operations = new OperationStore() {
@@ -85,6 +98,10 @@ public final class EmptyStores {
             @Override
             public CompletableFuture<Void> delete(String operationId) {
                 return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public void deleteForDevice(String deviceId) {
             }
         };
         return new EngineServices(devices, tasks, faults, operations, name -> CompletableFuture.completedFuture(Optional.empty()),
