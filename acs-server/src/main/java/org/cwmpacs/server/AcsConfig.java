@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cwmpacs.core.auth.CpeAuthConfig;
 import org.cwmpacs.core.auth.CpeCredentials;
 import org.cwmpacs.core.engine.EngineConfig;
+import org.cwmpacs.nbi.auth.NbiAuth;
 
 /**
  * The server's configuration: environment variables first (GenieACS's {@code GENIEACS_*} names where
@@ -24,7 +27,17 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                         boolean booleanLiteral, boolean xmlDeclaration, Optional<String> sslCert,
                         Optional<String> sslKey, Duration timestampRefresh, EngineConfig engine, CpeAuthConfig cpeAuth,
                         Duration connectionRequestTimeout, Optional<CpeCredentials> connectionRequestCredentials,
-                        boolean connectionRequestAllowBasic) {
+                        boolean connectionRequestAllowBasic, NbiOptions nbi) {
+
+    /**
+     * The NBI's and the file server's listeners.
+     *
+     * @param host the NBI's interface: when not configured, all interfaces if credentials are configured or
+     *     anonymous access is allowed, else loopback only
+     */
+    public record NbiOptions(String host, int port, String fsHost, int fsPort, NbiAuth auth,
+                             boolean allowAnonymous, int maxBodyBytes, Duration onlineThreshold, Duration sessionWait) {
+    }
 
     /** A configuration value that cannot be used; the message says which and what is expected. */
     public static final class ConfigException extends Exception {
@@ -66,7 +79,39 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                 Duration.ofMillis(v.integer("ACS_CONNECTION_REQUEST_TIMEOUT", 2000, 100, 600_000)),
                 v.optional("ACS_CONNECTION_REQUEST_USERNAME").map(u -> new CpeCredentials(u,
                         v.optional("ACS_CONNECTION_REQUEST_PASSWORD").orElse(""))),
-                v.bool("ACS_CONNECTION_REQUEST_ALLOW_BASIC", false));
+                v.bool("ACS_CONNECTION_REQUEST_ALLOW_BASIC", false),
+                nbi(v));
+    }
+
+    private static NbiOptions nbi(Values v) throws ConfigException {
+        NbiAuth auth;
+        try {
+            auth = NbiAuth.of(v.list("ACS_NBI_API_KEYS"), v.list("ACS_NBI_USERS"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ACS_NBI_API_KEYS / ACS_NBI_USERS: " + e.getMessage());
+        }
+        boolean anonymous = v.bool("ACS_NBI_ALLOW_ANONYMOUS", false);
+        boolean open = auth.hasCredentials() || anonymous;
+        Optional<String> host = v.optional("GENIEACS_NBI_INTERFACE");
+        if (host.isPresent() && !open && !isLoopback(host.get())) {
+            throw new ConfigException("GENIEACS_NBI_INTERFACE is " + host.get() + ", but no NBI credentials are "
+                    + "configured: set ACS_NBI_API_KEYS (make a key with: openssl rand -hex 32) or ACS_NBI_USERS, "
+                    + "or ACS_NBI_ALLOW_ANONYMOUS=true to let anyone who reaches that address use the NBI");
+        }
+        return new NbiOptions(host.orElse(open ? "::" : "127.0.0.1"),
+                        v.integer("GENIEACS_NBI_PORT", 7557, 0, 65535),
+                        v.string("GENIEACS_FS_INTERFACE", "::"),
+                        v.integer("GENIEACS_FS_PORT", 7567, 0, 65535),
+                        auth,
+                        anonymous,
+                        v.integer("ACS_NBI_MAX_BODY_BYTES", 16 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                        Duration.ofMillis(v.integer("ACS_DEVICE_ONLINE_THRESHOLD", 4000, 0, 600_000)),
+                        Duration.ofSeconds(v.integer("ACS_NBI_SESSION_WAIT", 120, 1, 3600)));
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.strip();
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
     }
 
     private static CpeAuthConfig cpeAuth(Values v) throws ConfigException {
@@ -129,6 +174,30 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                 value = file.get(name);
             }
             return Optional.ofNullable(value).map(String::strip).filter(s -> !s.isEmpty());
+        }
+
+        /** Comma-separated, or a JSON array in the configuration file. */
+        List<String> list(String name) throws ConfigException {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return List.of();
+            }
+            List<String> items = new ArrayList<>();
+            if (raw.get().startsWith("[")) {
+                try {
+                    for (JsonNode item : new ObjectMapper().readTree(raw.get())) {
+                        items.add(item.asText().strip());
+                    }
+                } catch (IOException e) {
+                    throw new ConfigException(name + " must be a list of strings: " + e.getMessage());
+                }
+            } else {
+                for (String item : raw.get().split(",")) {
+                    items.add(item.strip());
+                }
+            }
+            items.removeIf(String::isEmpty);
+            return List.copyOf(items);
         }
 
         String string(String name, String dflt) {

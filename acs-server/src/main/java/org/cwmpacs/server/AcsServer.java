@@ -1,6 +1,8 @@
 package org.cwmpacs.server;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import io.netty.handler.ssl.SslContext;
 import org.cwmpacs.core.connreq.ConnectionRequester;
@@ -11,6 +13,10 @@ import org.cwmpacs.core.store.LocalSessionLocks;
 import org.cwmpacs.core.store.SessionLocks;
 import org.cwmpacs.core.session.SessionConfig;
 import org.cwmpacs.core.session.SessionManager;
+import org.cwmpacs.nbi.NbiConfig;
+import org.cwmpacs.nbi.NbiServer;
+import org.cwmpacs.nbi.NbiServices;
+import org.cwmpacs.nbi.fs.FileServer;
 import org.cwmpacs.soap.DecodeLimits;
 import org.cwmpacs.soap.EncodeOptions;
 import org.cwmpacs.store.EmbeddedMongo;
@@ -18,7 +24,10 @@ import org.cwmpacs.store.MongoStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Everything that runs: the store (embedded unless a MongoDB URL is configured) and the CWMP listener. */
+/**
+ * Everything that runs: the store (embedded unless a MongoDB URL is configured), the CWMP listener, the
+ * NBI and the file server.
+ */
 public final class AcsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AcsServer.class);
 
@@ -29,10 +38,19 @@ public final class AcsServer implements AutoCloseable {
     private final int cwmpPort;
 
     private final ConnectionRequester connectionRequests;
+    private final NbiServer nbi;
+    private final int nbiPort;
+    private final FileServer fs;
+    private final int fsPort;
 
     private AcsServer(Optional<EmbeddedMongo> embedded, MongoStore store, SessionManager sessions, CwmpServer cwmp,
-                      int cwmpPort, ConnectionRequester connectionRequests) {
+                      int cwmpPort, ConnectionRequester connectionRequests, NbiServer nbi, int nbiPort, FileServer fs,
+                      int fsPort) {
         this.connectionRequests = connectionRequests;
+        this.nbi = nbi;
+        this.nbiPort = nbiPort;
+        this.fs = fs;
+        this.fsPort = fsPort;
         this.embedded = embedded;
         this.store = store;
         this.sessions = sessions;
@@ -60,45 +78,114 @@ public final class AcsServer implements AutoCloseable {
                 new EncodeOptions(config.xmlDeclaration(), !config.booleanLiteral()), config.cpeAuth());
         // the embedded store serves this process alone, so no other instance can hold a session lock
         SessionLocks locks = embedded.isPresent() ? new LocalSessionLocks(Clock.systemUTC()) : store.sessionLocks();
-        EngineServices services = new EngineServices(store.devices(), store.tasks(), store.faults(), store.operations(),
-                store.files(), config.engine(), new CpeProfiles(config.engine().maxSetEntries(), store.profiles()));
-        SessionManager sessions = new SessionManager(services, locks, sessionConfig);
-        ConnectionRequester connectionRequests = new ConnectionRequester(store.devices(),
-                config.connectionRequestTimeout(), config.connectionRequestCredentials(),
-                config.connectionRequestAllowBasic());
-        if (config.cpeAuth().enabled()) {
-            LOG.info("CPE authentication on: {}", config.cpeAuth().credentials().isPresent() ? "configured credentials"
-                    : "each device's stored ManagementServer.Username/Password");
-        }
-        String host = config.cwmpInterface();
-        Optional<SslContext> tls = TlsContexts.fromConfig(config.sslCert(), config.sslKey());
-        CwmpServer cwmp = new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes(), tls);
-        int port;
+        Optional<EmbeddedMongo> ownStore = embedded;
+        List<AutoCloseable> started = new ArrayList<>();
+        started.add(() -> {
+            store.close();
+            ownStore.ifPresent(EmbeddedMongo::close);
+        });
         try {
-            port = cwmp.start();
-        } catch (Exception e) {
-            // Netty rethrows the bind failure unchecked
-            if (!"::".equals(host) || e instanceof java.net.BindException && e.getMessage() != null
-                    && e.getMessage().contains("in use")) {
-                closeQuietly(sessions, store, embedded);
-                throw new java.io.IOException("cannot listen on " + host + " port " + config.cwmpPort() + ": " + e
-                        + "; set GENIEACS_CWMP_PORT / GENIEACS_CWMP_INTERFACE to a free port and an address of this host", e);
+            AcsConfig.NbiOptions options = config.nbi();
+            // first, so that Download requests name the port it really listens on
+            FileServer[] fs = new FileServer[1];
+            int fsPort = listen("File server", options.fsHost(), options.fsPort(),
+                    "GENIEACS_FS_PORT / GENIEACS_FS_INTERFACE", host -> {
+                        fs[0] = new FileServer(store.fileStore(), host, options.fsPort());
+                        return new Listener(fs[0]::start, fs[0]::close);
+                    }, started, "");
+            EngineServices services = new EngineServices(store.devices(), store.tasks(), store.faults(),
+                    store.operations(), store.files(), config.engine().withFsPort(fsPort),
+                    new CpeProfiles(config.engine().maxSetEntries(), store.profiles()));
+            SessionManager sessions = new SessionManager(services, locks, sessionConfig);
+            started.add(sessions::close);
+            ConnectionRequester connectionRequests = new ConnectionRequester(store.devices(),
+                    config.connectionRequestTimeout(), config.connectionRequestCredentials(),
+                    config.connectionRequestAllowBasic());
+            if (config.cpeAuth().enabled()) {
+                LOG.info("CPE authentication on: {}", config.cpeAuth().credentials().isPresent()
+                        ? "configured credentials" : "each device's stored ManagementServer.Username/Password");
             }
-            // no IPv6 on this host: all IPv4 addresses instead
-            cwmp.close();
-            host = "0.0.0.0";
-            cwmp = new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes(), tls);
-            port = cwmp.start();
+            Optional<SslContext> tls = TlsContexts.fromConfig(config.sslCert(), config.sslKey());
+            CwmpServer[] cwmp = new CwmpServer[1];
+            int port = listen("CWMP", config.cwmpInterface(), config.cwmpPort(),
+                    "GENIEACS_CWMP_PORT / GENIEACS_CWMP_INTERFACE", host -> {
+                        cwmp[0] = new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes(), tls);
+                        return new Listener(cwmp[0]::start, cwmp[0]::close);
+                    }, started, tls.isPresent() ? " (HTTPS)" : "");
+            NbiServices nbiServices = new NbiServices(store.documents(), store.devices(), store.tasks(), store.faults(),
+                    store.operations(), store.fileStore(), locks, connectionRequests, Clock.systemUTC());
+            NbiConfig nbiConfig = new NbiConfig(options.host(), options.port(), options.auth(), options.maxBodyBytes(),
+                    options.onlineThreshold(), options.sessionWait(), java.time.Duration.ofMillis(200));
+            NbiServer[] nbi = new NbiServer[1];
+            int nbiPort = listen("NBI", options.host(), options.port(), "GENIEACS_NBI_PORT / GENIEACS_NBI_INTERFACE",
+                    host -> {
+                        nbi[0] = new NbiServer(nbiServices, nbiConfig.withHost(host));
+                        return new Listener(nbi[0]::start, nbi[0]::close);
+                    }, started, "");
+            if (!options.auth().hasCredentials()) {
+                if (options.allowAnonymous()) {
+                    LOG.warn("NBI: no credentials configured and ACS_NBI_ALLOW_ANONYMOUS=true: anyone who reaches "
+                            + "port {} can read and change every device", nbiPort);
+                } else {
+                    LOG.warn("NBI: no credentials configured, so it listens on {} only. To reach it from other "
+                            + "hosts set ACS_NBI_API_KEYS (make a key with: openssl rand -hex 32) or ACS_NBI_USERS "
+                            + "(name:password); see docs/nbi.md", options.host());
+                }
+            }
+            return new AcsServer(embedded, store, sessions, cwmp[0], port, connectionRequests, nbi[0], nbiPort, fs[0],
+                    fsPort);
+        } catch (java.io.IOException | RuntimeException | InterruptedException e) {
+            java.util.Collections.reverse(started);
+            for (AutoCloseable c : started) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // closing what did start; the cause is reported
+                }
+            }
+            throw e;
         }
-        LOG.info("CWMP listening on {} port {}{}", host, port, tls.isPresent() ? " (HTTPS)" : "");
-        return new AcsServer(embedded, store, sessions, cwmp, port, connectionRequests);
     }
 
-    private static void closeQuietly(SessionManager sessions, MongoStore store, Optional<EmbeddedMongo> embedded) {
-        sessions.close();
-        store.close();
-        embedded.ifPresent(EmbeddedMongo::close);
+    /** A listener not yet bound: how to bind it and how to close it. */
+    private record Listener(Bind start, Runnable close) {
+        interface Bind {
+            int start() throws InterruptedException;
+        }
     }
+
+    /**
+     * Binds a listener on {@code host}; on {@code ::} without IPv6 on all IPv4 addresses instead. A port in
+     * use is reported with the option to change.
+     */
+    private static int listen(String what, String host, int port, String options,
+                              java.util.function.Function<String, Listener> factory, List<AutoCloseable> started,
+                              String note) throws java.io.IOException, InterruptedException {
+        Listener listener = factory.apply(host);
+        int bound;
+        try {
+            bound = listener.start().start();
+        } catch (Exception e) {
+            listener.close().run();
+            // Netty rethrows the bind failure unchecked
+            if (e instanceof InterruptedException) {
+                throw (InterruptedException) e;
+            }
+            if (!"::".equals(host) || e instanceof java.net.BindException && e.getMessage() != null
+                    && e.getMessage().contains("in use")) {
+                throw new java.io.IOException(what + ": cannot listen on " + host + " port " + port + ": " + e
+                        + "; set " + options + " to a free port and an address of this host", e);
+            }
+            // no IPv6 on this host: all IPv4 addresses instead
+            host = "0.0.0.0";
+            listener = factory.apply(host);
+            bound = listener.start().start();
+        }
+        started.add(listener.close()::run);
+        LOG.info("{} listening on {} port {}{}", what, host, bound, note);
+        return bound;
+    }
+
 
     private static String redact(String url) {
         return url.replaceAll("//[^@/]*@", "//***@");
@@ -106,6 +193,14 @@ public final class AcsServer implements AutoCloseable {
 
     public int cwmpPort() {
         return cwmpPort;
+    }
+
+    public int nbiPort() {
+        return nbiPort;
+    }
+
+    public int fsPort() {
+        return fsPort;
     }
 
     /** Wakes devices: what the NBI's {@code connection_request} uses. */
@@ -119,6 +214,8 @@ public final class AcsServer implements AutoCloseable {
 
     @Override
     public void close() {
+        fs.close();
+        nbi.close();
         cwmp.close();
         sessions.close();
         store.close();

@@ -149,7 +149,7 @@ class AuthAndConnectionRequestEndToEndTest extends SimulatorCase {
         try {
             ConnectionRequestResult r = acs.server.connectionRequests().send("http://127.0.0.1:"
                     + broken.getAddress().getPort() + "/", new CpeCredentials("a", "b")).get();
-            assertThat(r.status()).isEqualTo("unexpected status 500");
+            assertThat(r.status()).isEqualTo("Connection request error: Unexpected status code 500");
         } finally {
             broken.stop(0);
         }

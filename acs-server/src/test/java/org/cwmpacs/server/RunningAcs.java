@@ -19,6 +19,9 @@ final class RunningAcs implements AutoCloseable {
         Map<String, String> env = new HashMap<>(extra);
         env.put("GENIEACS_CWMP_PORT", "0");
         env.put("GENIEACS_CWMP_INTERFACE", "127.0.0.1");
+        env.putIfAbsent("GENIEACS_NBI_PORT", "0");
+        env.putIfAbsent("GENIEACS_FS_PORT", "0");
+        env.putIfAbsent("GENIEACS_FS_INTERFACE", "127.0.0.1");
         env.put("ACS_DATA_DIR", dataDir.toString());
         env.put("ACS_STORE_CACHE_MB", "64");
         return new RunningAcs(AcsServer.start(AcsConfig.load(env)));

@@ -200,7 +200,7 @@ class TaskEndToEndTest extends SimulatorCase {
         session(cpe);
         String xml = cpe.lastSessionRequests().get(0);
         assertThat(xml).contains("<FileType>1 Firmware Upgrade Image</FileType>")
-                .contains("<URL>http://127.0.0.1:7567/fw%203.bin</URL>").contains("<FileSize>4194304</FileSize>");
+                .contains("<URL>http://127.0.0.1:" + acs.server.fsPort() + "/fw%203.bin</URL>").contains("<FileSize>4194304</FileSize>");
     }
 
     @Test

@@ -1,0 +1,37 @@
+package org.cwmpacs.nbi;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.cwmpacs.nbi.auth.NbiAuth;
+
+/**
+ * The NBI's settings.
+ *
+ * @param maxBodyBytes the largest request body other than a file upload
+ * @param onlineThreshold how long {@code ?connection_request} waits for the woken device's session to start
+ *     when the request gives no {@code timeout} (GenieACS's {@code cwmp.deviceOnlineThreshold})
+ * @param sessionWait how long it then waits for that session to end
+ * @param pollInterval how often it looks while waiting
+ */
+public record NbiConfig(String host, int port, NbiAuth auth, int maxBodyBytes, Duration onlineThreshold,
+                        Duration sessionWait, Duration pollInterval) {
+    public static final Duration DEFAULT_ONLINE_THRESHOLD = Duration.ofMillis(4000);
+    public static final Duration DEFAULT_SESSION_WAIT = Duration.ofSeconds(120);
+
+    public NbiConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(onlineThreshold, "onlineThreshold");
+        Objects.requireNonNull(sessionWait, "sessionWait");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+    }
+
+    public NbiConfig withHost(String newHost) {
+        return new NbiConfig(newHost, port, auth, maxBodyBytes, onlineThreshold, sessionWait, pollInterval);
+    }
+
+    public static NbiConfig of(String host, int port, NbiAuth auth) {
+        return new NbiConfig(host, port, auth, 16 * 1024 * 1024, DEFAULT_ONLINE_THRESHOLD, DEFAULT_SESSION_WAIT,
+                Duration.ofMillis(200));
+    }
+}

@@ -1,0 +1,266 @@
+package org.cwmpacs.nbi;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cwmpacs.nbi.auth.NbiAuth;
+import org.cwmpacs.nbi.http.Exchange;
+import org.cwmpacs.nbi.http.Request;
+import org.cwmpacs.nbi.route.CollectionQuery;
+import org.cwmpacs.nbi.route.DeviceTasks;
+import org.cwmpacs.nbi.route.FileUpload;
+import org.cwmpacs.nbi.route.Mutations;
+import org.cwmpacs.nbi.route.Ping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The NBI's one handler: authenticates, then routes by GenieACS's path patterns, in GenieACS's order, to
+ * work done on the blocking executor (never on the event loop). File uploads arrive in pieces
+ * ({@link FileUpload}); every other request whole.
+ */
+final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
+    private static final Logger ACCESS = LoggerFactory.getLogger("nbi");
+    private static final Logger LOG = LoggerFactory.getLogger(NbiHandler.class);
+
+    private static final String ID = "([a-zA-Z0-9\\-_%]+)";
+    static final Pattern PRESETS = Pattern.compile("^/presets/" + ID + "/?$");
+    static final Pattern OBJECTS = Pattern.compile("^/objects/" + ID + "/?$");
+    static final Pattern PROVISIONS = Pattern.compile("^/provisions/" + ID + "/?$");
+    static final Pattern VIRTUAL_PARAMETERS = Pattern.compile("^/virtual_parameters/" + ID + "/?$");
+    static final Pattern TAGS = Pattern.compile("^/devices/" + ID + "/tags/" + ID + "/?$");
+    static final Pattern FAULTS = Pattern.compile("^/faults/([a-zA-Z0-9\\-_%:]+)/?$");
+    static final Pattern DEVICE_TASKS = Pattern.compile("^/devices/" + ID + "/tasks/?$");
+    static final Pattern TASKS = Pattern.compile("^/tasks/" + ID + "(/[a-zA-Z_]*)?$");
+    static final Pattern FILES = Pattern.compile("^/files/([a-zA-Z0-9%!*'();:@&=+$,?#\\[\\]\\-_.~]+)/?$");
+    static final Pattern PING = Pattern.compile("^/ping/([a-zA-Z0-9\\-_.:]+)/?$");
+    static final Pattern DEVICE = Pattern.compile("^/devices/" + ID + "/?$");
+    static final Pattern COLLECTION = Pattern.compile("^/([a-zA-Z0-9_]+)/?$");
+
+    private final NbiServices services;
+    private final NbiConfig config;
+    private final Executor executor;
+    private final CollectionQuery queries;
+    private final Mutations mutations;
+    private final DeviceTasks deviceTasks;
+    private final Ping ping = new Ping();
+    private FileUpload upload;
+    private boolean discarding;
+
+    NbiHandler(NbiServices services, NbiConfig config, Executor executor) {
+        super(false);
+        this.services = services;
+        this.config = config;
+        this.executor = executor;
+        this.queries = new CollectionQuery(services.documents());
+        this.mutations = new Mutations(services);
+        this.deviceTasks = new DeviceTasks(services, config, executor);
+    }
+
+    /** Whether the request is a file upload, whose body is not aggregated. */
+    static boolean isUpload(HttpRequest request) {
+        return request.method().equals(HttpMethod.PUT) && FILES.matcher(new QueryStringDecoder(request.uri()).rawPath())
+                .matches();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+        try {
+            if (msg instanceof FullHttpRequest) {
+                whole(ctx, (FullHttpRequest) msg);
+            } else if (msg instanceof HttpRequest) {
+                startUpload(ctx, (HttpRequest) msg);
+            } else if (msg instanceof HttpContent) {
+                HttpContent content = (HttpContent) msg;
+                if (upload != null && !discarding) {
+                    upload.offer(content);
+                    if (content instanceof io.netty.handler.codec.http.LastHttpContent) {
+                        upload = null;
+                    }
+                } else if (content instanceof io.netty.handler.codec.http.LastHttpContent) {
+                    discarding = false;
+                }
+            }
+        } finally {
+            io.netty.util.ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void whole(ChannelHandlerContext ctx, FullHttpRequest msg) {
+        Exchange exchange = new Exchange(ctx, HttpUtil.isKeepAlive(msg));
+        if (!msg.decoderResult().isSuccess()) {
+            exchange.error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: " + msg.decoderResult().cause());
+            return;
+        }
+        QueryStringDecoder uri = new QueryStringDecoder(msg.uri());
+        byte[] body = new byte[msg.content().readableBytes()];
+        msg.content().readBytes(body);
+        Request request = new Request(msg.method(), uri.rawPath(), uri.parameters(), msg.headers().copy(), body);
+        ACCESS.info("{} {} {}", remote(ctx), msg.method(), uri.rawPath());
+        if (request.path().equals("/openapi.json") && request.method().equals(HttpMethod.GET)) {
+            openApi(exchange);
+            return;
+        }
+        Optional<NbiAuth.Caller> caller = authenticate(request, exchange);
+        if (caller.isEmpty()) {
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                route(request, exchange, caller.get());
+            } catch (IllegalArgumentException e) {
+                exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            } catch (Exception | Error e) {
+                LOG.error("{} {} failed", request.method(), request.path(), e);
+                if (!exchange.answered()) {
+                    exchange.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the request failed: " + e
+                            + "; see the server log");
+                }
+            }
+        });
+    }
+
+    private Optional<NbiAuth.Caller> authenticate(Request request, Exchange exchange) {
+        NbiAuth.Caller caller = config.auth().check(request.header(HttpHeaderNames.AUTHORIZATION),
+                request.header("X-API-Key"));
+        if (caller == NbiAuth.Caller.REFUSED) {
+            exchange.respond(HttpResponseStatus.UNAUTHORIZED, "application/json", org.cwmpacs.nbi.json.Json.error(
+                    "missing or wrong credentials: send an API key as X-API-Key or Authorization: Bearer, or a "
+                            + "username and password with HTTP Basic"),
+                    Map.of(HttpHeaderNames.WWW_AUTHENTICATE.toString(), config.auth().challenge()));
+            return Optional.empty();
+        }
+        return Optional.of(caller);
+    }
+
+    private void startUpload(ChannelHandlerContext ctx, HttpRequest msg) {
+        Exchange exchange = new Exchange(ctx, HttpUtil.isKeepAlive(msg));
+        QueryStringDecoder uri = new QueryStringDecoder(msg.uri());
+        ACCESS.info("{} {} {}", remote(ctx), msg.method(), uri.rawPath());
+        Request request = new Request(msg.method(), uri.rawPath(), uri.parameters(), msg.headers(), new byte[0]);
+        discarding = true;
+        if (authenticate(request, exchange).isEmpty()) {
+            // the body is not read: the connection cannot be reused
+            ctx.close();
+            return;
+        }
+        Matcher m = FILES.matcher(uri.rawPath());
+        if (!m.matches()) {
+            exchange.notFound();
+            return;
+        }
+        String name;
+        try {
+            name = Request.decode(m.group(1));
+        } catch (IllegalArgumentException e) {
+            exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            return;
+        }
+        discarding = false;
+        upload = new FileUpload(ctx, exchange, executor, services.files(), name, msg.headers());
+        if (HttpUtil.is100ContinueExpected(msg)) {
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (upload != null) {
+            upload.abort();
+            upload = null;
+        }
+        super.channelInactive(ctx);
+    }
+
+    private void route(Request request, Exchange exchange, NbiAuth.Caller caller) throws InterruptedException {
+        String path = request.path();
+        Matcher m;
+        if ((m = PRESETS.matcher(path)).matches()) {
+            mutations.jsonDocument(request, exchange, "presets", Request.decode(m.group(1)));
+        } else if ((m = OBJECTS.matcher(path)).matches()) {
+            mutations.jsonDocument(request, exchange, "objects", Request.decode(m.group(1)));
+        } else if ((m = PROVISIONS.matcher(path)).matches()) {
+            mutations.script(request, exchange, "provisions", Request.decode(m.group(1)));
+        } else if ((m = VIRTUAL_PARAMETERS.matcher(path)).matches()) {
+            mutations.script(request, exchange, "virtualParameters", Request.decode(m.group(1)));
+        } else if ((m = TAGS.matcher(path)).matches()) {
+            mutations.tag(request, exchange, Request.decode(m.group(1)), Request.decode(m.group(2)));
+        } else if ((m = FAULTS.matcher(path)).matches()) {
+            mutations.deleteFault(request, exchange, Request.decode(m.group(1)));
+        } else if ((m = DEVICE_TASKS.matcher(path)).matches()) {
+            deviceTasks.handle(request, exchange, Request.decode(m.group(1)));
+        } else if ((m = TASKS.matcher(path)).matches()) {
+            String taskId = Request.decode(m.group(1));
+            String action = m.group(2);
+            if (action == null || action.equals("/")) {
+                mutations.deleteTask(request, exchange, taskId);
+            } else if (action.equals("/retry")) {
+                mutations.retryTask(request, exchange, taskId);
+            } else {
+                exchange.notFound();
+            }
+        } else if ((m = FILES.matcher(path)).matches()) {
+            if (request.method().equals(HttpMethod.DELETE)) {
+                if (services.files().delete(Request.decode(m.group(1)))) {
+                    exchange.respond(HttpResponseStatus.OK);
+                } else {
+                    exchange.notFound();
+                }
+            } else {
+                exchange.methodNotAllowed("PUT, DELETE");
+            }
+        } else if ((m = PING.matcher(path)).matches()) {
+            ping.handle(exchange, Request.decode(m.group(1)));
+        } else if ((m = DEVICE.matcher(path)).matches()) {
+            mutations.deleteDevice(request, exchange, Request.decode(m.group(1)));
+        } else if ((m = COLLECTION.matcher(path)).matches()) {
+            queries.handle(request, exchange, m.group(1), caller);
+        } else {
+            exchange.notFound();
+        }
+    }
+
+    private static void openApi(Exchange exchange) {
+        try (InputStream in = NbiHandler.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                exchange.notFound();
+                return;
+            }
+            exchange.respond(HttpResponseStatus.OK, "application/json", in.readAllBytes(), Map.of());
+        } catch (java.io.IOException e) {
+            exchange.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+        }
+    }
+
+    private static String remote(ChannelHandlerContext ctx) {
+        java.net.SocketAddress address = ctx.channel().remoteAddress();
+        return address instanceof java.net.InetSocketAddress
+                ? ((java.net.InetSocketAddress) address).getAddress().getHostAddress() : String.valueOf(address);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof io.netty.handler.codec.TooLongFrameException) {
+            LOG.warn("NBI request refused: {}", cause.getMessage());
+        } else if (!(cause instanceof java.io.IOException)) {
+            LOG.warn("NBI connection failed", cause);
+        }
+        ctx.close();
+    }
+}

@@ -1,0 +1,147 @@
+package org.cwmpacs.nbi.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cwmpacs.nbi.json.Json;
+
+/**
+ * One request's answer: a whole response, or a head and then a body written in pieces, with the writing
+ * thread waiting while the client reads slowly (so that a large answer never piles up in memory). Safe to
+ * use from any thread.
+ */
+public final class Exchange {
+    private final ChannelHandlerContext ctx;
+    private final boolean keepAlive;
+    private final AtomicBoolean answered = new AtomicBoolean();
+
+    public Exchange(ChannelHandlerContext ctx, boolean keepAlive) {
+        this.ctx = ctx;
+        this.keepAlive = keepAlive;
+    }
+
+    public static HttpResponseStatus status(int code, String reason) {
+        return new HttpResponseStatus(code, reason);
+    }
+
+    public boolean answered() {
+        return answered.get();
+    }
+
+    public void respond(HttpResponseStatus status, String contentType, byte[] body, Map<String, Object> headers) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.wrappedBuffer(body));
+        if (!contentType.isEmpty()) {
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        }
+        headers.forEach((k, v) -> response.headers().set(k, v));
+        HttpUtil.setContentLength(response, body.length);
+        send(response, true);
+    }
+
+    /** An empty body. */
+    public void respond(HttpResponseStatus status) {
+        respond(status, "", new byte[0], Map.of());
+    }
+
+    /** A plain-text body, as GenieACS answers its own errors ({@code No such device}, ...). */
+    public void text(HttpResponseStatus status, String text) {
+        respond(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    public void json(HttpResponseStatus status, Object value) {
+        respond(status, "application/json", Json.write(value), Map.of());
+    }
+
+    /** {@code {"error": message}}. */
+    public void error(HttpResponseStatus status, String message) {
+        respond(status, "application/json", Json.error(message), Map.of());
+    }
+
+    public void methodNotAllowed(String allow) {
+        respond(HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8",
+                "405 Method Not Allowed".getBytes(StandardCharsets.UTF_8), Map.of("Allow", allow));
+    }
+
+    public void notFound() {
+        text(HttpResponseStatus.NOT_FOUND, "404 Not Found");
+    }
+
+    private void send(Object message, boolean last) {
+        if (last && !answered.compareAndSet(false, true)) {
+            return;
+        }
+        if (message instanceof HttpResponse) {
+            HttpUtil.setKeepAlive((HttpResponse) message, keepAlive);
+        }
+        ChannelFuture written = ctx.writeAndFlush(message);
+        if (last && !keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** Starts a response whose body follows through {@link Body}; without a length it is sent chunked. */
+    public Body stream(HttpResponse head) {
+        if (!answered.compareAndSet(false, true)) {
+            throw new IllegalStateException("this request was answered already");
+        }
+        if (!HttpUtil.isContentLengthSet(head)) {
+            HttpUtil.setTransferEncodingChunked(head, true);
+        }
+        HttpUtil.setKeepAlive(head, keepAlive);
+        ctx.writeAndFlush(head);
+        return new Body();
+    }
+
+    public static HttpResponse head(HttpResponseStatus status) {
+        return new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+    }
+
+    /** A streamed body. Blocking: call it off the event loop. */
+    public final class Body {
+        private ChannelFuture last;
+
+        public void write(ByteBuf chunk) throws InterruptedException {
+            if (!ctx.channel().isActive()) {
+                chunk.release();
+                throw new InterruptedException("the client went away");
+            }
+            last = ctx.writeAndFlush(new DefaultHttpContent(chunk));
+            if (!ctx.channel().isWritable()) {
+                // the client reads slower than we produce: wait for the socket to drain
+                last.await();
+            }
+        }
+
+        public void write(byte[] bytes) throws InterruptedException {
+            write(Unpooled.wrappedBuffer(bytes));
+        }
+
+        public void end() {
+            ChannelFuture done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            if (!keepAlive) {
+                done.addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        /** Gives up midway (the body cannot be completed): the connection is closed. */
+        public void abort() {
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.cwmpacs.nbi.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** An HTTP listener: codec, then the given handlers (built per connection); closes idle connections. */
+public final class HttpListener implements AutoCloseable {
+    private static final int IDLE_SECONDS = 300;
+
+    private final String host;
+    private final int port;
+    private final Supplier<List<ChannelHandler>> handlers;
+    private EventLoopGroup group;
+    private Channel channel;
+
+    public HttpListener(String host, int port, Supplier<List<ChannelHandler>> handlers) {
+        this.host = host;
+        this.port = port;
+        this.handlers = handlers;
+    }
+
+    /** Binds and returns the port (useful with port 0). */
+    public int start() throws InterruptedException {
+        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                // a slow reader makes the writing thread wait instead of the server buffering for it
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(128 * 1024, 512 * 1024))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS) {
+                            @Override
+                            protected void channelIdle(io.netty.channel.ChannelHandlerContext ctx,
+                                                       io.netty.handler.timeout.IdleStateEvent evt) {
+                                ctx.close();
+                            }
+                        });
+                        ch.pipeline().addLast(new HttpServerCodec());
+                        for (ChannelHandler h : handlers.get()) {
+                            ch.pipeline().addLast(h);
+                        }
+                    }
+                });
+        try {
+            channel = bootstrap.bind(host, port).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            close();
+            throw e;
+        }
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.cwmpacs.nbi.http;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An NBI request: method, raw path (still percent-encoded), query parameters, headers and body. */
+public record Request(HttpMethod method, String path, Map<String, List<String>> params, HttpHeaders headers,
+                      byte[] body) {
+
+    public Optional<String> param(String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    public boolean has(String name) {
+        return params.containsKey(name);
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    public Optional<String> header(CharSequence name) {
+        return Optional.ofNullable(headers.get(name));
+    }
+
+    /**
+     * JavaScript's {@code decodeURIComponent}: {@code %XX} sequences as UTF-8, {@code +} kept.
+     *
+     * @throws IllegalArgumentException on a malformed escape
+     */
+    public static String decode(String component) {
+        if (component.indexOf('%') < 0) {
+            return component;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < component.length(); i++) {
+            char c = component.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= component.length()) {
+                    throw new IllegalArgumentException("malformed escape at the end of '" + component + "'");
+                }
+                int hi = Character.digit(component.charAt(i + 1), 16);
+                int lo = Character.digit(component.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw new IllegalArgumentException("malformed escape '" + component.substring(i, i + 3) + "'");
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}

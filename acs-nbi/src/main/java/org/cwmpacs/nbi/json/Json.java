@@ -1,0 +1,103 @@
+package org.cwmpacs.nbi.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * JSON as GenieACS's NBI reads and writes it: plain JSON in, and out with dates as ISO-8601 UTC strings
+ * with milliseconds (what JavaScript's {@code JSON.stringify} prints for a Date).
+ */
+public final class Json {
+    /** A request's JSON that cannot be used; the message says why. */
+    public static final class InvalidJson extends Exception {
+        public InvalidJson(String message) {
+            super(message);
+        }
+    }
+
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .registerModule(new SimpleModule()
+                    .addSerializer(Instant.class, new JsonSerializer<>() {
+                        @Override
+                        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
+                                throws IOException {
+                            gen.writeString(iso(value));
+                        }
+                    })
+                    .addSerializer(Pattern.class, new JsonSerializer<>() {
+                        @Override
+                        public void serialize(Pattern value, JsonGenerator gen, SerializerProvider provider)
+                                throws IOException {
+                            gen.writeString("/" + value.pattern() + "/");
+                        }
+                    }));
+
+    private Json() {
+    }
+
+    public static String iso(Instant instant) {
+        return ISO_MILLIS.format(instant);
+    }
+
+    /** Any JSON value: maps, lists, strings, numbers (Integer, Long, Double, BigInteger), booleans, null. */
+    public static Object parse(String text) throws InvalidJson {
+        try {
+            return MAPPER.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidJson("invalid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " at character " + (e.getLocation().getCharOffset() + 1) : ""));
+        }
+    }
+
+    /** A JSON object, else {@link InvalidJson} naming {@code what}. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(String text, String what) throws InvalidJson {
+        Object value = parse(text);
+        if (!(value instanceof Map)) {
+            throw new InvalidJson(what + " must be a JSON object such as {\"name\": ...}, not " + describe(value));
+        }
+        return (Map<String, Object>) value;
+    }
+
+    static String describe(Object value) {
+        if (value instanceof List) {
+            return "an array";
+        }
+        if (value instanceof String) {
+            return "a string";
+        }
+        if (value == null) {
+            return "null";
+        }
+        return "a " + (value instanceof Boolean ? "boolean" : "number");
+    }
+
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** {@code {"error": message}}: the body of every 4xx this NBI adds to GenieACS's. */
+    public static byte[] error(String message) {
+        return write(Map.of("error", message));
+    }
+}

@@ -1,0 +1,175 @@
+package org.cwmpacs.nbi.route;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cwmpacs.core.store.DocumentQuery;
+import org.cwmpacs.core.store.DocumentStore;
+import org.cwmpacs.nbi.auth.NbiAuth;
+import org.cwmpacs.nbi.http.Exchange;
+import org.cwmpacs.nbi.http.Request;
+import org.cwmpacs.nbi.json.Json;
+import org.cwmpacs.nbi.query.DeviceQuery;
+import org.cwmpacs.nbi.query.Filters;
+import org.cwmpacs.nbi.query.InvalidQuery;
+import org.cwmpacs.nbi.query.ResultShape;
+import org.cwmpacs.nbi.query.TypedFields;
+
+/**
+ * {@code GET|HEAD /<collection>?query=&projection=&sort=&skip=&limit=}: the {@code total} header counts
+ * every match, the body lists the page as {@code [\n doc,\n doc\n]}, streamed as it is read.
+ */
+public final class CollectionQuery {
+    /** Collections holding secrets or server state: only for callers that presented credentials. */
+    private static final Set<String> PRIVILEGED = Set.of("users", "permissions", "config", "cache", "locks");
+    /** Documents are sent in pieces of about this size. */
+    private static final int CHUNK_BYTES = 64 * 1024;
+
+    private final DocumentStore documents;
+
+    public CollectionQuery(DocumentStore documents) {
+        this.documents = documents;
+    }
+
+    /** {@code virtual_parameters} → {@code virtualParameters}, as GenieACS maps URL names to collections. */
+    static String camelCase(String name) {
+        StringBuilder result = new StringBuilder();
+        boolean upper = false;
+        for (char c : name.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                result.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return result.toString();
+    }
+
+    public void handle(Request request, Exchange exchange, String urlName, NbiAuth.Caller caller)
+            throws InterruptedException {
+        String collection = camelCase(urlName);
+        if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
+            exchange.methodNotAllowed("GET, HEAD");
+            return;
+        }
+        if (!DocumentStore.COLLECTIONS.contains(collection)) {
+            exchange.notFound();
+            return;
+        }
+        if (PRIVILEGED.contains(collection) && caller != NbiAuth.Caller.AUTHORISED) {
+            exchange.error(HttpResponseStatus.FORBIDDEN, collection + " can only be read with credentials; "
+                    + "configure ACS_NBI_API_KEYS or ACS_NBI_USERS and present them");
+            return;
+        }
+        DocumentQuery query;
+        try {
+            query = query(request, collection);
+        } catch (InvalidQuery | Json.InvalidJson e) {
+            exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            return;
+        }
+        long total = documents.count(collection, query.filter());
+        HttpResponse head = Exchange.head(HttpResponseStatus.OK);
+        head.headers().set("Content-Type", "application/json").set("total", total);
+        if (request.method().equals(HttpMethod.HEAD)) {
+            // the codec knows a HEAD answer has no body, whatever its framing headers say
+            exchange.stream(head).end();
+            return;
+        }
+        Exchange.Body body = exchange.stream(head);
+        ByteBuf[] pending = {Unpooled.buffer(CHUNK_BYTES)};
+        pending[0].writeBytes("[\n".getBytes(StandardCharsets.UTF_8));
+        boolean[] first = {true};
+        try {
+            documents.find(collection, query, doc -> {
+                if (!first[0]) {
+                    pending[0].writeBytes(",\n".getBytes(StandardCharsets.UTF_8));
+                }
+                first[0] = false;
+                pending[0].writeBytes(Json.write(presentable(collection, doc)));
+                if (pending[0].readableBytes() >= CHUNK_BYTES) {
+                    ByteBuf full = pending[0];
+                    pending[0] = Unpooled.buffer(CHUNK_BYTES);
+                    try {
+                        body.write(full);
+                    } catch (InterruptedException e) {
+                        throw new ClientGone(e);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            pending[0].release();
+            body.abort();
+            if (e instanceof ClientGone) {
+                return;
+            }
+            throw e;
+        }
+        pending[0].writeBytes("\n]".getBytes(StandardCharsets.UTF_8));
+        body.write(pending[0]);
+        body.end();
+    }
+
+    private static final class ClientGone extends RuntimeException {
+        ClientGone(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    static DocumentQuery query(Request request, String collection) throws InvalidQuery, Json.InvalidJson {
+        Map<String, Object> filter = new LinkedHashMap<>();
+        Optional<String> text = request.param("query");
+        if (text.isPresent()) {
+            filter = Json.parseObject(text.get(), "query");
+        }
+        Filters.checkSafe(filter);
+        if ("devices".equals(collection)) {
+            filter = DeviceQuery.expand(filter);
+        } else {
+            filter = TypedFields.apply(filter, TypedFields.of(collection));
+        }
+        List<String> projection = request.param("projection").map(ResultShape::projection).orElse(List.of());
+        Map<String, Integer> sort = Map.of();
+        if (request.param("sort").isPresent()) {
+            sort = ResultShape.sort(Json.parseObject(request.param("sort").get(), "sort"), "devices".equals(collection));
+        }
+        return new DocumentQuery(filter, projection, sort, whole(request, "skip"), whole(request, "limit"));
+    }
+
+    private static int whole(Request request, String name) throws InvalidQuery {
+        Optional<String> text = request.param(name);
+        if (text.isEmpty() || text.get().isBlank()) {
+            return 0;
+        }
+        try {
+            int value = Integer.parseInt(text.get().strip());
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidQuery(name + " must be a whole number of at least 0, not '" + text.get() + "'");
+        }
+    }
+
+    /** Secrets never leave: users' password hashes, files' download passwords. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> presentable(String collection, Map<String, Object> doc) {
+        if ("users".equals(collection)) {
+            doc.remove("password");
+            doc.remove("salt");
+        } else if ("files".equals(collection) && doc.get("metadata") instanceof Map) {
+            ((Map<String, Object>) doc.get("metadata")).remove("password");
+        }
+        return doc;
+    }
+}
