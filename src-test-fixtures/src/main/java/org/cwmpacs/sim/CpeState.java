@@ -16,6 +16,10 @@ final class CpeState {
     boolean factoryReset;
     final List<EventStruct> pendingEvents = new ArrayList<>();
     Optional<TransferComplete> pendingTransfer = Optional.empty();
+    /** Downloads accepted in this session, fetched once it has ended. */
+    final List<org.cwmpacs.soap.message.Download> pendingFetches = new ArrayList<>();
+    /** Every file fetched so far, in order. */
+    final List<FileFetcher.Fetched> fetched = new ArrayList<>();
 
     void scheduleTransferComplete(String methodEvent, String commandKey, FaultStruct outcome) {
         String now = CwmpDateTime.format(Instant.now());

@@ -278,7 +278,10 @@ final class RpcResponder {
             String now = CwmpDateTime.format(java.time.Instant.now());
             return new DownloadResponse(0, now, now);
         }
-        if (!quirks.contains(SimulatedCpe.Quirk.DOWNLOAD_NEVER_COMPLETES)) {
+        if (quirks.contains(SimulatedCpe.Quirk.FETCHES_DOWNLOADS)) {
+            // fetched after the session; the TransferComplete tells how that went
+            state.pendingFetches.add(request);
+        } else if (!quirks.contains(SimulatedCpe.Quirk.DOWNLOAD_NEVER_COMPLETES)) {
             state.scheduleTransferComplete("M Download", request.commandKey(),
                     quirks.contains(SimulatedCpe.Quirk.DOWNLOAD_FAILS) ? new FaultStruct(9010, "Download failure")
                             : new FaultStruct(0, ""));

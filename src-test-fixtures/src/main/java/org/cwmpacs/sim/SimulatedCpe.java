@@ -26,6 +26,7 @@ import org.cwmpacs.soap.message.EventStruct;
 import org.cwmpacs.soap.message.Inform;
 import org.cwmpacs.soap.message.InformResponse;
 import org.cwmpacs.soap.message.ParameterValueStruct;
+import org.cwmpacs.soap.message.FaultStruct;
 import org.cwmpacs.soap.message.TransferComplete;
 import org.cwmpacs.soap.message.TransferCompleteResponse;
 
@@ -110,7 +111,12 @@ public final class SimulatedCpe {
         /** A Download fails: the TransferComplete carries fault 9010. */
         DOWNLOAD_FAILS,
         /** A Download is accepted (status 1) and never reported. */
-        DOWNLOAD_NEVER_COMPLETES
+        DOWNLOAD_NEVER_COMPLETES,
+        /**
+         * A Download's file is really fetched, after the session, in 8 MB ranges ({@link FileFetcher}); the
+         * TransferComplete carries 9010 if that fails or the size differs from the Download's FileSize.
+         */
+        FETCHES_DOWNLOADS
     }
 
     /** What one session did. */
@@ -218,6 +224,7 @@ public final class SimulatedCpe {
             if (exchange.status == 204) {
                 state.bootstrapped = !state.factoryReset;
                 state.factoryReset = false;
+                fetchDownloads();
                 return result(informStatus, 204, roundTrips, acsRequests, null, start);
             }
             return result(informStatus, exchange.status, roundTrips, acsRequests,
@@ -228,6 +235,29 @@ public final class SimulatedCpe {
             Thread.currentThread().interrupt();
             return result(informStatus, 0, roundTrips, acsRequests, "interrupted", start);
         }
+    }
+
+    private void fetchDownloads() throws InterruptedException {
+        for (org.cwmpacs.soap.message.Download d : state.pendingFetches) {
+            FaultStruct outcome = new FaultStruct(0, "");
+            try {
+                FileFetcher.Fetched file = FileFetcher.fetch(http, d.url(), d.username(), d.password(), 8L << 20);
+                state.fetched.add(file);
+                if (d.fileSize() > 0 && file.length() != d.fileSize()) {
+                    outcome = new FaultStruct(9010, "Download failure: " + file.length() + " bytes, FileSize "
+                            + d.fileSize());
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                outcome = new FaultStruct(9010, "Download failure: " + e.getMessage());
+            }
+            state.scheduleTransferComplete("M Download", d.commandKey(), outcome);
+        }
+        state.pendingFetches.clear();
+    }
+
+    /** The files this CPE fetched for Downloads ({@link Quirk#FETCHES_DOWNLOADS}), oldest first. */
+    public List<FileFetcher.Fetched> fetchedFiles() {
+        return List.copyOf(state.fetched);
     }
 
     /** The ACS requests of the last session, each the XML body as received. */
