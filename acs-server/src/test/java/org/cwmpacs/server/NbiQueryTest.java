@@ -1,0 +1,130 @@
+package org.cwmpacs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cwmpacs.server.NbiClient.q;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.cwmpacs.sim.SimulatedCpe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * GenieACS's device query expansion through the NBI: parameter paths match their value, and a string
+ * operand also matches as a number, a date, a regular expression or a wildcard; projection and sort on
+ * nested parameters; {@code total} counts past skip and limit.
+ */
+class NbiQueryTest extends SimulatorCase {
+    private static final String INTERVAL = "InternetGatewayDevice.ManagementServer.PeriodicInformInterval";
+    private static final String VERSION = "InternetGatewayDevice.DeviceInfo.SoftwareVersion";
+    private NbiClient nbi;
+
+    @BeforeEach
+    void threeDevices() throws Exception {
+        acs = RunningAcs.withoutDiscovery(dataDir, Map.of());
+        nbi = new NbiClient(acs.server.nbiPort());
+        Object[][] devices = {{"A", 300, "V1.2.3", "2026-01-01T00:00:00Z"}, {"B", 600, "V2.0.0", "2016-06-01T00:00:00Z"},
+                {"C", 3600, "V10", "2026-02-01T00:00:00Z"}};
+        for (Object[] d : devices) {
+            SimulatedCpe cpe = cpe(tree(NbiCompatibilityTest.BM632W).copyWithSerial((String) d[0]),
+                    SimulatedCpe.Options.DEFAULT);
+            session(cpe, "0 BOOTSTRAP", "1 BOOT");
+            // stored as a CPE would have reported them: a number, a string, a date
+            acs.server.store().database().getCollection("devices").updateOne(Filters.eq("_id", RunningAcs.id(cpe)),
+                    Updates.combine(Updates.set(INTERVAL + "._value", d[1]), Updates.set(INTERVAL + "._type",
+                                    "xsd:unsignedInt"), Updates.set(VERSION + "._value", d[2]),
+                            Updates.set(VERSION + "._type", "xsd:string"),
+                            Updates.set("_lastInform", Date.from(Instant.parse((String) d[3])))));
+        }
+    }
+
+    private List<String> serials(String query) throws Exception {
+        NbiClient.Reply reply = nbi.get("/devices/?query=" + q(query) + "&projection=_deviceId._SerialNumber"
+                + "&sort=" + q("{\"_deviceId._SerialNumber\":1}"));
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        return reply.list().stream().map(d -> (String) NbiCompatibilityTest.path(d, "_deviceId").get("_SerialNumber"))
+                .toList();
+    }
+
+    @Test
+    void aStringOperandAlsoMatchesAsANumber() throws Exception {
+        assertThat(serials("{\"" + INTERVAL + "\": \"600\"}")).containsExactly("B");
+        assertThat(serials("{\"" + INTERVAL + "\": 600}")).containsExactly("B");
+        assertThat(serials("{\"" + INTERVAL + "\": {\"$gt\": \"400\"}}")).containsExactly("B", "C");
+        assertThat(serials("{\"" + INTERVAL + "\": {\"$gte\": 300, \"$lt\": \"3600\"}}")).containsExactly("A", "B");
+        assertThat(serials("{\"" + INTERVAL + "\": {\"$in\": [\"300\", \"3600\"]}}")).containsExactly("A", "C");
+        assertThat(serials("{\"" + INTERVAL + "\": {\"$nin\": [\"300\", \"3600\"]}}")).containsExactly("B");
+    }
+
+    @Test
+    void wildcardsAndRegularExpressions() throws Exception {
+        assertThat(serials("{\"" + VERSION + "\": \"V1*\"}")).containsExactly("A", "C");
+        assertThat(serials("{\"" + VERSION + "\": \"*2.3\"}")).containsExactly("A");
+        assertThat(serials("{\"" + VERSION + "\": \"V*0\"}")).containsExactly("B", "C");
+        assertThat(serials("{\"" + VERSION + "\": \"V1.2.3\"}")).as("dots are literal").containsExactly("A");
+        assertThat(serials("{\"" + VERSION + "\": \"V1.2*\"}")).containsExactly("A");
+        assertThat(serials("{\"" + VERSION + "\": \"/^v2/i\"}")).containsExactly("B");
+        assertThat(serials("{\"" + VERSION + "\": {\"$in\": [\"V10\", \"/^V2/\"]}}")).containsExactly("B", "C");
+    }
+
+    @Test
+    void negationsMustHoldForEveryMeaning() throws Exception {
+        assertThat(serials("{\"" + VERSION + "\": {\"$ne\": \"V10\"}}")).containsExactly("A", "B");
+        assertThat(serials("{\"" + INTERVAL + "\": {\"$ne\": \"600\"}}")).containsExactly("A", "C");
+        NbiClient.Reply mixed = nbi.get("/devices/?query=" + q("{\"" + INTERVAL + "\": {\"$ne\": \"600\", \"$gt\": 1}}"));
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat((String) mixed.object().get("error")).contains("$ne");
+    }
+
+    @Test
+    void datesInTheFormsPeopleWriteThem() throws Exception {
+        assertThat(serials("{\"_lastInform\": {\"$lt\": \"2017-12-11 13:16:23 +0000\"}}")).containsExactly("B");
+        assertThat(serials("{\"_lastInform\": {\"$gte\": \"2026-01-15\"}}")).containsExactly("C");
+        assertThat(serials("{\"_lastInform\": {\"$gt\": \"2025-12-31T23:00:00.000Z\", \"$lt\": \"Sun, 01 Feb 2026 "
+                + "00:00:00 GMT\"}}")).containsExactly("A");
+        assertThat(serials("{\"$or\": [{\"_deviceId._SerialNumber\": \"A\"}, {\"" + INTERVAL + "\": \"3600\"}]}"))
+                .containsExactly("A", "C");
+    }
+
+    @Test
+    void projectionSortSkipLimitAndTotal() throws Exception {
+        NbiClient.Reply page = nbi.get("/devices/?projection=" + INTERVAL + "," + VERSION + ",InternetGatewayDevice"
+                + ".DeviceInfo&sort=" + q("{\"" + INTERVAL + "\": -1}") + "&skip=1&limit=1");
+        assertThat(page.header("total")).as("every match, not the page").contains("3");
+        assertThat(page.list()).hasSize(1);
+        Map<String, Object> doc = page.list().get(0);
+        assertThat(doc).containsOnlyKeys("_id", "InternetGatewayDevice");
+        assertThat(NbiCompatibilityTest.path(doc, "InternetGatewayDevice", "ManagementServer", "PeriodicInformInterval"))
+                .containsEntry("_value", 600);
+        assertThat(NbiCompatibilityTest.path(doc, "InternetGatewayDevice", "DeviceInfo"))
+                .as("the whole DeviceInfo, which covers SoftwareVersion").containsKeys("SoftwareVersion", "HardwareVersion");
+
+        NbiClient.Reply head = nbi.send("HEAD", "/devices/?query=" + q("{\"" + VERSION + "\": \"V1*\"}"), null);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("total")).contains("2");
+        assertThat(head.body()).isEmpty();
+
+        NbiClient.Reply sorted = nbi.get("/devices/?projection=_id&sort=" + q("{\"" + VERSION + "\": 1}"));
+        assertThat(sorted.list()).extracting(d -> d.get("_id")).containsExactly("202BC1-BM632w-A",
+                "202BC1-BM632w-C", "202BC1-BM632w-B");
+    }
+
+    @Test
+    void taskAndFaultQueriesTakeNumbersAsDates() throws Exception {
+        String id = "202BC1-BM632w-A";
+        nbi.send("POST", "/devices/" + id + "/tasks", "{\"name\": \"reboot\", \"timestamp\": \"2026-03-01T00:00:00Z\"}");
+        nbi.send("POST", "/devices/" + id + "/tasks", "{\"name\": \"factoryReset\", \"timestamp\": "
+                + "\"2026-05-01T00:00:00Z\"}");
+        long march15 = Instant.parse("2026-03-15T00:00:00Z").toEpochMilli();
+        NbiClient.Reply early = nbi.get("/tasks/?query=" + q("{\"timestamp\": {\"$lt\": " + march15 + "}}"));
+        assertThat(early.list()).extracting(t -> t.get("name")).containsExactly("reboot");
+        String rebootId = (String) early.list().get(0).get("_id");
+        assertThat(nbi.get("/tasks/?query=" + q("{\"_id\": \"" + rebootId + "\"}")).list()).hasSize(1);
+        assertThat(nbi.get("/tasks/?query=" + q("{\"_id\": {\"$in\": [\"" + rebootId + "\"]}}")).list()).hasSize(1);
+        assertThat(nbi.get("/tasks/?query=" + q("{\"timestamp\": {\"$regex\": \"x\"}}")).status()).isEqualTo(400);
+    }
+}

@@ -1,0 +1,133 @@
+package org.cwmpacs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cwmpacs.sim.ConnectionRequestListener;
+import org.cwmpacs.sim.SimulatedCpe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /devices/<id>/tasks?connection_request}: the device is woken, and the answer tells what
+ * became of the task: 200 when it ran, 202 with the reason in the status line when it did not.
+ */
+class NbiTaskFlowTest extends SimulatorCase {
+    private static final String NTP = "InternetGatewayDevice.Time.NTPServer1";
+    private NbiClient nbi;
+    private SimulatedCpe cpe;
+    private String id;
+
+    @BeforeEach
+    void registered() throws Exception {
+        acs = RunningAcs.start(dataDir);
+        nbi = new NbiClient(acs.server.nbiPort());
+        cpe = cpe(tree(NbiCompatibilityTest.BM632W).copyWithSerial("000000"), SimulatedCpe.Options.DEFAULT);
+        id = RunningAcs.id(cpe);
+    }
+
+    private String readNtp() {
+        return "{\"name\": \"getParameterValues\", \"parameterNames\": [\"" + NTP + "\"]}";
+    }
+
+    @Test
+    void aWokenDeviceRunsTheTaskBeforeTheAnswer() throws Exception {
+        try (ConnectionRequestListener listener = ConnectionRequestListener.start(cpe, NbiCompatibilityTest.CR_USER,
+                NbiCompatibilityTest.CR_PASS)) {
+            session(cpe, "0 BOOTSTRAP", "1 BOOT");
+            cpe.model().put(NTP, cpe.model().get(NTP).orElseThrow().withValue("ntp.example.net", "xsd:string"));
+            NbiClient.Reply reply = nbi.send("POST", "/devices/" + id + "/tasks?connection_request", readNtp());
+            assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+            assertThat(reply.object()).containsEntry("name", "getParameterValues").containsEntry("device", id);
+            assertThat(listener.accepted()).isEqualTo(1);
+            assertThat(device(cpe).value(NTP)).as("read in the session the request woke").contains("ntp.example.net");
+            assertThat(tasksLeft()).isZero();
+
+            NbiClient.Reply wakeOnly = nbi.send("POST", "/devices/" + id + "/tasks?connection_request", null);
+            assertThat(wakeOnly.status()).isEqualTo(200);
+            assertThat(wakeOnly.body()).isEmpty();
+        }
+    }
+
+    @Test
+    void anOfflineDeviceGets202WithTheReasonAndTheTaskWaits() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        cpe.model().put("InternetGatewayDevice.ManagementServer.ConnectionRequestURL", cpe.model()
+                .get("InternetGatewayDevice.ManagementServer.ConnectionRequestURL").orElseThrow()
+                .withValue("http://127.0.0.1:" + closed + "/cr", "xsd:string"));
+        session(cpe, "0 BOOTSTRAP", "1 BOOT");
+        NbiClient.Reply reply = nbi.send("POST", "/devices/" + id + "/tasks?connection_request", readNtp());
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(reply.reason()).isEqualTo("Device is offline");
+        assertThat(reply.object()).containsKey("_id");
+        assertThat(tasksLeft()).as("queued for the device's next session").isEqualTo(1);
+        session(cpe);
+        assertThat(tasksLeft()).isZero();
+
+        NbiClient.Reply wakeOnly = nbi.send("POST", "/devices/" + id + "/tasks?connection_request", null);
+        assertThat(wakeOnly.status()).isEqualTo(504);
+        assertThat(wakeOnly.reason()).isEqualTo("Device is offline");
+        assertThat(wakeOnly.body()).isEqualTo("Device is offline");
+    }
+
+    @Test
+    void aDeviceThatAcceptsButNeverComesGets202NotProcessed() throws Exception {
+        HttpServer mute = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+        AtomicInteger woken = new AtomicInteger();
+        mute.createContext("/", exchange -> {
+            woken.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        mute.start();
+        try {
+            cpe.model().put("InternetGatewayDevice.ManagementServer.ConnectionRequestURL", cpe.model()
+                    .get("InternetGatewayDevice.ManagementServer.ConnectionRequestURL").orElseThrow()
+                    .withValue("http://127.0.0.1:" + mute.getAddress().getPort() + "/", "xsd:string"));
+            session(cpe, "0 BOOTSTRAP", "1 BOOT");
+            long start = System.nanoTime();
+            NbiClient.Reply reply = nbi.send("POST", "/devices/" + id + "/tasks?timeout=600&connection_request",
+                    readNtp());
+            assertThat(reply.status()).isEqualTo(202);
+            assertThat(reply.reason()).isEqualTo("Task queued but not processed");
+            assertThat(woken.get()).isEqualTo(1);
+            assertThat((System.nanoTime() - start) / 1_000_000).as("waited about the timeout given")
+                    .isBetween(500L, 5_000L);
+            assertThat(tasksLeft()).isEqualTo(1);
+        } finally {
+            mute.stop(0);
+        }
+    }
+
+    @Test
+    void aFaultingTaskGets202TaskFaulted() throws Exception {
+        try (ConnectionRequestListener listener = ConnectionRequestListener.start(cpe, NbiCompatibilityTest.CR_USER,
+                NbiCompatibilityTest.CR_PASS)) {
+            session(cpe, "0 BOOTSTRAP", "1 BOOT");
+            NbiClient.Reply reply = nbi.send("POST", "/devices/" + id + "/tasks?connection_request",
+                    "{\"name\": \"setParameterValues\", \"parameterValues\": [[\"InternetGatewayDevice.DeviceInfo."
+                            + "HardwareVersion\", \"x\"]]}");
+            assertThat(reply.status()).isEqualTo(202);
+            assertThat(reply.reason()).isEqualTo("Task faulted");
+            assertThat(faults()).hasSize(1);
+            assertThat(faults().get(0).getString("_id")).isEqualTo(id + ":task_" + reply.object().get("_id"));
+        }
+    }
+
+    @Test
+    void anInvalidTimeoutIsRefusedBeforeAnythingIsQueued() throws Exception {
+        session(cpe, "0 BOOTSTRAP", "1 BOOT");
+        NbiClient.Reply reply = nbi.send("POST", "/devices/" + id + "/tasks?timeout=soon&connection_request",
+                readNtp());
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat((String) reply.object().get("error")).contains("timeout");
+        assertThat(tasksLeft()).isZero();
+    }
+}
