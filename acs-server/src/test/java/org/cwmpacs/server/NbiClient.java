@@ -86,6 +86,11 @@ final class NbiClient {
         return new Reply(status, c.getResponseMessage(), lower, text);
     }
 
+    /** A device id as a path segment: encoded once more, since ids carry {@code %XX} escapes of their own. */
+    static String id(String deviceId) {
+        return java.net.URLEncoder.encode(deviceId, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     static String q(String json) {
         return java.net.URLEncoder.encode(json, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -23,7 +23,7 @@ final class RunningAcs implements AutoCloseable {
         env.putIfAbsent("GENIEACS_FS_PORT", "0");
         env.putIfAbsent("GENIEACS_FS_INTERFACE", "127.0.0.1");
         env.put("ACS_DATA_DIR", dataDir.toString());
-        env.put("ACS_STORE_CACHE_MB", "64");
+        env.putIfAbsent("ACS_STORE_CACHE_MB", "64");
         return new RunningAcs(AcsServer.start(AcsConfig.load(env)));
     }
 

@@ -4,14 +4,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
-import com.mongodb.client.gridfs.GridFSDownloadStream;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -111,12 +112,19 @@ final class MongoFileStore implements FileCatalog, FileStore {
                     return info(received);
                 }
                 document(name).ifPresent(old -> bucket.delete(toBson(old.get("_id"))));
-                // chunks are copied, not re-keyed: the embedded store does not re-index an updated files_id
-                for (Document chunk : chunks.find(Filters.eq("files_id", id)).sort(new Document("n", 1))
-                        .batchSize(4)) {
-                    chunk.put("_id", new ObjectId());
-                    chunk.put("files_id", name);
-                    chunks.insertOne(chunk);
+                // chunks are copied, not re-keyed (the embedded store does not re-index an updated files_id),
+                // a few at a time (it does not honour small batches)
+                for (int n = 0; ; n += 4) {
+                    List<Document> some = chunks.find(Filters.and(Filters.eq("files_id", id), Filters.gte("n", n),
+                            Filters.lt("n", n + 4))).into(new ArrayList<>());
+                    if (some.isEmpty()) {
+                        break;
+                    }
+                    for (Document chunk : some) {
+                        chunk.put("_id", new ObjectId());
+                        chunk.put("files_id", name);
+                    }
+                    chunks.insertMany(some);
                 }
                 received.put("_id", name);
                 files.insertOne(received);
@@ -141,17 +149,91 @@ final class MongoFileStore implements FileCatalog, FileStore {
     @Override
     public InputStream open(String name, long offset) throws IOException {
         Document doc = document(name).orElseThrow(() -> new java.io.FileNotFoundException(name));
-        // a few chunks per round trip: a download holds about a megabyte, whatever the file's size
-        GridFSDownloadStream stream = bucket.openDownloadStream(toBson(doc.get("_id"))).batchSize(4);
-        long skipped = 0;
-        while (skipped < offset) {
-            long n = stream.skip(offset - skipped);
-            if (n <= 0) {
-                break;
-            }
-            skipped += n;
+        Object chunkSize = doc.get("chunkSize");
+        Object length = doc.get("length");
+        return new ChunkStream(chunks, doc.get("_id"), chunkSize instanceof Number ? ((Number) chunkSize).intValue()
+                : 255 * 1024, length instanceof Number ? ((Number) length).longValue() : 0L, offset);
+    }
+
+    /**
+     * A file's contents read a few chunks per query, by chunk number: memory holds those few chunks
+     * whatever the file's size, and a read from an offset starts at its chunk. (The driver's GridFS stream
+     * asks for small batches, which the embedded store does not honour.)
+     */
+    private static final class ChunkStream extends InputStream {
+        private static final int CHUNKS_PER_QUERY = 4;
+
+        private final MongoCollection<Document> chunks;
+        private final Object id;
+        private final int chunkSize;
+        private final long length;
+        private long position;
+        private final java.util.ArrayDeque<byte[]> fetched = new java.util.ArrayDeque<>();
+        private int nextChunk;
+        private byte[] current = new byte[0];
+        private int inCurrent;
+
+        ChunkStream(MongoCollection<Document> chunks, Object id, int chunkSize, long length, long offset) {
+            this.chunks = chunks;
+            this.id = id;
+            this.chunkSize = Math.max(1, chunkSize);
+            this.length = length;
+            this.position = Math.min(offset, length);
+            this.nextChunk = (int) (position / this.chunkSize);
+            this.inCurrent = (int) (position % this.chunkSize);
+            this.current = null;
         }
-        return stream;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (position >= length) {
+                return -1;
+            }
+            if (current == null || inCurrent >= current.length) {
+                int skip = current == null ? inCurrent : 0;
+                current = nextChunk();
+                inCurrent = skip;
+            }
+            int n = Math.min(len, Math.min(current.length - inCurrent, (int) Math.min(Integer.MAX_VALUE,
+                    length - position)));
+            if (n <= 0) {
+                throw new IOException("chunk " + (nextChunk - 1) + " of " + id + " is shorter than the file says");
+            }
+            System.arraycopy(current, inCurrent, b, off, n);
+            inCurrent += n;
+            position += n;
+            return n;
+        }
+
+        private byte[] nextChunk() throws IOException {
+            if (fetched.isEmpty()) {
+                int first = nextChunk;
+                for (Document chunk : chunks.find(com.mongodb.client.model.Filters.and(Filters.eq("files_id", id),
+                        Filters.gte("n", first), Filters.lt("n", first + CHUNKS_PER_QUERY)))
+                        .sort(new Document("n", 1))) {
+                    Object data = chunk.get("data");
+                    int n = ((Number) chunk.get("n")).intValue();
+                    if (n != first + fetched.size() || !(data instanceof org.bson.types.Binary)) {
+                        throw new IOException("chunk " + (first + fetched.size()) + " of " + id + " is missing");
+                    }
+                    fetched.add(((org.bson.types.Binary) data).getData());
+                }
+                if (fetched.isEmpty()) {
+                    throw new IOException("chunk " + first + " of " + id + " is missing");
+                }
+            }
+            nextChunk++;
+            return fetched.poll();
+        }
     }
 
     @Override

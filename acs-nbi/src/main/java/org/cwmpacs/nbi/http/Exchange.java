@@ -117,15 +117,20 @@ public final class Exchange {
         private ChannelFuture last;
 
         public void write(ByteBuf chunk) throws InterruptedException {
+            // one piece in flight at a time: a slow client holds back the writer, not memory (writes from
+            // outside the event loop are queued before the channel counts them as pending)
+            if (last != null) {
+                last.await();
+                if (!last.isSuccess()) {
+                    chunk.release();
+                    throw new InterruptedException("the client went away: " + last.cause());
+                }
+            }
             if (!ctx.channel().isActive()) {
                 chunk.release();
                 throw new InterruptedException("the client went away");
             }
             last = ctx.writeAndFlush(new DefaultHttpContent(chunk));
-            if (!ctx.channel().isWritable()) {
-                // the client reads slower than we produce: wait for the socket to drain
-                last.await();
-            }
         }
 
         public void write(byte[] bytes) throws InterruptedException {
