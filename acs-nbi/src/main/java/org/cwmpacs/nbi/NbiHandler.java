@@ -155,9 +155,8 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
         ACCESS.info("{} {} {}", remote(ctx), msg.method(), uri.rawPath());
         Request request = new Request(msg.method(), uri.rawPath(), uri.parameters(), msg.headers(), new byte[0]);
         discarding = true;
-        if (authenticate(request, exchange).isEmpty()) {
-            // the body is not read: the connection cannot be reused
-            ctx.close();
+        // refused, the body is not read: the connection closes once the 401 is out
+        if (authenticate(request, new Exchange(ctx, false)).isEmpty()) {
             return;
         }
         Matcher m = FILES.matcher(uri.rawPath());

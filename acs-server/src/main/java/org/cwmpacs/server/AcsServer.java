@@ -17,6 +17,7 @@ import org.cwmpacs.nbi.NbiConfig;
 import org.cwmpacs.nbi.NbiServer;
 import org.cwmpacs.nbi.NbiServices;
 import org.cwmpacs.nbi.fs.FileServer;
+import org.cwmpacs.nbi.http.HttpListener;
 import org.cwmpacs.soap.DecodeLimits;
 import org.cwmpacs.soap.EncodeOptions;
 import org.cwmpacs.store.EmbeddedMongo;
@@ -38,13 +39,13 @@ public final class AcsServer implements AutoCloseable {
     private final int cwmpPort;
 
     private final ConnectionRequester connectionRequests;
-    private final NbiServer nbi;
+    private final HttpListener nbi;
     private final int nbiPort;
-    private final FileServer fs;
+    private final HttpListener fs;
     private final int fsPort;
 
     private AcsServer(Optional<EmbeddedMongo> embedded, MongoStore store, SessionManager sessions, CwmpServer cwmp,
-                      int cwmpPort, ConnectionRequester connectionRequests, NbiServer nbi, int nbiPort, FileServer fs,
+                      int cwmpPort, ConnectionRequester connectionRequests, HttpListener nbi, int nbiPort, HttpListener fs,
                       int fsPort) {
         this.connectionRequests = connectionRequests;
         this.nbi = nbi;
@@ -87,10 +88,10 @@ public final class AcsServer implements AutoCloseable {
         try {
             AcsConfig.NbiOptions options = config.nbi();
             // first, so that Download requests name the port it really listens on
-            FileServer[] fs = new FileServer[1];
+            HttpListener[] fs = new HttpListener[1];
             int fsPort = listen("File server", options.fsHost(), options.fsPort(),
                     "GENIEACS_FS_PORT / GENIEACS_FS_INTERFACE", host -> {
-                        fs[0] = new FileServer(store.fileStore(), host, options.fsPort());
+                        fs[0] = FileServer.listener(store.fileStore(), host, options.fsPort());
                         return new Listener(fs[0]::start, fs[0]::close);
                     }, started, "");
             EngineServices services = new EngineServices(store.devices(), store.tasks(), store.faults(),
@@ -116,10 +117,10 @@ public final class AcsServer implements AutoCloseable {
                     store.operations(), store.fileStore(), locks, connectionRequests, Clock.systemUTC());
             NbiConfig nbiConfig = new NbiConfig(options.host(), options.port(), options.auth(), options.maxBodyBytes(),
                     options.onlineThreshold(), options.sessionWait(), java.time.Duration.ofMillis(200));
-            NbiServer[] nbi = new NbiServer[1];
+            HttpListener[] nbi = new HttpListener[1];
             int nbiPort = listen("NBI", options.host(), options.port(), "GENIEACS_NBI_PORT / GENIEACS_NBI_INTERFACE",
                     host -> {
-                        nbi[0] = new NbiServer(nbiServices, nbiConfig.withHost(host));
+                        nbi[0] = NbiServer.listener(nbiServices, nbiConfig.withHost(host));
                         return new Listener(nbi[0]::start, nbi[0]::close);
                     }, started, "");
             if (!options.auth().hasCredentials()) {

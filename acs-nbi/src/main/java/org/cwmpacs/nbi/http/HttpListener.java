@@ -18,20 +18,35 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** An HTTP listener: codec, then the given handlers (built per connection); closes idle connections. */
+/**
+ * An HTTP listener: codec, then the given handlers (built per connection); closes idle connections. It owns
+ * the worker threads its handlers hand blocking work to, and stops them when closed.
+ */
 public final class HttpListener implements AutoCloseable {
     private static final int IDLE_SECONDS = 300;
 
     private final String host;
     private final int port;
     private final Supplier<List<ChannelHandler>> handlers;
+    private final java.util.concurrent.ExecutorService workers;
     private EventLoopGroup group;
     private Channel channel;
 
-    public HttpListener(String host, int port, Supplier<List<ChannelHandler>> handlers) {
+    public HttpListener(String host, int port, java.util.concurrent.ExecutorService workers,
+                        Supplier<List<ChannelHandler>> handlers) {
         this.host = host;
         this.port = port;
+        this.workers = workers;
         this.handlers = handlers;
+    }
+
+    /** Threads for a listener's blocking work (store calls, streaming), so that the event loop never waits. */
+    public static java.util.concurrent.ExecutorService workers(String name) {
+        return java.util.concurrent.Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Binds and returns the port (useful with port 0). */
@@ -76,5 +91,6 @@ public final class HttpListener implements AutoCloseable {
         if (group != null) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
+        workers.shutdownNow();
     }
 }

@@ -29,34 +29,40 @@ public final class Mutations {
 
     /** {@code PUT|DELETE /presets/<name>} and {@code /objects/<name>}: JSON documents, stored as given. */
     public void jsonDocument(Request request, Exchange exchange, String collection, String name) {
-        if (request.method().equals(HttpMethod.PUT)) {
-            Map<String, Object> document;
+        putOrDelete(request, exchange, collection, name, body -> {
             try {
-                document = Json.parseObject(request.bodyText(), collection.substring(0, collection.length() - 1));
+                return Json.parseObject(body, collection.substring(0, collection.length() - 1));
             } catch (Json.InvalidJson e) {
-                exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
-                return;
+                throw new IllegalArgumentException(e.getMessage());
             }
-            services.documents().replace(collection, name, document);
-            exchange.respond(HttpResponseStatus.OK);
-        } else if (request.method().equals(HttpMethod.DELETE)) {
-            services.documents().delete(collection, name);
-            exchange.respond(HttpResponseStatus.OK);
-        } else {
-            exchange.methodNotAllowed("PUT, DELETE");
-        }
+        });
     }
 
     /** {@code PUT|DELETE /provisions/<name>} and {@code /virtual_parameters/<name>}: JavaScript, checked. */
     public void script(Request request, Exchange exchange, String collection, String name) {
+        putOrDelete(request, exchange, collection, name, body -> {
+            ScriptSyntax.check(body).ifPresent(error -> {
+                throw new IllegalArgumentException(error);
+            });
+            return Map.of("script", body);
+        });
+    }
+
+    /**
+     * PUT stores the document {@code read} makes of the body (an IllegalArgumentException from it is the 400's
+     * message); DELETE removes it, present or not.
+     */
+    private void putOrDelete(Request request, Exchange exchange, String collection, String name,
+                             java.util.function.Function<String, Map<String, Object>> read) {
         if (request.method().equals(HttpMethod.PUT)) {
-            String script = request.bodyText();
-            Optional<String> error = ScriptSyntax.check(script);
-            if (error.isPresent()) {
-                exchange.error(HttpResponseStatus.BAD_REQUEST, error.get());
+            Map<String, Object> document;
+            try {
+                document = read.apply(request.bodyText());
+            } catch (IllegalArgumentException e) {
+                exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
                 return;
             }
-            services.documents().replace(collection, name, Map.of("script", script));
+            services.documents().replace(collection, name, document);
             exchange.respond(HttpResponseStatus.OK);
         } else if (request.method().equals(HttpMethod.DELETE)) {
             services.documents().delete(collection, name);
@@ -105,35 +111,30 @@ public final class Mutations {
 
     /** {@code DELETE /tasks/<id>}: the task and its fault. */
     public void deleteTask(Request request, Exchange exchange, String taskId) {
-        if (!request.method().equals(HttpMethod.DELETE)) {
-            exchange.methodNotAllowed("PUT DELETE");
-            return;
-        }
-        Optional<String> device = taskDevice(exchange, taskId, false);
-        if (device.isEmpty()) {
-            return;
-        }
-        String deviceId = device.get();
-        boolean done = lock.run(deviceId, () -> {
+        // GenieACS's Allow header, as it sends it
+        onTask(request, exchange, taskId, HttpMethod.DELETE, "PUT DELETE", false, deviceId -> {
             services.tasks().delete(taskId).join();
             services.faults().delete(deviceId + ":task_" + taskId).join();
         });
-        answerLocked(exchange, done);
     }
 
     /** {@code POST /tasks/<id>/retry}: clears the task's fault so that it runs at the next session. */
     public void retryTask(Request request, Exchange exchange, String taskId) {
-        if (!request.method().equals(HttpMethod.POST)) {
-            exchange.methodNotAllowed("POST");
+        onTask(request, exchange, taskId, HttpMethod.POST, "POST", true,
+                deviceId -> services.faults().delete(deviceId + ":task_" + taskId).join());
+    }
+
+    /** Does {@code work} under the lock of the task's device, once the method and the task check out. */
+    private void onTask(Request request, Exchange exchange, String taskId, HttpMethod method, String allow,
+                        boolean jsonNotFound, java.util.function.Consumer<String> work) {
+        if (!request.method().equals(method)) {
+            exchange.methodNotAllowed(allow);
             return;
         }
-        Optional<String> device = taskDevice(exchange, taskId, true);
-        if (device.isEmpty()) {
-            return;
+        Optional<String> device = taskDevice(exchange, taskId, jsonNotFound);
+        if (device.isPresent()) {
+            answerLocked(exchange, lock.run(device.get(), () -> work.accept(device.get())));
         }
-        String deviceId = device.get();
-        answerLocked(exchange, lock.run(deviceId,
-                () -> services.faults().delete(deviceId + ":task_" + taskId).join()));
     }
 
     /** {@code DELETE /devices/<id>}: the device with its tasks, faults and pending transfers. */
