@@ -81,4 +81,24 @@ class AcsConfigTest {
         Files.writeString(file, json);
         return file;
     }
+
+    @Test
+    void nbiCredentialsFromTheFileAsAListOrHashed() throws Exception {
+        String key = "0123456789abcdef-from-the-file";
+        Path file = write("{\"ACS_NBI_API_KEYS\": [\"" + org.cwmpacs.nbi.auth.NbiAuth.hashKey(key) + "\"], "
+                + "\"ACS_NBI_USERS\": [\"ops:with,comma\"], \"NBI_PORT\": 17557, \"ACS_DEVICE_ONLINE_THRESHOLD\": 9000}");
+        AcsConfig c = AcsConfig.load(Map.of("ACS_CONFIG_FILE", file.toString()));
+        assertThat(c.nbi().port()).isEqualTo(17557);
+        assertThat(c.nbi().host()).as("credentials: every address").isEqualTo("::");
+        assertThat(c.nbi().onlineThreshold()).isEqualTo(Duration.ofMillis(9000));
+        assertThat(c.nbi().auth().check(java.util.Optional.empty(), java.util.Optional.of(key)))
+                .isEqualTo(org.cwmpacs.nbi.auth.NbiAuth.Caller.AUTHORISED);
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("ops:with,comma".getBytes());
+        assertThat(c.nbi().auth().check(java.util.Optional.of(basic), java.util.Optional.empty()))
+                .isEqualTo(org.cwmpacs.nbi.auth.NbiAuth.Caller.AUTHORISED);
+        assertThat(AcsConfig.load(Map.of("ACS_CONFIG_FILE", file.toString(), "ACS_NBI_API_KEYS",
+                "another-key-from-the-environment")).nbi().auth().check(java.util.Optional.empty(),
+                java.util.Optional.of(key))).as("the environment wins over the file")
+                .isEqualTo(org.cwmpacs.nbi.auth.NbiAuth.Caller.REFUSED);
+    }
 }

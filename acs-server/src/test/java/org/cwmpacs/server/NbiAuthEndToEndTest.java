@@ -129,6 +129,27 @@ class NbiAuthEndToEndTest extends SimulatorCase {
         assertThat(users.list()).containsExactly(Map.of("_id", "admin", "roles", "admin"));
     }
 
+    @Test
+    void theLogSaysHowToOpenTheNbiAndOversizedBodiesAreRefused() throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(AcsServer.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        log.addAppender(seen);
+        try {
+            acs = RunningAcs.withoutDiscovery(dataDir, Map.of("ACS_NBI_MAX_BODY_BYTES", "2048"));
+        } finally {
+            log.detachAppender(seen);
+        }
+        assertThat(seen.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+                .contains("no credentials configured").contains("127.0.0.1 only").contains("ACS_NBI_API_KEYS"));
+        NbiClient.Reply big = new NbiClient(acs.server.nbiPort()).send("PUT", "/presets/big",
+                "{\"x\": \"" + "y".repeat(4096) + "\"}");
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(acs.server.store().database().getCollection("presets").countDocuments()).isZero();
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

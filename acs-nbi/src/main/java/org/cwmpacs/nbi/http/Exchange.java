@@ -35,8 +35,10 @@ public final class Exchange {
         this.keepAlive = keepAlive;
     }
 
+    /** A status with its own reason phrase (GenieACS tells outcomes there), kept to one printable line. */
     public static HttpResponseStatus status(int code, String reason) {
-        return new HttpResponseStatus(code, reason);
+        String line = reason.replaceAll("[\\p{Cntrl}]+", " ").strip();
+        return new HttpResponseStatus(code, line.isEmpty() ? HttpResponseStatus.valueOf(code).reasonPhrase() : line);
     }
 
     public boolean answered() {
