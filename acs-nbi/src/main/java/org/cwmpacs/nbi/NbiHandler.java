@@ -113,7 +113,8 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
         msg.content().readBytes(body);
         Request request = new Request(msg.method(), uri.rawPath(), uri.parameters(), msg.headers().copy(), body);
         ACCESS.info("{} {} {}", remote(ctx), msg.method(), uri.rawPath());
-        if (request.path().equals("/openapi.json") && request.method().equals(HttpMethod.GET)) {
+        if (request.path().equals("/openapi.json") && (request.method().equals(HttpMethod.GET)
+                || request.method().equals(HttpMethod.HEAD))) {
             openApi(exchange);
             return;
         }
