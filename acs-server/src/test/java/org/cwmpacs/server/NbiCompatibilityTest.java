@@ -259,6 +259,9 @@ class NbiCompatibilityTest extends SimulatorCase {
         assertThat(wrongMethod.header("Allow")).contains("GET, HEAD");
         assertThat(nbi.send("GET", "/presets/x", null).header("Allow")).contains("PUT, DELETE");
 
+        assertThat(nbi.send("PUT", "/objects/huge", "{\"n\": 123456789012345678901234567890}").status())
+                .as("a number beyond 64 bits is stored, not a server error").isEqualTo(200);
+        assertThat(nbi.send("DELETE", "/objects/huge", null).status()).isEqualTo(200);
         NbiClient.Reply badPreset = nbi.send("PUT", "/presets/broken", "{\"weight\": ");
         assertThat(badPreset.status()).isEqualTo(400);
         NbiClient.Reply badScript = nbi.send("PUT", "/provisions/broken", "declare(\"x\", {value: 1}, ;");

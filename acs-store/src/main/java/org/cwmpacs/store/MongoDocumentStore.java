@@ -89,6 +89,14 @@ final class MongoDocumentStore implements DocumentStore {
         if (value instanceof Instant) {
             return Date.from((Instant) value);
         }
+        if (value instanceof java.math.BigInteger) {
+            // JSON integers beyond 64 bits: BSON has no such integer
+            java.math.BigInteger big = (java.math.BigInteger) value;
+            return big.bitLength() < 64 ? (Object) big.longValue() : new Decimal128(new java.math.BigDecimal(big));
+        }
+        if (value instanceof java.math.BigDecimal) {
+            return new Decimal128((java.math.BigDecimal) value);
+        }
         if (value instanceof String && objectId && ObjectId.isValid((String) value)) {
             return new ObjectId((String) value);
         }

@@ -35,7 +35,8 @@ public final class FileUpload {
     private CompletableFuture<FileStore.Upload> chain;
     private int queued;
     private long received;
-    private boolean failed;
+    /** Set on the event loop, read by the store's writes. */
+    private volatile boolean failed;
 
     public FileUpload(ChannelHandlerContext ctx, Exchange exchange, Executor executor, FileStore files, String name,
                       HttpHeaders headers) {
