@@ -109,9 +109,16 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(msg.uri());
+        Map<String, java.util.List<String>> params;
+        try {
+            params = uri.parameters();
+        } catch (IllegalArgumentException e) {
+            exchange.error(HttpResponseStatus.BAD_REQUEST, "malformed query string: " + e.getMessage());
+            return;
+        }
         byte[] body = new byte[msg.content().readableBytes()];
         msg.content().readBytes(body);
-        Request request = new Request(msg.method(), uri.rawPath(), uri.parameters(), msg.headers().copy(), body);
+        Request request = new Request(msg.method(), uri.rawPath(), params, msg.headers().copy(), body);
         ACCESS.info("{} {} {}", remote(ctx), msg.method(), uri.rawPath());
         if (request.path().equals("/openapi.json") && (request.method().equals(HttpMethod.GET)
                 || request.method().equals(HttpMethod.HEAD))) {
@@ -154,7 +161,8 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
         Exchange exchange = new Exchange(ctx, HttpUtil.isKeepAlive(msg));
         QueryStringDecoder uri = new QueryStringDecoder(msg.uri());
         ACCESS.info("{} {} {}", remote(ctx), msg.method(), uri.rawPath());
-        Request request = new Request(msg.method(), uri.rawPath(), uri.parameters(), msg.headers(), new byte[0]);
+        // an upload's query string is not used: a malformed one does not stop it
+        Request request = new Request(msg.method(), uri.rawPath(), Map.of(), msg.headers(), new byte[0]);
         discarding = true;
         // refused, the body is not read: the connection closes once the 401 is out
         if (authenticate(request, new Exchange(ctx, false)).isEmpty()) {

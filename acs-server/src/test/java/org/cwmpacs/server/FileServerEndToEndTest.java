@@ -185,5 +185,37 @@ class FileServerEndToEndTest extends SimulatorCase {
         assertThat(fetched.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(content)));
     }
-}
 
+    /** The first line of what the server answers to these raw bytes ("" if it closes without answering). */
+    private static String raw(int port, String request, boolean halfClose) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (halfClose) {
+                socket.shutdownOutput();
+            }
+            byte[] answer = socket.getInputStream().readNBytes(64);
+            String text = new String(answer, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return text.contains("\r\n") ? text.substring(0, text.indexOf("\r\n")) : text;
+        }
+    }
+
+    @Test
+    void malformedRequestsGet400AndATruncatedUploadStoresNothing() throws Exception {
+        int fsPort = acs.server.fsPort();
+        int nbiPort = acs.server.nbiPort();
+        for (int port : new int[] {fsPort, nbiPort}) {
+            assertThat(raw(port, "GARBAGE\r\n\r\n", false)).isEqualTo("HTTP/1.1 400 Bad Request");
+            assertThat(raw(port, "GET /x HTTP/1.1\r\nHost: a\r\nX: " + "a".repeat(20_000) + "\r\n\r\n", false))
+                    .isEqualTo("HTTP/1.1 400 Bad Request");
+            assertThat(raw(port, "GET /%ZZ HTTP/1.1\r\nHost: a\r\n\r\n", false)).startsWith("HTTP/1.1 4");
+        }
+        assertThat(nbi.send("PUT", "/files/kept.bin", new byte[] {1, 2, 3}, Map.of()).status()).isEqualTo(201);
+        assertThat(raw(nbiPort, "PUT /files/kept.bin HTTP/1.1\r\nHost: a\r\nContent-Length: 1000\r\n\r\nabc", true))
+                .as("the client went away mid-body").isEmpty();
+        Thread.sleep(300);
+        assertThat(acs.server.store().fileStore().info("kept.bin").orElseThrow().length())
+                .as("the stored file is untouched").isEqualTo(3);
+        assertThat(acs.server.store().database().getCollection("fs.files").countDocuments()).isEqualTo(1);
+    }
+}

@@ -244,6 +244,10 @@ class NbiCompatibilityTest extends SimulatorCase {
         assertThat(missingRetry.object()).containsEntry("error", "Task not found");
         assertThat(nbi.send("POST", "/tasks/5403908ef28ea3a25c138adc/other", null).status()).isEqualTo(404);
 
+        NbiClient.Reply badEscape = nbi.get("/devices/?query=%ZZ");
+        assertThat(badEscape.status()).isEqualTo(400);
+        assertThat((String) badEscape.object().get("error")).contains("malformed");
+        assertThat(nbi.send("POST", "/devices/%ZZ/tasks", "{}").status()).isEqualTo(400);
         NbiClient.Reply badQuery = nbi.get("/devices/?query=" + q("{\"_id\":"));
         assertThat(badQuery.status()).isEqualTo(400);
         assertThat((String) badQuery.object().get("error")).startsWith("invalid JSON");

@@ -54,6 +54,10 @@ final class FileHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
         Exchange exchange = new Exchange(ctx, HttpUtil.isKeepAlive(msg));
+        if (!msg.decoderResult().isSuccess()) {
+            exchange.error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: " + msg.decoderResult().cause());
+            return;
+        }
         if (!msg.method().equals(HttpMethod.GET) && !msg.method().equals(HttpMethod.HEAD)) {
             exchange.methodNotAllowed("GET, HEAD");
             return;
