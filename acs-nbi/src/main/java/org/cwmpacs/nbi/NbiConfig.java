@@ -15,9 +15,6 @@ import org.cwmpacs.nbi.auth.NbiAuth;
  */
 public record NbiConfig(String host, int port, NbiAuth auth, int maxBodyBytes, Duration onlineThreshold,
                         Duration sessionWait, Duration pollInterval) {
-    public static final Duration DEFAULT_ONLINE_THRESHOLD = Duration.ofMillis(4000);
-    public static final Duration DEFAULT_SESSION_WAIT = Duration.ofSeconds(120);
-
     public NbiConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(auth, "auth");
@@ -28,10 +25,5 @@ public record NbiConfig(String host, int port, NbiAuth auth, int maxBodyBytes, D
 
     public NbiConfig withHost(String newHost) {
         return new NbiConfig(newHost, port, auth, maxBodyBytes, onlineThreshold, sessionWait, pollInterval);
-    }
-
-    public static NbiConfig of(String host, int port, NbiAuth auth) {
-        return new NbiConfig(host, port, auth, 16 * 1024 * 1024, DEFAULT_ONLINE_THRESHOLD, DEFAULT_SESSION_WAIT,
-                Duration.ofMillis(200));
     }
 }

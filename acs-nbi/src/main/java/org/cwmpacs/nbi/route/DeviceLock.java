@@ -30,23 +30,4 @@ final class DeviceLock {
         }
         return true;
     }
-
-    /** Takes the lock, waiting up to {@code wait} for a session to end; the token, or empty. */
-    java.util.Optional<String> acquire(String deviceId, Duration wait, Duration poll) throws InterruptedException {
-        String token = "nbi_" + UUID.randomUUID();
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            if (locks.acquire(deviceId, token, TTL).join()) {
-                return java.util.Optional.of(token);
-            }
-            if (System.nanoTime() >= deadline) {
-                return java.util.Optional.empty();
-            }
-            Thread.sleep(poll.toMillis());
-        }
-    }
-
-    void release(String deviceId, String token) {
-        locks.release(deviceId, token).join();
-    }
 }

@@ -2,10 +2,10 @@ package org.cwmpacs.nbi.route;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cwmpacs.core.script.ScriptSyntax;
-import java.util.List;
 import org.cwmpacs.core.store.DocumentQuery;
 import org.cwmpacs.nbi.NbiServices;
 import org.cwmpacs.nbi.http.Exchange;
