@@ -11,19 +11,23 @@ import org.cwmpacs.nbi.auth.NbiAuth;
  * @param onlineThreshold how long {@code ?connection_request} waits for the woken device's session to start
  *     when the request gives no {@code timeout} (GenieACS's {@code cwmp.deviceOnlineThreshold})
  * @param sessionWait how long it then waits for that session to end
+ * @param lockWait how long such a request waits for a session in progress to let go of the device before it
+ *     queues the task anyway
  * @param pollInterval how often it looks while waiting
  */
 public record NbiConfig(String host, int port, NbiAuth auth, int maxBodyBytes, Duration onlineThreshold,
-                        Duration sessionWait, Duration pollInterval) {
+                        Duration sessionWait, Duration lockWait, Duration pollInterval) {
     public NbiConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(onlineThreshold, "onlineThreshold");
         Objects.requireNonNull(sessionWait, "sessionWait");
+        Objects.requireNonNull(lockWait, "lockWait");
         Objects.requireNonNull(pollInterval, "pollInterval");
     }
 
     public NbiConfig withHost(String newHost) {
-        return new NbiConfig(newHost, port, auth, maxBodyBytes, onlineThreshold, sessionWait, pollInterval);
+        return new NbiConfig(newHost, port, auth, maxBodyBytes, onlineThreshold, sessionWait, lockWait,
+                pollInterval);
     }
 }

@@ -36,7 +36,8 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
      *     anonymous access is allowed, else loopback only
      */
     public record NbiOptions(String host, int port, String fsHost, int fsPort, NbiAuth auth,
-                             boolean allowAnonymous, int maxBodyBytes, Duration onlineThreshold, Duration sessionWait) {
+                             boolean allowAnonymous, int maxBodyBytes, Duration onlineThreshold, Duration sessionWait,
+                             Duration lockWait) {
     }
 
     /** A configuration value that cannot be used; the message says which and what is expected. */
@@ -106,7 +107,8 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                         anonymous,
                         v.integer("ACS_NBI_MAX_BODY_BYTES", 16 * 1024 * 1024, 1024, Integer.MAX_VALUE),
                         Duration.ofMillis(v.integer("ACS_DEVICE_ONLINE_THRESHOLD", 4000, 0, 600_000)),
-                        Duration.ofSeconds(v.integer("ACS_NBI_SESSION_WAIT", 120, 1, 3600)));
+                        Duration.ofSeconds(v.integer("ACS_NBI_SESSION_WAIT", 120, 1, 3600)),
+                        Duration.ofSeconds(v.integer("ACS_NBI_LOCK_WAIT", 30, 0, 3600)));
     }
 
     static boolean isLoopback(String host) {

@@ -43,10 +43,12 @@ public final class AcsServer implements AutoCloseable {
     private final int nbiPort;
     private final HttpListener fs;
     private final int fsPort;
+    private final SessionLocks locks;
 
     private AcsServer(Optional<EmbeddedMongo> embedded, MongoStore store, SessionManager sessions, CwmpServer cwmp,
                       int cwmpPort, ConnectionRequester connectionRequests, HttpListener nbi, int nbiPort, HttpListener fs,
-                      int fsPort) {
+                      int fsPort, SessionLocks locks) {
+        this.locks = locks;
         this.connectionRequests = connectionRequests;
         this.nbi = nbi;
         this.nbiPort = nbiPort;
@@ -116,7 +118,8 @@ public final class AcsServer implements AutoCloseable {
             NbiServices nbiServices = new NbiServices(store.documents(), store.devices(), store.tasks(), store.faults(),
                     store.operations(), store.fileStore(), locks, connectionRequests, Clock.systemUTC());
             NbiConfig nbiConfig = new NbiConfig(options.host(), options.port(), options.auth(), options.maxBodyBytes(),
-                    options.onlineThreshold(), options.sessionWait(), java.time.Duration.ofMillis(200));
+                    options.onlineThreshold(), options.sessionWait(), options.lockWait(),
+                    java.time.Duration.ofMillis(200));
             HttpListener[] nbi = new HttpListener[1];
             int nbiPort = listen("NBI", options.host(), options.port(), "GENIEACS_NBI_PORT / GENIEACS_NBI_INTERFACE",
                     host -> {
@@ -134,7 +137,7 @@ public final class AcsServer implements AutoCloseable {
                 }
             }
             return new AcsServer(embedded, store, sessions, cwmp[0], port, connectionRequests, nbi[0], nbiPort, fs[0],
-                    fsPort);
+                    fsPort, locks);
         } catch (java.io.IOException | RuntimeException | InterruptedException e) {
             java.util.Collections.reverse(started);
             for (AutoCloseable c : started) {
@@ -207,6 +210,11 @@ public final class AcsServer implements AutoCloseable {
     /** Wakes devices: what the NBI's {@code connection_request} uses. */
     public ConnectionRequester connectionRequests() {
         return connectionRequests;
+    }
+
+    /** The session locks the CWMP side holds and the NBI respects. */
+    public SessionLocks sessionLocks() {
+        return locks;
     }
 
     public MongoStore store() {

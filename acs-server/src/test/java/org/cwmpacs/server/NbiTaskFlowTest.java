@@ -130,4 +130,34 @@ class NbiTaskFlowTest extends SimulatorCase {
         assertThat((String) reply.object().get("error")).contains("timeout");
         assertThat(tasksLeft()).isZero();
     }
+
+    @Test
+    void whileASessionHoldsTheDeviceTheTaskIsQueuedAndChangesWait() throws Exception {
+        acs.close();
+        acs = RunningAcs.start(dataDir, java.util.Map.of("ACS_NBI_LOCK_WAIT", "1"));
+        nbi = new NbiClient(acs.server.nbiPort());
+        cpe = cpe(tree(NbiCompatibilityTest.BM632W).copyWithSerial("000001"), SimulatedCpe.Options.DEFAULT);
+        id = RunningAcs.id(cpe);
+        try (ConnectionRequestListener listener = ConnectionRequestListener.start(cpe, NbiCompatibilityTest.CR_USER,
+                NbiCompatibilityTest.CR_PASS)) {
+            session(cpe, "0 BOOTSTRAP", "1 BOOT");
+            String session = "a-session-in-progress";
+            assertThat(acs.server.sessionLocks().acquire(id, session, java.time.Duration.ofMinutes(1)).get()).isTrue();
+            NbiClient.Reply reply = nbi.send("POST", "/devices/" + id + "/tasks?connection_request", readNtp());
+            assertThat(reply.status()).isEqualTo(202);
+            assertThat(reply.reason()).isEqualTo("Task queued but not processed");
+            assertThat(listener.accepted()).as("no connection request to a device in session").isZero();
+            assertThat(tasksLeft()).isEqualTo(1);
+            String taskId = (String) reply.object().get("_id");
+            NbiClient.Reply busy = nbi.send("DELETE", "/tasks/" + taskId, null);
+            assertThat(busy.status()).isEqualTo(503);
+            assertThat(busy.body()).isEqualTo("Device is in session");
+            assertThat(nbi.send("DELETE", "/devices/" + id, null).status()).isEqualTo(503);
+            assertThat(tasksLeft()).isEqualTo(1);
+
+            acs.server.sessionLocks().release(id, session).get();
+            assertThat(nbi.send("DELETE", "/tasks/" + taskId, null).status()).isEqualTo(200);
+            assertThat(tasksLeft()).isZero();
+        }
+    }
 }

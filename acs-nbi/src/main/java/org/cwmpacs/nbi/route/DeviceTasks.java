@@ -35,8 +35,6 @@ import org.cwmpacs.nbi.json.Json;
 public final class DeviceTasks {
     static final String NOT_PROCESSED = "Task queued but not processed";
     static final String FAULTED = "Task faulted";
-    /** How long a task with a connection request waits for a session in progress to let go of the device. */
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
     private static final Duration LOCK_TTL = Duration.ofSeconds(30);
 
     private static final java.util.Set<String> ECHOED_AFTER = java.util.Set.of("device", "timestamp", "expiry", "_id");
@@ -100,7 +98,7 @@ public final class DeviceTasks {
         String token = "nbi_" + UUID.randomUUID();
         Map<String, Object> body = fields.get();
         Instant informBefore = lastInform.get();
-        long lockDeadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        long lockDeadline = System.nanoTime() + config.lockWait().toNanos();
         acquire(deviceId, token, lockDeadline).thenAcceptAsync(locked -> {
             Optional<Task> task;
             try {
