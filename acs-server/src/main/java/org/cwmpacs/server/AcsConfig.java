@@ -99,7 +99,8 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                     + "configured: set ACS_NBI_API_KEYS (make a key with: openssl rand -hex 32) or ACS_NBI_USERS, "
                     + "or ACS_NBI_ALLOW_ANONYMOUS=true to let anyone who reaches that address use the NBI");
         }
-        return new NbiOptions(host.orElse(open ? "::" : "127.0.0.1"),
+        // "localhost": 127.0.0.1 and ::1
+        return new NbiOptions(host.orElse(open ? "::" : "localhost"),
                         v.integer("GENIEACS_NBI_PORT", 7557, 0, 65535),
                         v.string("GENIEACS_FS_INTERFACE", "::"),
                         v.integer("GENIEACS_FS_PORT", 7567, 0, 65535),

@@ -133,7 +133,8 @@ public final class AcsServer implements AutoCloseable {
                 } else {
                     LOG.warn("NBI: no credentials configured, so it listens on {} only. To reach it from other "
                             + "hosts set ACS_NBI_API_KEYS (make a key with: openssl rand -hex 32) or ACS_NBI_USERS "
-                            + "(name:password); see docs/nbi.md", options.host());
+                            + "(name:password); see docs/nbi.md", HttpListener.LOOPBACK.equals(options.host())
+                            ? "loopback (127.0.0.1 and ::1)" : options.host());
                 }
             }
             return new AcsServer(embedded, store, sessions, cwmp[0], port, connectionRequests, nbi[0], nbiPort, fs[0],

@@ -80,6 +80,14 @@ class NbiAuthEndToEndTest extends SimulatorCase {
         acs = RunningAcs.withoutDiscovery(dataDir, Map.of());
         NbiClient local = new NbiClient(acs.server.nbiPort());
         assertThat(local.get("/devices").status()).isEqualTo(200);
+        boolean ipv6 = Collections.list(NetworkInterface.getNetworkInterfaces()).stream().anyMatch(n ->
+                Collections.list(n.getInetAddresses()).stream().anyMatch(a -> a.isLoopbackAddress()
+                        && a instanceof java.net.Inet6Address));
+        if (ipv6) {
+            java.net.HttpURLConnection v6 = (java.net.HttpURLConnection) new java.net.URL("http://[::1]:"
+                    + acs.server.nbiPort() + "/devices").openConnection();
+            assertThat(v6.getResponseCode()).as("IPv6 loopback too").isEqualTo(200);
+        }
         NbiClient.Reply users = local.get("/users");
         assertThat(users.status()).as("users' hashes are for callers with credentials").isEqualTo(403);
         assertThat((String) users.object().get("error")).contains("ACS_NBI_API_KEYS");
@@ -94,7 +102,7 @@ class NbiAuthEndToEndTest extends SimulatorCase {
 
     @Test
     void theInterfaceAndAnonymousOptions() throws Exception {
-        assertThat(AcsConfig.load(Map.of()).nbi().host()).isEqualTo("127.0.0.1");
+        assertThat(AcsConfig.load(Map.of()).nbi().host()).as("both loopbacks").isEqualTo("localhost");
         assertThat(AcsConfig.load(Map.of("ACS_NBI_API_KEYS", KEY)).nbi().host()).isEqualTo("::");
         assertThat(AcsConfig.load(Map.of("ACS_NBI_ALLOW_ANONYMOUS", "true")).nbi().host()).isEqualTo("::");
         assertThat(AcsConfig.load(Map.of("GENIEACS_NBI_INTERFACE", "127.0.0.1")).nbi().host()).isEqualTo("127.0.0.1");
@@ -143,7 +151,7 @@ class NbiAuthEndToEndTest extends SimulatorCase {
             log.detachAppender(seen);
         }
         assertThat(seen.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
-                .contains("no credentials configured").contains("127.0.0.1 only").contains("ACS_NBI_API_KEYS"));
+                .contains("no credentials configured").contains("loopback (127.0.0.1 and ::1) only").contains("ACS_NBI_API_KEYS"));
         NbiClient.Reply big = new NbiClient(acs.server.nbiPort()).send("PUT", "/presets/big",
                 "{\"x\": \"" + "y".repeat(4096) + "\"}");
         assertThat(big.status()).isEqualTo(413);

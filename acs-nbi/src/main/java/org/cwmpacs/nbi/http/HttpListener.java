@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  */
 public final class HttpListener implements AutoCloseable {
     private static final int IDLE_SECONDS = 300;
+    /** The host that means both loopback addresses, 127.0.0.1 and ::1 (where the host has IPv6). */
+    public static final String LOOPBACK = "localhost";
 
     private final String host;
     private final int port;
@@ -31,6 +33,7 @@ public final class HttpListener implements AutoCloseable {
     private final java.util.concurrent.ExecutorService workers;
     private EventLoopGroup group;
     private Channel channel;
+    private Channel ipv6Loopback;
 
     public HttpListener(String host, int port, java.util.concurrent.ExecutorService workers,
                         Supplier<List<ChannelHandler>> handlers) {
@@ -75,18 +78,30 @@ public final class HttpListener implements AutoCloseable {
                     }
                 });
         try {
-            channel = bootstrap.bind(host, port).sync().channel();
+            channel = bootstrap.bind(LOOPBACK.equals(host) ? "127.0.0.1" : host, port).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
             close();
             throw e;
         }
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        int bound = ((InetSocketAddress) channel.localAddress()).getPort();
+        if (LOOPBACK.equals(host)) {
+            // clients that resolve localhost to ::1 first (Node.js among them) must find it there too
+            try {
+                ipv6Loopback = bootstrap.bind("::1", bound).sync().channel();
+            } catch (RuntimeException e) {
+                // no IPv6 on this host: IPv4 loopback it is
+            }
+        }
+        return bound;
     }
 
     @Override
     public void close() {
         if (channel != null) {
             channel.close().syncUninterruptibly();
+        }
+        if (ipv6Loopback != null) {
+            ipv6Loopback.close().syncUninterruptibly();
         }
         if (group != null) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
