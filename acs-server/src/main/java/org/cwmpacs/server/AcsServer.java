@@ -9,6 +9,7 @@ import org.cwmpacs.core.connreq.ConnectionRequester;
 import org.cwmpacs.core.cwmp.CwmpServer;
 import org.cwmpacs.core.engine.CpeProfiles;
 import org.cwmpacs.core.engine.EngineServices;
+import org.cwmpacs.core.net.Listener;
 import org.cwmpacs.core.store.LocalSessionLocks;
 import org.cwmpacs.core.store.SessionLocks;
 import org.cwmpacs.core.session.SessionConfig;
@@ -34,31 +35,23 @@ public final class AcsServer implements AutoCloseable {
 
     private final Optional<EmbeddedMongo> embedded;
     private final MongoStore store;
-    private final SessionManager sessions;
-    private final CwmpServer cwmp;
-    private final int cwmpPort;
-
-    private final ConnectionRequester connectionRequests;
-    private final HttpListener nbi;
-    private final int nbiPort;
-    private final HttpListener fs;
-    private final int fsPort;
     private final SessionLocks locks;
+    private final SessionManager sessions;
+    private final ConnectionRequester connectionRequests;
+    private final Listener cwmp;
+    private final Listener nbi;
+    private final Listener fs;
 
-    private AcsServer(Optional<EmbeddedMongo> embedded, MongoStore store, SessionManager sessions, CwmpServer cwmp,
-                      int cwmpPort, ConnectionRequester connectionRequests, HttpListener nbi, int nbiPort, HttpListener fs,
-                      int fsPort, SessionLocks locks) {
-        this.locks = locks;
-        this.connectionRequests = connectionRequests;
-        this.nbi = nbi;
-        this.nbiPort = nbiPort;
-        this.fs = fs;
-        this.fsPort = fsPort;
+    private AcsServer(Optional<EmbeddedMongo> embedded, MongoStore store, SessionLocks locks, SessionManager sessions,
+                      ConnectionRequester connectionRequests, Listener cwmp, Listener nbi, Listener fs) {
         this.embedded = embedded;
         this.store = store;
+        this.locks = locks;
         this.sessions = sessions;
+        this.connectionRequests = connectionRequests;
         this.cwmp = cwmp;
-        this.cwmpPort = cwmpPort;
+        this.nbi = nbi;
+        this.fs = fs;
     }
 
     public static AcsServer start(AcsConfig config) throws InterruptedException, java.io.IOException {
@@ -90,14 +83,11 @@ public final class AcsServer implements AutoCloseable {
         try {
             AcsConfig.NbiOptions options = config.nbi();
             // first, so that Download requests name the port it really listens on
-            HttpListener[] fs = new HttpListener[1];
-            int fsPort = listen("File server", options.fsHost(), options.fsPort(),
-                    "GENIEACS_FS_PORT / GENIEACS_FS_INTERFACE", host -> {
-                        fs[0] = FileServer.listener(store.fileStore(), host, options.fsPort());
-                        return new Listener(fs[0]::start, fs[0]::close);
-                    }, started, "");
+            Listener fs = listen("File server", options.fsHost(), options.fsPort(),
+                    "GENIEACS_FS_PORT / GENIEACS_FS_INTERFACE",
+                    host -> FileServer.listener(store.fileStore(), host, options.fsPort()), started, "");
             EngineServices services = new EngineServices(store.devices(), store.tasks(), store.faults(),
-                    store.operations(), store.files(), config.engine().withFsPort(fsPort),
+                    store.operations(), store.files(), config.engine().withFsPort(fs.port()),
                     new CpeProfiles(config.engine().maxSetEntries(), store.profiles()));
             SessionManager sessions = new SessionManager(services, locks, sessionConfig);
             started.add(sessions::close);
@@ -109,27 +99,21 @@ public final class AcsServer implements AutoCloseable {
                         ? "configured credentials" : "each device's stored ManagementServer.Username/Password");
             }
             Optional<SslContext> tls = TlsContexts.fromConfig(config.sslCert(), config.sslKey());
-            CwmpServer[] cwmp = new CwmpServer[1];
-            int port = listen("CWMP", config.cwmpInterface(), config.cwmpPort(),
-                    "GENIEACS_CWMP_PORT / GENIEACS_CWMP_INTERFACE", host -> {
-                        cwmp[0] = new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes(), tls);
-                        return new Listener(cwmp[0]::start, cwmp[0]::close);
-                    }, started, tls.isPresent() ? " (HTTPS)" : "");
+            Listener cwmp = listen("CWMP", config.cwmpInterface(), config.cwmpPort(),
+                    "GENIEACS_CWMP_PORT / GENIEACS_CWMP_INTERFACE",
+                    host -> new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes(), tls), started,
+                    tls.isPresent() ? " (HTTPS)" : "");
             NbiServices nbiServices = new NbiServices(store.documents(), store.devices(), store.tasks(), store.faults(),
                     store.operations(), store.fileStore(), locks, connectionRequests, Clock.systemUTC());
             NbiConfig nbiConfig = new NbiConfig(options.host(), options.port(), options.auth(), options.maxBodyBytes(),
                     options.onlineThreshold(), options.sessionWait(), options.lockWait(),
                     java.time.Duration.ofMillis(200));
-            HttpListener[] nbi = new HttpListener[1];
-            int nbiPort = listen("NBI", options.host(), options.port(), "GENIEACS_NBI_PORT / GENIEACS_NBI_INTERFACE",
-                    host -> {
-                        nbi[0] = NbiServer.listener(nbiServices, nbiConfig.withHost(host));
-                        return new Listener(nbi[0]::start, nbi[0]::close);
-                    }, started, "");
+            Listener nbi = listen("NBI", options.host(), options.port(), "GENIEACS_NBI_PORT / GENIEACS_NBI_INTERFACE",
+                    host -> NbiServer.listener(nbiServices, nbiConfig.withHost(host)), started, "");
             if (!options.auth().hasCredentials()) {
                 if (options.allowAnonymous()) {
                     LOG.warn("NBI: no credentials configured and ACS_NBI_ALLOW_ANONYMOUS=true: anyone who reaches "
-                            + "port {} can read and change every device", nbiPort);
+                            + "port {} can read and change every device", nbi.port());
                 } else {
                     LOG.warn("NBI: no credentials configured, so it listens on {} only. To reach it from other "
                             + "hosts set ACS_NBI_API_KEYS (make a key with: openssl rand -hex 32) or ACS_NBI_USERS "
@@ -137,8 +121,7 @@ public final class AcsServer implements AutoCloseable {
                             ? "loopback (127.0.0.1 and ::1)" : options.host());
                 }
             }
-            return new AcsServer(embedded, store, sessions, cwmp[0], port, connectionRequests, nbi[0], nbiPort, fs[0],
-                    fsPort, locks);
+            return new AcsServer(embedded, store, locks, sessions, connectionRequests, cwmp, nbi, fs);
         } catch (java.io.IOException | RuntimeException | InterruptedException e) {
             java.util.Collections.reverse(started);
             for (AutoCloseable c : started) {
@@ -152,26 +135,18 @@ public final class AcsServer implements AutoCloseable {
         }
     }
 
-    /** A listener not yet bound: how to bind it and how to close it. */
-    private record Listener(Bind start, Runnable close) {
-        interface Bind {
-            int start() throws InterruptedException;
-        }
-    }
-
     /**
      * Binds a listener on {@code host}; on {@code ::} without IPv6 on all IPv4 addresses instead. A port in
      * use is reported with the option to change.
      */
-    private static int listen(String what, String host, int port, String options,
-                              java.util.function.Function<String, Listener> factory, List<AutoCloseable> started,
-                              String note) throws java.io.IOException, InterruptedException {
+    private static Listener listen(String what, String host, int port, String options,
+                                   java.util.function.Function<String, Listener> factory, List<AutoCloseable> started,
+                                   String note) throws java.io.IOException, InterruptedException {
         Listener listener = factory.apply(host);
-        int bound;
         try {
-            bound = listener.start().start();
+            listener.start();
         } catch (Exception e) {
-            listener.close().run();
+            listener.close();
             // Netty rethrows the bind failure unchecked
             if (e instanceof InterruptedException) {
                 throw (InterruptedException) e;
@@ -184,28 +159,27 @@ public final class AcsServer implements AutoCloseable {
             // no IPv6 on this host: all IPv4 addresses instead
             host = "0.0.0.0";
             listener = factory.apply(host);
-            bound = listener.start().start();
+            listener.start();
         }
-        started.add(listener.close()::run);
-        LOG.info("{} listening on {} port {}{}", what, host, bound, note);
-        return bound;
+        started.add(listener);
+        LOG.info("{} listening on {} port {}{}", what, host, listener.port(), note);
+        return listener;
     }
-
 
     private static String redact(String url) {
         return url.replaceAll("//[^@/]*@", "//***@");
     }
 
     public int cwmpPort() {
-        return cwmpPort;
+        return cwmp.port();
     }
 
     public int nbiPort() {
-        return nbiPort;
+        return nbi.port();
     }
 
     public int fsPort() {
-        return fsPort;
+        return fs.port();
     }
 
     /** Wakes devices: what the NBI's {@code connection_request} uses. */

@@ -16,13 +16,14 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.cwmpacs.core.net.Listener;
 import org.cwmpacs.core.session.SessionManager;
 
 /**
  * The CWMP listener (port 7547): HTTP codec, request-body inflation, aggregation, one handler. The handler
  * never blocks: session work that touches the store completes on the store's threads.
  */
-public final class CwmpServer implements AutoCloseable {
+public final class CwmpServer implements Listener {
     /** Connections idle this long are closed; a CPE opens a new one for its next session. */
     private static final int IDLE_SECONDS = 120;
 
@@ -34,10 +35,6 @@ public final class CwmpServer implements AutoCloseable {
     private EventLoopGroup group;
     private Channel channel;
 
-    public CwmpServer(SessionManager sessions, String host, int port, int maxBodyBytes) {
-        this(sessions, host, port, maxBodyBytes, Optional.empty());
-    }
-
     /** @param tls with a context, the listener speaks HTTPS only (CWMP over TLS) */
     public CwmpServer(SessionManager sessions, String host, int port, int maxBodyBytes, Optional<SslContext> tls) {
         this.sessions = sessions;
@@ -47,7 +44,7 @@ public final class CwmpServer implements AutoCloseable {
         this.tls = tls;
     }
 
-    /** Binds and returns the port (useful with port 0). */
+    @Override
     public int start() throws InterruptedException {
         group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -67,6 +64,11 @@ public final class CwmpServer implements AutoCloseable {
                     }
                 });
         channel = bootstrap.bind(host, port).sync().channel();
+        return port();
+    }
+
+    @Override
+    public int port() {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 

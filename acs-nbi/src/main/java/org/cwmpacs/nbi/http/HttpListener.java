@@ -17,12 +17,13 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.cwmpacs.core.net.Listener;
 
 /**
  * An HTTP listener: codec, then the given handlers (built per connection); closes idle connections. It owns
  * the worker threads its handlers hand blocking work to, and stops them when closed.
  */
-public final class HttpListener implements AutoCloseable {
+public final class HttpListener implements Listener {
     private static final int IDLE_SECONDS = 300;
     /** The host that means both loopback addresses, 127.0.0.1 and ::1 (where the host has IPv6). */
     public static final String LOOPBACK = "localhost";
@@ -52,7 +53,7 @@ public final class HttpListener implements AutoCloseable {
         });
     }
 
-    /** Binds and returns the port (useful with port 0). */
+    @Override
     public int start() throws InterruptedException {
         group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -83,7 +84,7 @@ public final class HttpListener implements AutoCloseable {
             close();
             throw e;
         }
-        int bound = ((InetSocketAddress) channel.localAddress()).getPort();
+        int bound = port();
         if (LOOPBACK.equals(host)) {
             // clients that resolve localhost to ::1 first (Node.js among them) must find it there too
             try {
@@ -93,6 +94,11 @@ public final class HttpListener implements AutoCloseable {
             }
         }
         return bound;
+    }
+
+    @Override
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
     @Override
