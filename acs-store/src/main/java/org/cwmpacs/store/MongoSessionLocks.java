@@ -23,11 +23,14 @@ final class MongoSessionLocks implements SessionLocks {
     private final MongoCollection<Document> locks;
     private final WriteBatcher batcher;
     private final Clock clock;
+    private final java.util.concurrent.Executor reads;
 
-    MongoSessionLocks(MongoCollection<Document> locks, WriteBatcher batcher, Clock clock) {
+    MongoSessionLocks(MongoCollection<Document> locks, WriteBatcher batcher, Clock clock,
+                      java.util.concurrent.Executor reads) {
         this.locks = locks;
         this.batcher = batcher;
         this.clock = clock;
+        this.reads = reads;
     }
 
     static String lockName(String deviceId) {
@@ -50,7 +53,7 @@ final class MongoSessionLocks implements SessionLocks {
     public CompletableFuture<Boolean> held(String deviceId) {
         return CompletableFuture.supplyAsync(() -> locks.countDocuments(Filters.and(
                 Filters.eq("_id", lockName(deviceId)), Filters.gt("expire", Date.from(clock.instant())))) > 0,
-                Runnable::run);
+                reads);
     }
 
     @Override

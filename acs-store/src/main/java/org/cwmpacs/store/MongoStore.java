@@ -67,7 +67,7 @@ public final class MongoStore implements AutoCloseable {
         this.operations = new MongoOperationStore(database.getCollection("operations"), batcher, reads, soleWriter);
         this.files = new MongoFileStore(database, reads);
         this.documents = new MongoDocumentStore(database);
-        this.locks = new MongoSessionLocks(database.getCollection("locks"), batcher, Clock.systemUTC());
+        this.locks = new MongoSessionLocks(database.getCollection("locks"), batcher, Clock.systemUTC(), reads);
     }
 
     /** Connects to a MongoDB other ACS instances may share; the database is the URL's, else {@code genieacs}. */
