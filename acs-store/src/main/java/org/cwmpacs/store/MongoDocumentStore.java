@@ -78,9 +78,7 @@ final class MongoDocumentStore implements DocumentStore {
     }
 
     private static Document toBson(String collection, Map<String, Object> map) {
-        Document doc = new Document();
-        map.forEach((k, v) -> doc.append(k, toBson(collection, v, "_id".equals(k) && "tasks".equals(collection))));
-        return doc;
+        return (Document) toBson(collection, map, false);
     }
 
     /** @param objectId whether a hex string here is a task's ObjectId */
@@ -110,8 +108,7 @@ final class MongoDocumentStore implements DocumentStore {
         if (value instanceof List) {
             List<Object> list = new ArrayList<>();
             for (Object item : (List<Object>) value) {
-                list.add(item instanceof Map && !objectId ? toBson(collection, (Map<String, Object>) item)
-                        : toBson(collection, item, objectId));
+                list.add(toBson(collection, item, objectId));
             }
             return list;
         }

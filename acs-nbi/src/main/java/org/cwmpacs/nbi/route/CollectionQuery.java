@@ -85,40 +85,66 @@ public final class CollectionQuery {
             exchange.stream(head).end();
             return;
         }
-        Exchange.Body body = exchange.stream(head);
-        ByteBuf[] pending = {Unpooled.buffer(CHUNK_BYTES)};
-        pending[0].writeBytes("[\n".getBytes(StandardCharsets.UTF_8));
-        boolean[] first = {true};
+        ArrayWriter array = new ArrayWriter(exchange.stream(head), collection);
         try {
-            documents.find(collection, query, doc -> {
-                if (!first[0]) {
-                    pending[0].writeBytes(",\n".getBytes(StandardCharsets.UTF_8));
-                }
-                first[0] = false;
-                pending[0].writeBytes(Json.write(presentable(collection, doc)));
-                if (pending[0].readableBytes() >= CHUNK_BYTES) {
-                    ByteBuf full = pending[0];
-                    pending[0] = Unpooled.buffer(CHUNK_BYTES);
-                    try {
-                        body.write(full);
-                    } catch (InterruptedException e) {
-                        throw new ClientGone(e);
-                    }
-                }
-            });
+            documents.find(collection, query, array);
         } catch (RuntimeException e) {
-            pending[0].release();
-            body.abort();
+            array.abort();
             if (e instanceof ClientGone) {
                 return;
             }
             throw e;
         }
-        pending[0].writeBytes("\n]".getBytes(StandardCharsets.UTF_8));
-        body.write(pending[0]);
-        body.end();
+        array.end();
     }
 
+    /** GenieACS's array, {@code [\n doc,\n doc\n]}, sent in pieces of about {@link #CHUNK_BYTES}. */
+    private static final class ArrayWriter implements java.util.function.Consumer<Map<String, Object>> {
+        private static final byte[] OPEN = "[\n".getBytes(StandardCharsets.UTF_8);
+        private static final byte[] SEPARATOR = ",\n".getBytes(StandardCharsets.UTF_8);
+        private static final byte[] CLOSE = "\n]".getBytes(StandardCharsets.UTF_8);
+
+        private final Exchange.Body body;
+        private final String collection;
+        private ByteBuf pending = Unpooled.buffer(CHUNK_BYTES).writeBytes(OPEN);
+        private boolean first = true;
+
+        ArrayWriter(Exchange.Body body, String collection) {
+            this.body = body;
+            this.collection = collection;
+        }
+
+        @Override
+        public void accept(Map<String, Object> doc) {
+            if (!first) {
+                pending.writeBytes(SEPARATOR);
+            }
+            first = false;
+            pending.writeBytes(Json.write(presentable(collection, doc)));
+            if (pending.readableBytes() >= CHUNK_BYTES) {
+                ByteBuf full = pending;
+                pending = Unpooled.buffer(CHUNK_BYTES);
+                try {
+                    body.write(full);
+                } catch (InterruptedException e) {
+                    throw new ClientGone(e);
+                }
+            }
+        }
+
+        void end() throws InterruptedException {
+            body.write(pending.writeBytes(CLOSE));
+            body.end();
+        }
+
+        /** The answer cannot be completed: the client learns it from the closed connection. */
+        void abort() {
+            pending.release();
+            body.abort();
+        }
+    }
+
+    /** The client stopped reading: nothing more to send. */
     private static final class ClientGone extends RuntimeException {
         ClientGone(Throwable cause) {
             super(cause);
