@@ -53,7 +53,11 @@ public record Request(HttpMethod method, String path, Map<String, List<String>> 
                 bytes.write(hi * 16 + lo);
                 i += 2;
             } else {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                // the run up to the next escape at once, so that a surrogate pair stays whole
+                int next = component.indexOf('%', i);
+                int end = next < 0 ? component.length() : next;
+                bytes.writeBytes(component.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end - 1;
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
