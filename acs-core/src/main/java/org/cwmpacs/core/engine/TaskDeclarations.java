@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.cwmpacs.core.auth.CpeCredentials;
 import org.cwmpacs.core.store.FileCatalog.StoredFile;
 import org.cwmpacs.core.task.Task;
 import org.cwmpacs.core.task.TaskSpec;
@@ -76,11 +77,10 @@ final class TaskDeclarations {
         String url = d.url().orElseGet(() -> fileServer + encodePath(name));
         long size = d.fileSize().or(() -> file.map(StoredFile::length)).orElse(0L);
         // a file the file server guards: the CPE needs its credentials unless the task gives others
-        Optional<org.cwmpacs.core.auth.CpeCredentials> guard = d.url().isPresent() ? Optional.empty()
-                : file.flatMap(StoredFile::credentials);
-        String username = d.username().isEmpty() ? guard.map(c -> c.username()).orElse("") : d.username();
-        String password = d.username().isEmpty() ? guard.map(c -> c.password()).orElse(d.password()) : d.password();
-        return new Download(d.commandKey().orElse(task.id()), fileType, url, username, password, size,
+        CpeCredentials given = new CpeCredentials(d.username(), d.password());
+        CpeCredentials sent = d.username().isEmpty() && d.url().isEmpty()
+                ? file.flatMap(StoredFile::credentials).orElse(given) : given;
+        return new Download(d.commandKey().orElse(task.id()), fileType, url, sent.username(), sent.password(), size,
                 d.targetFileName(), d.delaySeconds(), d.successUrl(), d.failureUrl());
     }
 
