@@ -10,7 +10,6 @@ import org.cwmpacs.core.cwmp.CwmpServer;
 import org.cwmpacs.core.engine.CpeProfiles;
 import org.cwmpacs.core.engine.EngineServices;
 import org.cwmpacs.core.net.Listener;
-import org.cwmpacs.core.store.LocalSessionLocks;
 import org.cwmpacs.core.store.SessionLocks;
 import org.cwmpacs.core.session.SessionConfig;
 import org.cwmpacs.core.session.SessionManager;
@@ -21,7 +20,8 @@ import org.cwmpacs.nbi.fs.FileServer;
 import org.cwmpacs.nbi.http.HttpListener;
 import org.cwmpacs.soap.DecodeLimits;
 import org.cwmpacs.soap.EncodeOptions;
-import org.cwmpacs.store.EmbeddedMongo;
+import org.cwmpacs.core.store.Stores;
+import org.cwmpacs.store.EmbeddedStore;
 import org.cwmpacs.store.MongoStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class AcsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AcsServer.class);
 
-    private final Optional<EmbeddedMongo> embedded;
-    private final MongoStore store;
+    private final Stores store;
     private final SessionLocks locks;
     private final SessionManager sessions;
     private final ConnectionRequester connectionRequests;
@@ -42,9 +41,8 @@ public final class AcsServer implements AutoCloseable {
     private final Listener nbi;
     private final Listener fs;
 
-    private AcsServer(Optional<EmbeddedMongo> embedded, MongoStore store, SessionLocks locks, SessionManager sessions,
+    private AcsServer(Stores store, SessionLocks locks, SessionManager sessions,
                       ConnectionRequester connectionRequests, Listener cwmp, Listener nbi, Listener fs) {
-        this.embedded = embedded;
         this.store = store;
         this.locks = locks;
         this.sessions = sessions;
@@ -55,31 +53,23 @@ public final class AcsServer implements AutoCloseable {
     }
 
     public static AcsServer start(AcsConfig config) throws InterruptedException, java.io.IOException {
-        Optional<EmbeddedMongo> embedded = Optional.empty();
-        String url;
+        Stores store;
         if (config.mongoUrl().isPresent()) {
-            url = config.mongoUrl().get();
+            String url = config.mongoUrl().get();
             LOG.info("Store: MongoDB at {}", redact(url));
+            store = MongoStore.connect(url);
         } else {
-            EmbeddedMongo started = EmbeddedMongo.start(config.dataDir(), config.storeCacheMegabytes());
-            embedded = Optional.of(started);
-            url = started.connectionString();
             LOG.info("Store: embedded, data in {} (set GENIEACS_MONGODB_CONNECTION_URL to use a MongoDB server)",
-                    config.dataDir().toAbsolutePath().normalize().resolve(EmbeddedMongo.FILE_NAME));
+                    config.dataDir().toAbsolutePath().normalize());
+            store = EmbeddedStore.open(config.dataDir(), config.timestampRefresh());
         }
-        MongoStore store = MongoStore.connect(url, embedded.isPresent(), config.timestampRefresh());
         SessionConfig sessionConfig = new SessionConfig(config.sessionTimeout(), config.maxSessions(),
                 SessionConfig.DEFAULT.retryAfter(), SessionConfig.DEFAULT.linger(),
                 new DecodeLimits(config.maxBodyBytes(), DecodeLimits.DEFAULT.maxDepth(), DecodeLimits.DEFAULT.maxElements()),
                 new EncodeOptions(config.xmlDeclaration(), !config.booleanLiteral()), config.cpeAuth());
-        // the embedded store serves this process alone, so no other instance can hold a session lock
-        SessionLocks locks = embedded.isPresent() ? new LocalSessionLocks(Clock.systemUTC()) : store.sessionLocks();
-        Optional<EmbeddedMongo> ownStore = embedded;
+        SessionLocks locks = store.sessionLocks();
         List<AutoCloseable> started = new ArrayList<>();
-        started.add(() -> {
-            store.close();
-            ownStore.ifPresent(EmbeddedMongo::close);
-        });
+        started.add(store::close);
         try {
             AcsConfig.NbiOptions options = config.nbi();
             // first, so that Download requests name the port it really listens on
@@ -121,7 +111,7 @@ public final class AcsServer implements AutoCloseable {
                             ? "loopback (127.0.0.1 and ::1)" : options.host());
                 }
             }
-            return new AcsServer(embedded, store, locks, sessions, connectionRequests, cwmp, nbi, fs);
+            return new AcsServer(store, locks, sessions, connectionRequests, cwmp, nbi, fs);
         } catch (java.io.IOException | RuntimeException | InterruptedException e) {
             java.util.Collections.reverse(started);
             for (AutoCloseable c : started) {
@@ -192,7 +182,7 @@ public final class AcsServer implements AutoCloseable {
         return locks;
     }
 
-    public MongoStore store() {
+    public Stores store() {
         return store;
     }
 
@@ -203,6 +193,5 @@ public final class AcsServer implements AutoCloseable {
         cwmp.close();
         sessions.close();
         store.close();
-        embedded.ifPresent(EmbeddedMongo::close);
     }
 }

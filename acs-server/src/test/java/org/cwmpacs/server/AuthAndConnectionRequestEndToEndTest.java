@@ -93,10 +93,8 @@ class AuthAndConnectionRequestEndToEndTest extends SimulatorCase {
         SimulatedCpe cpe = cpe(SimulatedCpe.Options.DEFAULT.credentials("box-7", "per-device"));
         // unknown device, no configured credentials: refused
         assertThat(cpe.runSession().informStatus()).isEqualTo(401);
-        acs.server.store().database().getCollection("devices").updateOne(new Document("_id", RunningAcs.id(cpe)),
-                new Document("$set", new Document("Device.ManagementServer.Username._value", "box-7")
-                        .append("Device.ManagementServer.Password._value", "per-device")),
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
+        acs.raw().set("devices", RunningAcs.id(cpe), new Document("Device.ManagementServer.Username._value", "box-7")
+                .append("Device.ManagementServer.Password._value", "per-device"));
         assertThat(cpe.runSession().ok()).isTrue();
     }
 
@@ -115,13 +113,13 @@ class AuthAndConnectionRequestEndToEndTest extends SimulatorCase {
             ConnectionRequestResult result = acs.server.connectionRequests().wake(RunningAcs.id(cpe)).get();
             assertThat(result).isEqualTo(ConnectionRequestResult.OK);
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (acs.server.store().database().getCollection("tasks").countDocuments() > 0
+            while (acs.raw().count("tasks") > 0
                     && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             assertThat(listener.accepted()).isEqualTo(1);
             assertThat(cpe.model().get("Device.WiFi.SSID.1.SSID").orElseThrow().value()).isEqualTo("Woken");
-            assertThat(acs.server.store().database().getCollection("tasks").countDocuments()).isZero();
+            assertThat(acs.raw().count("tasks")).isZero();
         }
     }
 

@@ -61,8 +61,8 @@ class DiscoveryEndToEndTest extends SimulatorCase {
 
         if (rdkb && rpcsFirst > rpcsSecond) {
             // what the first device taught is kept in GenieACS's cache collection for the CPE's kind
-            Document kept = acs.server.store().database().getCollection("cache").find(new Document("_id",
-                    "cpe-profile:" + cpe.deviceId().oui() + "-" + cpe.deviceId().productClass())).first();
+            Document kept = acs.raw().get("cache",
+                    "cpe-profile:" + cpe.deviceId().oui() + "-" + cpe.deviceId().productClass());
             assertThat(kept).isNotNull();
             assertThat(kept.getString("value")).contains("maxValues=");
         }

@@ -70,7 +70,7 @@ class EngineEdgeCasesEndToEndTest extends SimulatorCase {
         assertThat(device.value("Device.WiFi.SSID.1.SSID")).contains("TP-Link_0CE8");
         assertThat(device.parameter("Device.Hosts.Host.1")).as("nothing else is read").isEmpty();
         assertThat(faults()).isEmpty();
-        assertThat(acs.server.store().database().getCollection("tasks").countDocuments()).isZero();
+        assertThat(acs.raw().count("tasks")).isZero();
     }
 
     @Test
@@ -147,7 +147,7 @@ class EngineEdgeCasesEndToEndTest extends SimulatorCase {
         acs.queue(cpe, "{\"name\":\"reboot\",\"timestamp\":\"" + past + "\",\"expiry\":1}");
         Task later = acs.queue(cpe, "{\"name\":\"factoryReset\",\"timestamp\":\"" + Instant.now().plusSeconds(3600) + "\"}");
         assertThat(session(cpe).acsRequests()).isEmpty();
-        List<Document> tasks = acs.server.store().database().getCollection("tasks").find().into(new ArrayList<>());
+        List<Document> tasks = acs.raw().all("tasks");
         assertThat(tasks).extracting(t -> String.valueOf(t.get("_id"))).containsExactly(later.id());
     }
 
@@ -192,7 +192,7 @@ class EngineEdgeCasesEndToEndTest extends SimulatorCase {
         Device device = acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow();
         assertThat(device.value("Downloads.1.LastFaultCode")).contains(9010);
         assertThat(device.value("Downloads.1.LastDownload")).isEmpty();
-        assertThat(acs.server.store().database().getCollection("operations").countDocuments()).isZero();
+        assertThat(acs.raw().count("operations")).isZero();
     }
 
     @Test
@@ -202,7 +202,7 @@ class EngineEdgeCasesEndToEndTest extends SimulatorCase {
         assertThat(cpe.runSession().ok()).isTrue();
         acs.queue(cpe, "{\"name\":\"download\",\"fileType\":\"3 Vendor Configuration File\",\"url\":\"http://x/cfg.xml\"}");
         assertThat(session(cpe).acsRequests()).containsExactly("Download");
-        assertThat(acs.server.store().database().getCollection("operations").countDocuments()).isZero();
+        assertThat(acs.raw().count("operations")).isZero();
         Device device = acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow();
         assertThat(device.value("Downloads.1.LastFileName")).contains("cfg.xml");
         assertThat(device.value("Downloads.1.LastDownload")).isPresent();
@@ -216,11 +216,11 @@ class EngineEdgeCasesEndToEndTest extends SimulatorCase {
         assertThat(cpe.runSession().ok()).isTrue();
         acs.queue(cpe, "{\"name\":\"download\",\"fileType\":\"1 Firmware Upgrade Image\",\"url\":\"http://x/fw.bin\"}");
         session(cpe);
-        assertThat(acs.server.store().database().getCollection("operations").countDocuments()).isOne();
+        assertThat(acs.raw().count("operations")).isOne();
         Thread.sleep(1_100);
         session(cpe);
         assertThat(faults()).singleElement().satisfies(f -> assertThat(f.get("code")).isEqualTo("timeout"));
-        assertThat(acs.server.store().database().getCollection("operations").countDocuments()).isZero();
+        assertThat(acs.raw().count("operations")).isZero();
     }
 
     @Test

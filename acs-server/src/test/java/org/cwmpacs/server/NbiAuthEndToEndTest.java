@@ -54,7 +54,7 @@ class NbiAuthEndToEndTest extends SimulatorCase {
         assertThat(wrongKey.get("/devices").status()).isEqualTo(401);
         NbiClient wrongPassword = new NbiClient(acs.server.nbiPort(), Map.of("Authorization", basic("ops", "guess")));
         assertThat(wrongPassword.get("/devices").status()).isEqualTo(401);
-        assertThat(acs.server.store().database().getCollection("presets").countDocuments())
+        assertThat(acs.raw().count("presets"))
                 .as("nothing was changed by the refused requests").isZero();
 
         for (NbiClient client : List.of(new NbiClient(acs.server.nbiPort(), Map.of("X-API-Key", KEY)),
@@ -66,7 +66,7 @@ class NbiAuthEndToEndTest extends SimulatorCase {
                 assertThat(reply.status()).as("%s %s", route[0], route[1]).isNotEqualTo(401);
             }
         }
-        assertThat(acs.server.store().database().getCollection("presets").countDocuments()).isEqualTo(1);
+        assertThat(acs.raw().count("presets")).isEqualTo(1);
 
         // the CWMP port does not ask for NBI credentials
         SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
@@ -130,7 +130,7 @@ class NbiAuthEndToEndTest extends SimulatorCase {
     @Test
     void usersAreListedWithoutTheirPasswordHashes() throws Exception {
         acs = RunningAcs.withoutDiscovery(dataDir, Map.of("ACS_NBI_API_KEYS", KEY));
-        acs.server.store().database().getCollection("users").insertOne(new org.bson.Document("_id", "admin")
+        acs.raw().insert("users", new org.bson.Document("_id", "admin")
                 .append("password", "ab12").append("salt", "cd34").append("roles", "admin"));
         NbiClient.Reply users = new NbiClient(acs.server.nbiPort(), Map.of("X-API-Key", KEY)).get("/users");
         assertThat(users.status()).isEqualTo(200);
@@ -155,7 +155,7 @@ class NbiAuthEndToEndTest extends SimulatorCase {
         NbiClient.Reply big = new NbiClient(acs.server.nbiPort()).send("PUT", "/presets/big",
                 "{\"x\": \"" + "y".repeat(4096) + "\"}");
         assertThat(big.status()).isEqualTo(413);
-        assertThat(acs.server.store().database().getCollection("presets").countDocuments()).isZero();
+        assertThat(acs.raw().count("presets")).isZero();
     }
 
     private static String basic(String user, String password) {

@@ -34,11 +34,10 @@ class NbiQueryTest extends SimulatorCase {
                     SimulatedCpe.Options.DEFAULT);
             session(cpe, "0 BOOTSTRAP", "1 BOOT");
             // stored as a CPE would have reported them: a number, a string, a date
-            acs.server.store().database().getCollection("devices").updateOne(Filters.eq("_id", RunningAcs.id(cpe)),
-                    Updates.combine(Updates.set(INTERVAL + "._value", d[1]), Updates.set(INTERVAL + "._type",
-                                    "xsd:unsignedInt"), Updates.set(VERSION + "._value", d[2]),
-                            Updates.set(VERSION + "._type", "xsd:string"),
-                            Updates.set("_lastInform", Date.from(Instant.parse((String) d[3])))));
+            acs.raw().set("devices", RunningAcs.id(cpe), new org.bson.Document(INTERVAL + "._value", d[1])
+                    .append(INTERVAL + "._type", "xsd:unsignedInt").append(VERSION + "._value", d[2])
+                    .append(VERSION + "._type", "xsd:string")
+                    .append("_lastInform", Date.from(Instant.parse((String) d[3]))));
         }
     }
 

@@ -51,6 +51,41 @@ final class RunningAcs implements AutoCloseable {
         return server.store().tasks().queue(id(cpe), fields, java.time.Instant.now());
     }
 
+    /** The embedded store's documents as stored (BSON types), for checks and for setting up odd data. */
+    Raw raw() {
+        return new Raw(((org.cwmpacs.store.EmbeddedStore) server.store()).engine());
+    }
+
+    static final class Raw {
+        private final org.cwmpacs.store.engine.StoreEngine engine;
+
+        Raw(org.cwmpacs.store.engine.StoreEngine engine) {
+            this.engine = engine;
+        }
+
+        java.util.List<org.bson.Document> all(String collection) {
+            return engine.table(collection).findAll(org.cwmpacs.store.engine.Filter.ALL,
+                    org.cwmpacs.store.engine.Projection.ALL, org.cwmpacs.store.engine.Sort.NONE, 0, 0);
+        }
+
+        org.bson.Document get(String collection, Object id) {
+            return engine.table(collection).get(id).orElse(null);
+        }
+
+        long count(String collection) {
+            return engine.table(collection).count();
+        }
+
+        /** MongoDB's {@code updateOne({_id}, {$set}, {upsert: true})}. */
+        void set(String collection, Object id, org.bson.Document values) {
+            engine.table(collection).update(id, org.cwmpacs.store.engine.Update.set(values), true).join();
+        }
+
+        void insert(String collection, org.bson.Document doc) {
+            engine.table(collection).insert(doc).join();
+        }
+    }
+
     @Override
     public void close() {
         server.close();

@@ -11,13 +11,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cwmpacs.store.EmbeddedMongo;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two ACS instances sharing one MongoDB (here a MongoDB-wire server started by the test): a device in
- * session on one is refused on the other until its session ends.
+ * Two ACS instances sharing one MongoDB (here an in-memory server speaking MongoDB's wire protocol, started
+ * by the test): a device in session on one is refused on the other until its session ends.
  */
 class SharedStoreTest {
     @TempDir
@@ -27,11 +28,10 @@ class SharedStoreTest {
     void oneSessionPerDeviceAcrossInstances() throws Exception {
         byte[] inform = Files.readAllBytes(CwmpSessionEndToEndTest.fixtures().resolve("soap/zyxel-p2601hn-inform.xml"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(dir.resolve("db"), 32);
-             RunningAcs a = RunningAcs.withoutDiscovery(dir.resolve("a"), Map.of("GENIEACS_MONGODB_CONNECTION_URL",
-                     mongo.connectionString()));
-             RunningAcs b = RunningAcs.withoutDiscovery(dir.resolve("b"), Map.of("GENIEACS_MONGODB_CONNECTION_URL",
-                     mongo.connectionString()))) {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        String url = mongo.bindAndGetConnectionString() + "/genieacs";
+        try (RunningAcs a = RunningAcs.withoutDiscovery(dir.resolve("a"), Map.of("GENIEACS_MONGODB_CONNECTION_URL", url));
+             RunningAcs b = RunningAcs.withoutDiscovery(dir.resolve("b"), Map.of("GENIEACS_MONGODB_CONNECTION_URL", url))) {
             HttpResponse<String> onA = post(http, a.uri, inform, null);
             assertThat(onA.statusCode()).isEqualTo(200);
             HttpResponse<String> onB = post(http, b.uri, inform, null);
@@ -44,6 +44,8 @@ class SharedStoreTest {
             // released before the 204: the other instance takes the next session at once
             assertThat(post(http, b.uri, inform, null).statusCode()).isEqualTo(200);
             assertThat(a.server.store().devices().find("EC43F6-P%2D2601HN%2DF1-EC43F69AF408")).isPresent();
+        } finally {
+            mongo.shutdown();
         }
     }
 

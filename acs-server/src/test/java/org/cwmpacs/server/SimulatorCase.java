@@ -43,11 +43,11 @@ abstract class SimulatorCase {
     }
 
     List<Document> faults() {
-        return acs.server.store().database().getCollection("faults").find().into(new ArrayList<>());
+        return acs.raw().all("faults");
     }
 
     long tasksLeft() {
-        return acs.server.store().database().getCollection("tasks").countDocuments();
+        return acs.raw().count("tasks");
     }
 
     /** A session with these events (2 PERIODIC if none), which must end with 204. */

@@ -171,8 +171,7 @@ class TaskEndToEndTest extends SimulatorCase {
                 + "<FailureURL>http://example.net/ko</FailureURL>"
                 + "</cwmp:Download>");
         assertThat(tasksLeft()).isZero();
-        var operations = acs.server.store().database().getCollection("operations");
-        Document operation = operations.find().first();
+        Document operation = acs.raw().all("operations").stream().findFirst().orElse(null);
         assertThat(operation).isNotNull();
         assertThat(operation.get("_id")).isEqualTo(RunningAcs.id(cpe) + ":fw-2.0");
         assertThat(operation.get("name")).isEqualTo("Download");
@@ -181,7 +180,7 @@ class TaskEndToEndTest extends SimulatorCase {
         // the CPE reports the transfer in its next session
         SimulatedCpe.SessionResult next = session(cpe);
         assertThat(next.acsRequests()).isEmpty();
-        assertThat(operations.countDocuments()).isZero();
+        assertThat(acs.raw().count("operations")).isZero();
         Device device = device(cpe);
         assertThat(device.value("Downloads.1.LastFileName")).contains("fw-2.0.bin");
         assertThat(device.value("Downloads.1.LastFileType")).contains("1 Firmware Upgrade Image");
@@ -193,7 +192,7 @@ class TaskEndToEndTest extends SimulatorCase {
     @Test
     void aDownloadOfAStoredFileTakesItsSizeAndTheFileServersUrl() throws Exception {
         SimulatedCpe cpe = discovered(EC220);
-        acs.server.store().database().getCollection("fs.files").insertOne(new Document("_id", "fw 3.bin")
+        acs.raw().insert("fs.files", new Document("_id", "fw 3.bin")
                 .append("filename", "fw 3.bin").append("length", 4_194_304L).append("chunkSize", 261_120)
                 .append("uploadDate", new Date()).append("metadata", new Document("fileType", "1 Firmware Upgrade Image")));
         acs.queue(cpe, "{\"name\":\"download\",\"file\":\"fw 3.bin\"}");
@@ -220,7 +219,7 @@ class TaskEndToEndTest extends SimulatorCase {
         assertThat(ssid.notification()).contains(2);
         assertThat(device(cpe).parameter("Device.WiFi.SSID.1.Enable").orElseThrow().notification()).contains(0);
         assertThat(tasksLeft()).isZero();
-        assertThat(acs.server.store().database().getCollection("operations").countDocuments()).as("the upload").isOne();
+        assertThat(acs.raw().count("operations")).as("the upload").isOne();
     }
 
     @Test

@@ -7,9 +7,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -21,35 +19,15 @@ import org.cwmpacs.core.device.Device;
 import org.cwmpacs.core.device.DeviceInform;
 import org.cwmpacs.core.device.TreeChanges;
 import org.cwmpacs.core.store.DeviceStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code devices} collection. An Inform is one upsert by {@code _id} (no read first), sent with the
  * other sessions' writes by the group commit; whether the device was new comes back from the upsert.
  */
 final class MongoDeviceStore implements DeviceStore {
-    private static final Logger LOG = LoggerFactory.getLogger(MongoDeviceStore.class);
-
     private final MongoCollection<Document> devices;
     private final WriteBatcher batcher;
-    /** What this process last wrote of a device's Inform: the values, and when their timestamps were written. */
-    private record Written(Map<String, String> values, Instant timestamps) {
-    }
-
-    /**
-     * The Inform values this process last wrote, per device, so that a periodic Inform writes only what
-     * changed without reading the document first. Only valid while this process is the store's only
-     * writer: used with the embedded store, never with a shared MongoDB.
-     */
-    private final Optional<Map<String, Written>> lastWritten;
-    /**
-     * Unchanged Inform values get their {@code _timestamp} rewritten at most this often. A CPE informing
-     * every few seconds would otherwise cost a write of every parameter's timestamp each time; the
-     * timestamps then lag by at most this much ({@code _lastInform} is always exact).
-     */
-    private final Duration timestampRefresh;
-
+    private final InformWrites informs;
     /** Whether each device's tree was learned whole; only kept when this process is the sole writer. */
     private final Optional<Map<String, Boolean>> discovered;
     private final java.util.concurrent.Executor reads;
@@ -59,37 +37,22 @@ final class MongoDeviceStore implements DeviceStore {
         this.devices = devices;
         this.batcher = batcher;
         this.reads = reads;
-        this.lastWritten = soleWriter ? Optional.of(boundedCache(200_000)) : Optional.empty();
-        this.discovered = soleWriter ? Optional.of(boundedCache(200_000)) : Optional.empty();
-        this.timestampRefresh = timestampRefresh;
-    }
-
-    private static <V> Map<String, V> boundedCache(int devices) {
-        return Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        this.informs = new InformWrites(soleWriter, timestampRefresh);
+        this.discovered = soleWriter ? Optional.of(Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > devices;
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > 200_000;
             }
-        });
+        })) : Optional.empty();
     }
 
     @Override
     public CompletableFuture<InformRecorded> recordInform(DeviceInform inform) {
-        List<String> skipped = new ArrayList<>();
-        boolean bootstrap = inform.hasEvent(DeviceInform.BOOTSTRAP);
-        Optional<Written> written = bootstrap ? Optional.empty()
-                : lastWritten.map(c -> c.get(inform.deviceId()));
-        boolean refreshTimestamps = written.map(w -> !inform.time().isBefore(w.timestamps().plus(timestampRefresh)))
-                .orElse(true);
-        Document update = DeviceDocuments.informUpdate(inform, skipped,
-                written.map(Written::values).orElse(Map.of()), refreshTimestamps);
-        if (!skipped.isEmpty()) {
-            LOG.warn("{}: Inform parameters not stored, their names are not TR-069 paths: {}", inform.deviceId(), skipped);
-        }
-        UpdateOneModel<Document> write = new UpdateOneModel<>(Filters.eq("_id", inform.deviceId()), update,
+        InformWrites.Prepared prepared = informs.prepare(inform);
+        UpdateOneModel<Document> write = new UpdateOneModel<>(Filters.eq("_id", inform.deviceId()), prepared.update(),
                 new UpdateOptions().upsert(true));
         CompletableFuture<WriteBatcher.Outcome> done;
-        if (bootstrap) {
+        if (prepared.bootstrap()) {
             // a factory-reset CPE: forget the cached tree so that it is learned again
             List<Bson> unsets = DeviceDocuments.ROOTS.stream().map(Updates::unset).toList();
             done = batcher.submit(devices, new UpdateOneModel<>(Filters.eq("_id", inform.deviceId()),
@@ -98,18 +61,13 @@ final class MongoDeviceStore implements DeviceStore {
             done = batcher.submit(devices, write);
         }
         return done.thenApply(outcome -> {
-            if (bootstrap || outcome.upserted()) {
+            if (prepared.bootstrap() || outcome.upserted()) {
                 discovered.ifPresent(cache -> cache.put(inform.deviceId(), false));
             }
             if (outcome.duplicateKey()) {
                 throw new IllegalStateException("device " + inform.deviceId() + " was created twice at once");
             }
-            lastWritten.ifPresent(cache -> {
-                Map<String, String> values = new HashMap<>();
-                inform.parameters().forEach(p -> values.put(p.name(), DeviceDocuments.valueKey(p)));
-                cache.put(inform.deviceId(), new Written(values,
-                        refreshTimestamps ? inform.time() : written.get().timestamps()));
-            });
+            informs.stored(prepared);
             return new InformRecorded(outcome.upserted());
         });
     }
@@ -157,7 +115,7 @@ final class MongoDeviceStore implements DeviceStore {
     @Override
     public void delete(String deviceId) {
         devices.deleteOne(Filters.eq("_id", deviceId));
-        lastWritten.ifPresent(cache -> cache.remove(deviceId));
+        informs.forget(deviceId);
         discovered.ifPresent(cache -> cache.remove(deviceId));
     }
 

@@ -19,6 +19,11 @@ import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.cwmpacs.core.store.DocumentQuery;
 import org.cwmpacs.core.store.DocumentStore;
+import org.cwmpacs.core.store.QueryControl;
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.CountOptions;
+import java.util.concurrent.TimeUnit;
 
 /**
  * GenieACS's collections for the NBI, mapping between plain Java values and BSON: dates are
@@ -39,13 +44,26 @@ final class MongoDocumentStore implements DocumentStore {
     }
 
     @Override
-    public long count(String collection, Map<String, Object> filter) {
-        return collection(collection).countDocuments(toBson(collection, filter));
+    public long count(String collection, Map<String, Object> filter, QueryControl control) {
+        CountOptions options = new CountOptions();
+        if (control.remainingMillis() != Long.MAX_VALUE) {
+            options.maxTime(control.remainingMillis(), TimeUnit.MILLISECONDS);
+        }
+        try {
+            return collection(collection).countDocuments(BsonValues.toBson(collection, filter), options);
+        } catch (MongoExecutionTimeoutException e) {
+            control.check();
+            throw e;
+        }
     }
 
     @Override
-    public void find(String collection, DocumentQuery query, Consumer<Map<String, Object>> each) {
-        FindIterable<Document> found = collection(collection).find(toBson(collection, query.filter()));
+    public void find(String collection, DocumentQuery query, QueryControl control,
+                     Consumer<Map<String, Object>> each) {
+        FindIterable<Document> found = collection(collection).find(BsonValues.toBson(collection, query.filter()));
+        if (control.remainingMillis() != Long.MAX_VALUE) {
+            found.maxTime(control.remainingMillis(), TimeUnit.MILLISECONDS);
+        }
         if (!query.projection().isEmpty()) {
             Document projection = new Document();
             query.projection().forEach(p -> projection.append(p, 1));
@@ -60,14 +78,22 @@ final class MongoDocumentStore implements DocumentStore {
         if (query.limit() > 0) {
             found.limit(query.limit());
         }
-        for (Document doc : found.batchSize(200)) {
-            each.accept(fromBson(doc));
+        try (MongoCursor<Document> cursor = found.batchSize(200).iterator()) {
+            while (cursor.hasNext()) {
+                Document doc = cursor.next();
+                // a client gone or a time limit passed: closing the cursor stops the server's work too
+                control.check();
+                each.accept(BsonValues.fromBson(doc));
+            }
+        } catch (MongoExecutionTimeoutException e) {
+            control.check();
+            throw e;
         }
     }
 
     @Override
     public void replace(String collection, String id, Map<String, Object> document) {
-        Document doc = toBson(collection, document);
+        Document doc = BsonValues.toBson(collection, document);
         doc.put("_id", id);
         collection(collection).replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
     }
@@ -75,79 +101,5 @@ final class MongoDocumentStore implements DocumentStore {
     @Override
     public boolean delete(String collection, String id) {
         return collection(collection).deleteOne(Filters.eq("_id", id)).getDeletedCount() > 0;
-    }
-
-    private static Document toBson(String collection, Map<String, Object> map) {
-        return (Document) toBson(collection, map, false);
-    }
-
-    /** @param objectId whether a hex string here is a task's ObjectId */
-    @SuppressWarnings("unchecked")
-    private static Object toBson(String collection, Object value, boolean objectId) {
-        if (value instanceof Instant) {
-            return Date.from((Instant) value);
-        }
-        if (value instanceof java.math.BigInteger) {
-            // JSON integers beyond 64 bits: BSON has no such integer
-            java.math.BigInteger big = (java.math.BigInteger) value;
-            return big.bitLength() < 64 ? (Object) big.longValue() : new Decimal128(new java.math.BigDecimal(big));
-        }
-        if (value instanceof java.math.BigDecimal) {
-            return new Decimal128((java.math.BigDecimal) value);
-        }
-        if (value instanceof String && objectId && ObjectId.isValid((String) value)) {
-            return new ObjectId((String) value);
-        }
-        if (value instanceof Map) {
-            Document doc = new Document();
-            // operators under a task id ({"_id": {"$in": [...]}}) still compare ObjectIds
-            ((Map<String, Object>) value).forEach((k, v) -> doc.append(k,
-                    toBson(collection, v, objectId && k.startsWith("$") || "_id".equals(k) && "tasks".equals(collection))));
-            return doc;
-        }
-        if (value instanceof List) {
-            List<Object> list = new ArrayList<>();
-            for (Object item : (List<Object>) value) {
-                list.add(toBson(collection, item, objectId));
-            }
-            return list;
-        }
-        return value;
-    }
-
-    private static Map<String, Object> fromBson(Document doc) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        doc.forEach((k, v) -> map.put(k, fromBson(v)));
-        return map;
-    }
-
-    private static Object fromBson(Object value) {
-        if (value instanceof Document) {
-            return fromBson((Document) value);
-        }
-        if (value instanceof Date) {
-            return ((Date) value).toInstant();
-        }
-        if (value instanceof ObjectId) {
-            return ((ObjectId) value).toHexString();
-        }
-        if (value instanceof Binary) {
-            return Base64.getEncoder().encodeToString(((Binary) value).getData());
-        }
-        if (value instanceof Decimal128) {
-            return ((Decimal128) value).bigDecimalValue();
-        }
-        if (value instanceof List) {
-            List<Object> list = new ArrayList<>();
-            for (Object item : (List<?>) value) {
-                list.add(fromBson(item));
-            }
-            return list;
-        }
-        if (value instanceof org.bson.BsonRegularExpression) {
-            org.bson.BsonRegularExpression re = (org.bson.BsonRegularExpression) value;
-            return "/" + re.getPattern() + "/" + re.getOptions();
-        }
-        return value;
     }
 }

@@ -34,14 +34,7 @@ final class MongoFaultStore implements FaultStore {
 
     @Override
     public CompletableFuture<Void> save(Fault fault) {
-        Document doc = new Document("_id", fault.id()).append("device", fault.deviceId())
-                .append("channel", fault.channel()).append("timestamp", Date.from(fault.timestamp()))
-                .append("code", fault.code()).append("message", fault.message())
-                .append("detail", new Document(fault.detail())).append("retries", fault.retries())
-                // GenieACS keeps the pending provisions here; a task's work is its task document
-                .append("provisions", "[]");
-        fault.expiry().ifPresent(t -> doc.append("expiry", Date.from(t)));
-        return batcher.submit(faults, new ReplaceOneModel<>(Filters.eq("_id", fault.id()), doc,
+        return batcher.submit(faults, new ReplaceOneModel<>(Filters.eq("_id", fault.id()), FaultDocuments.toDocument(fault),
                 new ReplaceOptions().upsert(true))).thenApply(done -> null);
     }
 
@@ -50,32 +43,10 @@ final class MongoFaultStore implements FaultStore {
         return CompletableFuture.supplyAsync(() -> {
             List<Fault> result = new ArrayList<>();
             for (Document doc : faults.find(Filters.eq("device", deviceId))) {
-                result.add(fromDocument(doc));
+                result.add(FaultDocuments.fromDocument(doc));
             }
             return result;
         }, reads);
-    }
-
-    static Fault fromDocument(Document doc) {
-        Object detail = doc.get("detail");
-        Date timestamp = doc.getDate("timestamp");
-        Object expiry = doc.get("expiry");
-        Object retries = doc.get("retries");
-        return new Fault(String.valueOf(doc.get("device")), String.valueOf(doc.get("channel")),
-                timestamp == null ? Instant.EPOCH : timestamp.toInstant(), String.valueOf(doc.get("code")),
-                String.valueOf(doc.get("message")), detail instanceof Map ? copy((Map<?, ?>) detail) : Map.of(),
-                retries instanceof Number ? ((Number) retries).intValue() : 0,
-                expiry instanceof Date ? Optional.of(((Date) expiry).toInstant()) : Optional.empty());
-    }
-
-    private static Map<String, Object> copy(Map<?, ?> map) {
-        Map<String, Object> result = new java.util.LinkedHashMap<>();
-        map.forEach((k, v) -> {
-            if (v != null) {
-                result.put(String.valueOf(k), v);
-            }
-        });
-        return result;
     }
 
     @Override

@@ -46,12 +46,8 @@ final class MongoFileStore implements FileCatalog, FileStore {
 
     @Override
     public CompletableFuture<Optional<StoredFile>> find(String name) {
-        return CompletableFuture.supplyAsync(() -> document(name).map(doc -> {
-            FileInfo info = info(doc);
-            Optional<CpeCredentials> credentials = info.metadata("username").map(user ->
-                    new CpeCredentials(user, info.metadata("password").orElse("")));
-            return new StoredFile(info.name(), info.length(), info.metadata("fileType").orElse(""), credentials);
-        }), reads);
+        return CompletableFuture.supplyAsync(() -> document(name).map(doc -> FileDocuments.stored(
+                FileDocuments.info(doc))), reads);
     }
 
     /** By {@code _id} as GenieACS stores it, else by {@code filename} (files written by other tools). */
@@ -63,26 +59,9 @@ final class MongoFileStore implements FileCatalog, FileStore {
         return Optional.ofNullable(doc);
     }
 
-    private static FileInfo info(Document doc) {
-        Object length = doc.get("length");
-        Date uploaded = doc.getDate("uploadDate");
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        Object raw = doc.get("metadata");
-        if (raw instanceof Document) {
-            ((Document) raw).forEach((k, v) -> {
-                if (v != null) {
-                    metadata.put(k, v);
-                }
-            });
-        }
-        return new FileInfo(String.valueOf(doc.getOrDefault("filename", doc.get("_id"))),
-                length instanceof Number ? ((Number) length).longValue() : 0L,
-                uploaded == null ? Instant.EPOCH : uploaded.toInstant(), metadata);
-    }
-
     @Override
     public Optional<FileInfo> info(String name) {
-        return document(name).map(MongoFileStore::info);
+        return document(name).map(FileDocuments::info);
     }
 
     @Override
@@ -109,7 +88,7 @@ final class MongoFileStore implements FileCatalog, FileStore {
                     throw new IllegalStateException("the uploaded file " + name + " vanished before it was stored");
                 }
                 if (!replacing) {
-                    return info(received);
+                    return FileDocuments.info(received);
                 }
                 document(name).ifPresent(old -> bucket.delete(toBson(old.get("_id"))));
                 // chunks are copied, not re-keyed (the embedded store does not re-index an updated files_id),
@@ -129,7 +108,7 @@ final class MongoFileStore implements FileCatalog, FileStore {
                 received.put("_id", name);
                 files.insertOne(received);
                 bucket.delete(id);
-                return info(received);
+                return FileDocuments.info(received);
             }
 
             @Override

@@ -49,12 +49,7 @@ final class MongoOperationStore implements OperationStore {
 
     @Override
     public CompletableFuture<Void> save(Operation op) {
-        Document args = new Document("instance", "Downloads." + op.instance()).append("fileType", op.fileType())
-                .append("fileName", op.fileName()).append("targetFileName", op.targetFileName());
-        Document doc = new Document("_id", op.id()).append("name", op.name())
-                .append("timestamp", Date.from(op.timestamp()))
-                .append("channels", "{\"" + op.channel() + "\":0}").append("provisions", "[]")
-                .append("retries", "{}").append("args", args.toJson());
+        Document doc = OperationDocuments.toDocument(op);
         devicesWithOperations.ifPresent(m -> m.put(op.deviceId(), true));
         return batcher.submit(operations, new ReplaceOneModel<>(Filters.eq("_id", op.id()), doc,
                 new ReplaceOptions().upsert(true))).thenApply(done -> null);
@@ -63,7 +58,7 @@ final class MongoOperationStore implements OperationStore {
     @Override
     public CompletableFuture<Optional<Operation>> find(String deviceId, String commandKey) {
         return CompletableFuture.supplyAsync(() -> Optional.ofNullable(
-                operations.find(Filters.eq("_id", deviceId + ":" + commandKey)).first()).map(d -> fromDocument(deviceId, d)),
+                operations.find(Filters.eq("_id", deviceId + ":" + commandKey)).first()).map(d -> OperationDocuments.fromDocument(deviceId, d)),
                 reads);
     }
 
@@ -75,39 +70,10 @@ final class MongoOperationStore implements OperationStore {
         return CompletableFuture.supplyAsync(() -> {
             List<Operation> result = new ArrayList<>();
             for (Document doc : operations.find(Filters.regex("_id", "^" + Pattern.quote(deviceId + ":")))) {
-                result.add(fromDocument(deviceId, doc));
+                result.add(OperationDocuments.fromDocument(deviceId, doc));
             }
             return result;
         }, reads);
-    }
-
-    private static Operation fromDocument(String deviceId, Document doc) {
-        String id = String.valueOf(doc.get("_id"));
-        String commandKey = id.substring(deviceId.length() + 1);
-        Document args = new Document();
-        Object rawArgs = doc.get("args");
-        if (rawArgs instanceof String) {
-            try {
-                args = Document.parse((String) rawArgs);
-            } catch (RuntimeException notJson) {
-                // an operation written by something else: its outcome is still recorded, without file details
-            }
-        }
-        String channels = String.valueOf(doc.get("channels"));
-        java.util.regex.Matcher m = Pattern.compile("\"([^\"]+)\"").matcher(channels);
-        String channel = m.find() ? m.group(1) : "default";
-        String instance = String.valueOf(args.getOrDefault("instance", "Downloads.1"));
-        int n;
-        try {
-            n = Integer.parseInt(instance.substring(instance.lastIndexOf('.') + 1));
-        } catch (NumberFormatException e) {
-            n = 1;
-        }
-        Date timestamp = doc.getDate("timestamp");
-        return new Operation(deviceId, commandKey, String.valueOf(doc.getOrDefault("name", "Download")),
-                timestamp == null ? Instant.EPOCH : timestamp.toInstant(), channel, n,
-                String.valueOf(args.getOrDefault("fileType", "")), String.valueOf(args.getOrDefault("fileName", "")),
-                String.valueOf(args.getOrDefault("targetFileName", "")));
     }
 
     @Override

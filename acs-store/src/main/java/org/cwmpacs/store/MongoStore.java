@@ -20,12 +20,13 @@ import org.cwmpacs.core.store.FileCatalog;
 import org.cwmpacs.core.store.OperationStore;
 import org.cwmpacs.core.store.ProfileMemory;
 import org.cwmpacs.core.store.SessionLocks;
+import org.cwmpacs.core.store.Stores;
 import org.cwmpacs.core.store.TaskStore;
 
 /**
  * The store on a MongoDB (real, or the embedded one): GenieACS's database, collections and indexes.
  */
-public final class MongoStore implements AutoCloseable {
+public final class MongoStore implements Stores {
     /** GenieACS's database when the URL names none. */
     public static final String DEFAULT_DATABASE = "genieacs";
 
@@ -101,41 +102,50 @@ public final class MongoStore implements AutoCloseable {
                 new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }
 
+    @Override
     public DeviceStore devices() {
         return devices;
     }
 
+    @Override
     public TaskStore tasks() {
         return tasks;
     }
 
+    @Override
     public FaultStore faults() {
         return faults;
     }
 
+    @Override
     public OperationStore operations() {
         return operations;
     }
 
     /** What kinds of CPE taught the ACS, in the {@code cache} collection. */
+    @Override
     public ProfileMemory profiles() {
         return new MongoProfileMemory(database.getCollection("cache"), batcher, reads);
     }
 
+    @Override
     public FileCatalog files() {
         return files;
     }
 
     /** The same files, for the NBI and the file server: upload, stream, delete. */
+    @Override
     public FileStore fileStore() {
         return files;
     }
 
     /** Every collection as whole documents, for the NBI's queries and raw writes. */
+    @Override
     public DocumentStore documents() {
         return documents;
     }
 
+    @Override
     public SessionLocks sessionLocks() {
         return locks;
     }

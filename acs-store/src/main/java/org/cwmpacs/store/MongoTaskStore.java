@@ -55,30 +55,14 @@ final class MongoTaskStore implements TaskStore {
 
     @Override
     public Task queue(String deviceId, Map<String, Object> fields, Instant now) throws InvalidTaskException {
-        TaskSpec spec = TaskParser.parse(fields);
-        Instant timestamp = TaskParser.timestamp(fields, now);
-        Optional<Instant> expiry = TaskParser.expiry(fields, timestamp);
-        Document doc = new Document();
-        ObjectId id = new ObjectId();
-        doc.put("_id", id);
-        for (Map.Entry<String, Object> e : fields.entrySet()) {
-            if (!TaskParser.ENVELOPE.contains(e.getKey()) && e.getValue() != null) {
-                doc.put(e.getKey(), e.getValue());
-            }
-        }
-        doc.put("name", spec.name());
-        doc.put("device", deviceId);
-        doc.put("timestamp", Date.from(timestamp));
-        expiry.ifPresent(t -> doc.put("expiry", Date.from(t)));
-        Object uniqueKey = fields.get("uniqueKey");
+        Document doc = TaskDocuments.create(deviceId, fields, now);
+        Object uniqueKey = doc.get("uniqueKey");
         if (uniqueKey != null) {
-            // GenieACS: a task with a unique key replaces the device's other tasks with that key
-            doc.put("uniqueKey", uniqueKey);
             tasks.deleteMany(Filters.and(Filters.eq("device", deviceId), Filters.eq("uniqueKey", uniqueKey)));
         }
         tasks.insertOne(doc);
         devicesWithTasks.ifPresent(m -> m.put(deviceId, versions.incrementAndGet()));
-        return toTask(doc, spec);
+        return TaskDocuments.toTask(doc);
     }
 
     @Override
@@ -97,7 +81,7 @@ final class MongoTaskStore implements TaskStore {
                     continue;
                 }
                 try {
-                    due.add(toTask(doc, TaskParser.parse(doc)));
+                    due.add(TaskDocuments.toTask(doc));
                 } catch (InvalidTaskException | RuntimeException e) {
                     LOG.warn("{}: stored task {} cannot run and is skipped: {}; delete it through the NBI", deviceId,
                             doc.get("_id"), e.getMessage());
@@ -120,7 +104,7 @@ final class MongoTaskStore implements TaskStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(toTask(doc, TaskParser.parse(doc)));
+            return Optional.of(TaskDocuments.toTask(doc));
         } catch (InvalidTaskException e) {
             return Optional.empty();
         }
@@ -136,19 +120,5 @@ final class MongoTaskStore implements TaskStore {
     @Override
     public void deleteForDevice(String deviceId) {
         tasks.deleteMany(Filters.eq("device", deviceId));
-    }
-
-    private static Task toTask(Document doc, TaskSpec spec) throws InvalidTaskException {
-        Date timestamp = doc.getDate("timestamp");
-        Instant at = timestamp == null ? Instant.EPOCH : timestamp.toInstant();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        doc.forEach((k, v) -> {
-            if (v != null && !"_id".equals(k)) {
-                fields.put(k, v);
-            }
-        });
-        Object expiry = doc.get("expiry");
-        return new Task(String.valueOf(doc.get("_id")), doc.getString("device"), at,
-                expiry instanceof Date ? Optional.of(((Date) expiry).toInstant()) : Optional.empty(), spec, fields);
     }
 }

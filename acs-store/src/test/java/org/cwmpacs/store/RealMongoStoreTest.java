@@ -29,4 +29,24 @@ class RealMongoStoreTest extends StoreContractTest {
     MongoStore store() {
         return store;
     }
+
+    @Override
+    org.bson.Document raw(String collection, Object id) {
+        return store.database().getCollection(collection).find(new org.bson.Document("_id", id)).first();
+    }
+
+    @Override
+    long rawCount(String collection) {
+        return store.database().getCollection(collection).countDocuments();
+    }
+
+    @Override
+    long storedContents() {
+        return rawCount("fs.chunks");
+    }
+
+    @Override
+    long contentsOf(long length) {
+        return (length + 255 * 1024 - 1) / (255 * 1024);
+    }
 }

@@ -14,11 +14,29 @@ public interface DocumentStore {
     Set<String> COLLECTIONS = Set.of("devices", "presets", "objects", "provisions", "virtualParameters", "faults",
             "tasks", "files", "operations", "permissions", "users", "config", "cache", "locks");
 
-    /** How many documents match, ignoring skip and limit. */
-    long count(String collection, Map<String, Object> filter);
+    /**
+     * How many documents match, ignoring skip and limit.
+     *
+     * @throws QueryControl.QueryAbortedException at the control's time limit or cancellation
+     */
+    long count(String collection, Map<String, Object> filter, QueryControl control);
 
-    /** Streams the matching documents to {@code each}, in the query's order. */
-    void find(String collection, DocumentQuery query, Consumer<Map<String, Object>> each);
+    /**
+     * Streams the matching documents to {@code each}, in the query's order.
+     *
+     * @throws QueryControl.QueryAbortedException at the control's time limit or cancellation
+     */
+    void find(String collection, DocumentQuery query, QueryControl control, Consumer<Map<String, Object>> each);
+
+    /** {@link #count(String, Map, QueryControl)} without a time limit: for short lookups. */
+    default long count(String collection, Map<String, Object> filter) {
+        return count(collection, filter, QueryControl.NONE);
+    }
+
+    /** {@link #find(String, DocumentQuery, QueryControl, Consumer)} without a time limit: for short lookups. */
+    default void find(String collection, DocumentQuery query, Consumer<Map<String, Object>> each) {
+        find(collection, query, QueryControl.NONE, each);
+    }
 
     /** Stores a document under {@code id}, replacing any other with that id. */
     void replace(String collection, String id, Map<String, Object> document);

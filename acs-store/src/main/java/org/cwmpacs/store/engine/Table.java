@@ -42,6 +42,22 @@ public final class Table {
         return name;
     }
 
+    /** The engine it belongs to, for writes spanning collections. */
+    public StoreEngine engine() {
+        return engine;
+    }
+
+    /** Whether a document has this value in an indexed field: an answer from memory, without reading any. */
+    public boolean anyIndexed(String field, Object value) {
+        for (int i = 0; i < indexedFields.length; i++) {
+            if (indexedFields[i].equals(field)) {
+                Set<Key> holders = indexes.get(i).get(new Key(value));
+                return holders != null && !holders.isEmpty();
+            }
+        }
+        throw new IllegalArgumentException(name + " has no index on " + field);
+    }
+
     /** How many documents it holds. */
     public long count() {
         return count;
@@ -93,24 +109,55 @@ public final class Table {
      */
     public void find(Filter filter, Projection projection, Sort sort, int skip, int limit, QueryControl control,
                      Consumer<Document> each) {
-        if (sort.isNone()) {
-            int skipped = 0;
-            int sent = 0;
-            for (Entry e : candidates(filter)) {
-                control.check();
-                if (filter.matches(e.view(), control)) {
-                    if (skipped < skip) {
-                        skipped++;
-                        continue;
-                    }
-                    each.accept(output(e, projection));
-                    if (limit > 0 && ++sent >= limit) {
-                        return;
+        find(filter, projection, sort, skip, limit, control, QueryGate.OPEN, each);
+    }
+
+    /** {@link #find(Filter, Projection, Sort, int, int, QueryControl, Consumer)} through a gate. */
+    public void find(Filter filter, Projection projection, Sort sort, int skip, int limit, QueryControl control,
+                     QueryGate gate, Consumer<Document> each) {
+        gate.enter(control);
+        boolean inside = true;
+        try {
+            if (sort.isNone()) {
+                int skipped = 0;
+                int sent = 0;
+                for (Entry e : candidates(filter)) {
+                    control.check();
+                    if (filter.matches(e.view(), control)) {
+                        if (skipped < skip) {
+                            skipped++;
+                            continue;
+                        }
+                        Document out = output(e, projection);
+                        // the client reads at its pace without holding the gate
+                        gate.exit();
+                        inside = false;
+                        each.accept(out);
+                        if (limit > 0 && ++sent >= limit) {
+                            return;
+                        }
+                        gate.enter(control);
+                        inside = true;
                     }
                 }
+                return;
             }
-            return;
+            List<Entry> sorted = sorted(filter, sort, skip, limit, control);
+            gate.exit();
+            inside = false;
+            for (Entry e : sorted) {
+                control.check();
+                each.accept(output(e, projection));
+            }
+        } finally {
+            if (inside) {
+                gate.exit();
+            }
         }
+    }
+
+    /** The page of matching entries in sort order ({@code skip} and {@code limit} applied). */
+    private List<Entry> sorted(Filter filter, Sort sort, int skip, int limit, QueryControl control) {
         record Keyed(Entry entry, Object[] key) {
         }
         Comparator<Keyed> order = (a, b) -> sort.compare(a.key(), b.key());
@@ -137,10 +184,11 @@ public final class Table {
         }
         matched.sort(order);
         int end = limit > 0 ? (int) Math.min(matched.size(), (long) skip + limit) : matched.size();
+        List<Entry> page = new ArrayList<>(Math.max(0, end - skip));
         for (int i = skip; i < end; i++) {
-            control.check();
-            each.accept(output(matched.get(i).entry(), projection));
+            page.add(matched.get(i).entry());
         }
+        return page;
     }
 
     public List<Document> findAll(Filter filter, Projection projection, Sort sort, int skip, int limit) {
@@ -150,17 +198,26 @@ public final class Table {
     }
 
     public long count(Filter filter, QueryControl control) {
+        return count(filter, control, QueryGate.OPEN);
+    }
+
+    public long count(Filter filter, QueryControl control, QueryGate gate) {
         if (filter == Filter.ALL) {
             return count;
         }
-        long n = 0;
-        for (Entry e : candidates(filter)) {
-            control.check();
-            if (filter.matches(e.view(), control)) {
-                n++;
+        gate.enter(control);
+        try {
+            long n = 0;
+            for (Entry e : candidates(filter)) {
+                control.check();
+                if (filter.matches(e.view(), control)) {
+                    n++;
+                }
             }
+            return n;
+        } finally {
+            gate.exit();
         }
-        return n;
     }
 
     /** The ids of the matching documents. */

@@ -1,0 +1,60 @@
+package org.cwmpacs.store;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.cwmpacs.core.task.InvalidTaskException;
+import org.cwmpacs.core.task.Task;
+import org.cwmpacs.core.task.TaskParser;
+import org.cwmpacs.core.task.TaskSpec;
+
+/**
+ * GenieACS's {@code tasks} document: {@code {_id: ObjectId, device, name, timestamp, expiry?, uniqueKey?,
+ * ...the task's fields}}, the same whatever store keeps it.
+ */
+final class TaskDocuments {
+    private TaskDocuments() {
+    }
+
+    /** A new task's document, checked ({@link InvalidTaskException} names the bad field). */
+    static Document create(String deviceId, Map<String, Object> fields, Instant now) throws InvalidTaskException {
+        TaskSpec spec = TaskParser.parse(fields);
+        Instant timestamp = TaskParser.timestamp(fields, now);
+        Optional<Instant> expiry = TaskParser.expiry(fields, timestamp);
+        Document doc = new Document("_id", new ObjectId());
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            if (!TaskParser.ENVELOPE.contains(e.getKey()) && e.getValue() != null) {
+                doc.put(e.getKey(), e.getValue());
+            }
+        }
+        doc.put("name", spec.name());
+        doc.put("device", deviceId);
+        doc.put("timestamp", Date.from(timestamp));
+        expiry.ifPresent(t -> doc.put("expiry", Date.from(t)));
+        Object uniqueKey = fields.get("uniqueKey");
+        if (uniqueKey != null) {
+            // GenieACS: a task with a unique key replaces the device's other tasks with that key
+            doc.put("uniqueKey", uniqueKey);
+        }
+        return doc;
+    }
+
+    static Task toTask(Document doc) throws InvalidTaskException {
+        TaskSpec spec = TaskParser.parse(doc);
+        Date timestamp = doc.getDate("timestamp");
+        Instant at = timestamp == null ? Instant.EPOCH : timestamp.toInstant();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        doc.forEach((k, v) -> {
+            if (v != null && !"_id".equals(k)) {
+                fields.put(k, v);
+            }
+        });
+        Object expiry = doc.get("expiry");
+        return new Task(String.valueOf(doc.get("_id")), doc.getString("device"), at,
+                expiry instanceof Date ? Optional.of(((Date) expiry).toInstant()) : Optional.empty(), spec, fields);
+    }
+}
