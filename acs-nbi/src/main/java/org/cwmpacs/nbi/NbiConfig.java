@@ -14,9 +14,11 @@ import org.cwmpacs.nbi.auth.NbiAuth;
  * @param lockWait how long such a request waits for a session in progress to let go of the device before it
  *     queues the task anyway
  * @param pollInterval how often it looks while waiting
+ * @param queryTimeout how long a collection query may examine documents ({@code ACS_NBI_QUERY_TIMEOUT}); time
+ *     spent waiting for the client to read the answer does not count
  */
 public record NbiConfig(String host, int port, NbiAuth auth, int maxBodyBytes, Duration onlineThreshold,
-                        Duration sessionWait, Duration lockWait, Duration pollInterval) {
+                        Duration sessionWait, Duration lockWait, Duration pollInterval, Duration queryTimeout) {
     public NbiConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(auth, "auth");
@@ -24,10 +26,11 @@ public record NbiConfig(String host, int port, NbiAuth auth, int maxBodyBytes, D
         Objects.requireNonNull(sessionWait, "sessionWait");
         Objects.requireNonNull(lockWait, "lockWait");
         Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(queryTimeout, "queryTimeout");
     }
 
     public NbiConfig withHost(String newHost) {
         return new NbiConfig(newHost, port, auth, maxBodyBytes, onlineThreshold, sessionWait, lockWait,
-                pollInterval);
+                pollInterval, queryTimeout);
     }
 }

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cwmpacs.nbi.auth.NbiAuth;
 import org.cwmpacs.nbi.http.Exchange;
+import org.cwmpacs.nbi.http.Failures;
 import org.cwmpacs.nbi.http.Request;
 import org.cwmpacs.nbi.route.CollectionQuery;
 import org.cwmpacs.nbi.route.DeviceTasks;
@@ -68,7 +69,7 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
         this.services = services;
         this.config = config;
         this.executor = executor;
-        this.queries = new CollectionQuery(services.documents());
+        this.queries = new CollectionQuery(services.documents(), config.queryTimeout());
         this.mutations = new Mutations(services);
         this.deviceTasks = new DeviceTasks(services, config, executor);
     }
@@ -132,13 +133,17 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
                 if (caller.isPresent()) {
                     route(request, exchange, caller.get());
                 }
-            } catch (IllegalArgumentException e) {
-                exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             } catch (Exception | Error e) {
-                LOG.error("{} {} failed", request.method(), request.path(), e);
+                HttpResponseStatus status = Failures.status(e);
+                Throwable cause = Failures.cause(e);
+                if (status.equals(HttpResponseStatus.INTERNAL_SERVER_ERROR)) {
+                    LOG.error("{} {} failed", request.method(), request.path(), e);
+                } else {
+                    LOG.warn("{} {}: {}", request.method(), request.path(), cause.getMessage());
+                }
                 if (!exchange.answered()) {
-                    exchange.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the request failed: " + e
-                            + "; see the server log");
+                    exchange.error(status, status.equals(HttpResponseStatus.INTERNAL_SERVER_ERROR)
+                            ? "the request failed: " + cause + "; see the server log" : cause.getMessage());
                 }
             }
         });

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.cwmpacs.core.auth.CpeAuthConfig;
 import org.cwmpacs.core.auth.CpeCredentials;
 import org.cwmpacs.core.engine.EngineConfig;
+import org.cwmpacs.core.session.SessionConfig;
 import org.cwmpacs.nbi.auth.NbiAuth;
 
 /**
@@ -23,7 +24,7 @@ import org.cwmpacs.nbi.auth.NbiAuth;
  * then the defaults. Every option is listed in docs/configuration.md.
  */
 public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mongoUrl, Path dataDir,
-                        int storeCacheMegabytes, Duration sessionTimeout, int maxSessions, int maxBodyBytes,
+                        Duration sessionTimeout, int maxSessions, int maxBodyBytes, int maxInformParameters,
                         boolean booleanLiteral, boolean xmlDeclaration, Optional<String> sslCert,
                         Optional<String> sslKey, Duration timestampRefresh, EngineConfig engine, CpeAuthConfig cpeAuth,
                         Duration connectionRequestTimeout, Optional<CpeCredentials> connectionRequestCredentials,
@@ -37,7 +38,7 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
      */
     public record NbiOptions(String host, int port, String fsHost, int fsPort, NbiAuth auth,
                              boolean allowAnonymous, int maxBodyBytes, Duration onlineThreshold, Duration sessionWait,
-                             Duration lockWait) {
+                             Duration lockWait, Duration queryTimeout) {
     }
 
     /** A configuration value that cannot be used; the message says which and what is expected. */
@@ -61,10 +62,10 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                 v.integer("GENIEACS_CWMP_PORT", 7547, 0, 65535),
                 v.optional("GENIEACS_MONGODB_CONNECTION_URL"),
                 Path.of(v.string("ACS_DATA_DIR", "./data")),
-                v.integer("ACS_STORE_CACHE_MB", 256, 1, 1 << 20),
                 Duration.ofSeconds(v.integer("GENIEACS_SESSION_TIMEOUT", 30, 1, 86_400)),
                 v.integer("GENIEACS_MAX_CONCURRENT_REQUESTS", 10_000, 1, 10_000_000),
                 v.integer("ACS_MAX_BODY_BYTES", 32 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                v.integer("ACS_MAX_INFORM_PARAMETERS", SessionConfig.DEFAULT_MAX_INFORM_PARAMETERS, 1, 10_000_000),
                 v.bool("GENIEACS_BOOLEAN_LITERAL", false),
                 v.bool("ACS_XML_DECLARATION", false),
                 cert, key,
@@ -75,7 +76,9 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                         Duration.ofSeconds(v.integer("ACS_FAULT_RETRY_DELAY", 300, 0, 86_400 * 30)),
                         Duration.ofSeconds(v.integer("GENIEACS_DOWNLOAD_TIMEOUT", 3600, 1, 86_400 * 30)),
                         v.optional("GENIEACS_FS_URL_PREFIX"),
-                        v.integer("GENIEACS_FS_PORT", 7567, 0, 65535)),
+                        v.integer("GENIEACS_FS_PORT", 7567, 0, 65535),
+                        v.integer("ACS_MAX_RESPONSE_PARAMETERS", EngineConfig.DEFAULT_MAX_RESPONSE_PARAMETERS, 1,
+                                10_000_000)),
                 cpeAuth(v),
                 Duration.ofMillis(v.integer("ACS_CONNECTION_REQUEST_TIMEOUT", 2000, 100, 600_000)),
                 v.optional("ACS_CONNECTION_REQUEST_USERNAME").map(u -> new CpeCredentials(u,
@@ -109,7 +112,8 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                         v.integer("ACS_NBI_MAX_BODY_BYTES", 16 * 1024 * 1024, 1024, Integer.MAX_VALUE),
                         Duration.ofMillis(v.integer("ACS_DEVICE_ONLINE_THRESHOLD", 4000, 0, 600_000)),
                         Duration.ofSeconds(v.integer("ACS_NBI_SESSION_WAIT", 120, 1, 3600)),
-                        Duration.ofSeconds(v.integer("ACS_NBI_LOCK_WAIT", 30, 0, 3600)));
+                        Duration.ofSeconds(v.integer("ACS_NBI_LOCK_WAIT", 30, 0, 3600)),
+                        Duration.ofSeconds(v.integer("ACS_NBI_QUERY_TIMEOUT", 30, 1, 86_400)));
     }
 
     static boolean isLoopback(String host) {

@@ -66,7 +66,8 @@ public final class AcsServer implements AutoCloseable {
         SessionConfig sessionConfig = new SessionConfig(config.sessionTimeout(), config.maxSessions(),
                 SessionConfig.DEFAULT.retryAfter(), SessionConfig.DEFAULT.linger(),
                 new DecodeLimits(config.maxBodyBytes(), DecodeLimits.DEFAULT.maxDepth(), DecodeLimits.DEFAULT.maxElements()),
-                new EncodeOptions(config.xmlDeclaration(), !config.booleanLiteral()), config.cpeAuth());
+                new EncodeOptions(config.xmlDeclaration(), !config.booleanLiteral()), config.cpeAuth(),
+                config.maxInformParameters());
         SessionLocks locks = store.sessionLocks();
         List<AutoCloseable> started = new ArrayList<>();
         started.add(store::close);
@@ -97,7 +98,7 @@ public final class AcsServer implements AutoCloseable {
                     store.operations(), store.fileStore(), locks, connectionRequests, Clock.systemUTC());
             NbiConfig nbiConfig = new NbiConfig(options.host(), options.port(), options.auth(), options.maxBodyBytes(),
                     options.onlineThreshold(), options.sessionWait(), options.lockWait(),
-                    java.time.Duration.ofMillis(200));
+                    java.time.Duration.ofMillis(200), options.queryTimeout());
             Listener nbi = listen("NBI", options.host(), options.port(), "GENIEACS_NBI_PORT / GENIEACS_NBI_INTERFACE",
                     host -> NbiServer.listener(nbiServices, nbiConfig.withHost(host)), started, "");
             if (!options.auth().hasCredentials()) {

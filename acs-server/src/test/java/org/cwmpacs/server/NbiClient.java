@@ -72,7 +72,21 @@ final class NbiClient {
                 out.write(body);
             }
         }
-        int status = c.getResponseCode();
+        int status;
+        try {
+            status = c.getResponseCode();
+        } catch (java.net.SocketTimeoutException e) {
+            // what the server was doing instead of answering, for whoever reads the failed build
+            StringBuilder dump = new StringBuilder("no answer to " + method + " " + pathAndQuery + "; threads:\n");
+            Thread.getAllStackTraces().forEach((t, stack) -> {
+                dump.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    dump.append("    at ").append(frame).append('\n');
+                }
+            });
+            System.err.println(dump);
+            throw e;
+        }
         String text;
         try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
             text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -74,6 +74,7 @@ public final class EmbeddedStore implements Stores {
         StoreEngine engine;
         try {
             Files.createDirectories(dataDir);
+            LegacyStoreMigration.migrateIfPresent(dataDir, options);
             engine = StoreEngine.open(dataDir.resolve(STORE_DIR), options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the store in " + dataDir.toAbsolutePath() + ": "

@@ -14,6 +14,34 @@ public final class DeviceId {
     private DeviceId() {
     }
 
+    /** TR-069's lengths of the DeviceId fields. */
+    public static final int MAX_OUI = 6;
+    public static final int MAX_FIELD = 64;
+
+    /**
+     * What makes an Inform's DeviceId unusable, or empty: the OUI and serial number identify the device and
+     * must be there; every field is within TR-069's length.
+     */
+    public static java.util.Optional<String> problem(org.cwmpacs.soap.message.DeviceIdStruct id) {
+        if (id.oui().isBlank() || id.serialNumber().isBlank()) {
+            return java.util.Optional.of("the Inform's DeviceId lacks its " + (id.oui().isBlank() ? "OUI" : "SerialNumber")
+                    + "; the ACS identifies a device by OUI, ProductClass and SerialNumber");
+        }
+        if (id.oui().strip().length() > MAX_OUI) {
+            return java.util.Optional.of("the DeviceId's OUI is " + id.oui().strip().length() + " characters long; "
+                    + "TR-069 allows " + MAX_OUI);
+        }
+        String[][] fields = {{"Manufacturer", id.manufacturer()}, {"ProductClass", id.productClass()},
+            {"SerialNumber", id.serialNumber()}};
+        for (String[] field : fields) {
+            if (field[1].strip().length() > MAX_FIELD) {
+                return java.util.Optional.of("the DeviceId's " + field[0] + " is " + field[1].strip().length()
+                        + " characters long; TR-069 allows " + MAX_FIELD);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static String of(String oui, String productClass, String serialNumber) {
         return productClass.isEmpty() ? escape(oui) + "-" + escape(serialNumber)
                 : escape(oui) + "-" + escape(productClass) + "-" + escape(serialNumber);

@@ -17,9 +17,15 @@ import java.util.Optional;
  *     ({@code GENIEACS_DOWNLOAD_TIMEOUT})
  * @param fsUrlPrefix where the file server is reached by CPEs ({@code GENIEACS_FS_URL_PREFIX}); empty: the
  *     host the CPE used to reach the ACS, port {@code fsPort}
+ * @param maxResponseParameters parameters one GetParameterNames/Values/Attributes answer may carry; a larger
+ *     one faults the work it answers ({@code ACS_MAX_RESPONSE_PARAMETERS})
  */
 public record EngineConfig(Discovery discovery, int maxRpcsPerSession, int maxSetEntries, Duration retryDelay,
-                           Duration downloadTimeout, Optional<String> fsUrlPrefix, int fsPort) {
+                           Duration downloadTimeout, Optional<String> fsUrlPrefix, int fsPort,
+                           int maxResponseParameters) {
+    /** {@code ACS_MAX_RESPONSE_PARAMETERS}: a whole tree ten times the largest real one in one answer. */
+    public static final int DEFAULT_MAX_RESPONSE_PARAMETERS = 200_000;
+
     /** {@code ACS_DISCOVERY}. */
     public enum Discovery {
         /** Never: only tasks read the tree. */
@@ -45,7 +51,7 @@ public record EngineConfig(Discovery discovery, int maxRpcsPerSession, int maxSe
     }
 
     public static final EngineConfig DEFAULT = new EngineConfig(Discovery.FIRST_CONTACT, 255, 127,
-            Duration.ofSeconds(300), Duration.ofSeconds(3600), Optional.empty(), 7567);
+            Duration.ofSeconds(300), Duration.ofSeconds(3600), Optional.empty(), 7567, DEFAULT_MAX_RESPONSE_PARAMETERS);
 
     public EngineConfig {
         Objects.requireNonNull(discovery, "discovery");
@@ -58,15 +64,19 @@ public record EngineConfig(Discovery discovery, int maxRpcsPerSession, int maxSe
         Objects.requireNonNull(retryDelay, "retryDelay");
         Objects.requireNonNull(downloadTimeout, "downloadTimeout");
         Objects.requireNonNull(fsUrlPrefix, "fsUrlPrefix");
+        if (maxResponseParameters < 1) {
+            throw new IllegalArgumentException("the parameter limit per response must be at least 1");
+        }
     }
 
     /** With the port the file server actually listens on (it may have been configured as 0: any). */
     public EngineConfig withFsPort(int port) {
         return new EngineConfig(discovery, maxRpcsPerSession, maxSetEntries, retryDelay, downloadTimeout, fsUrlPrefix,
-                port);
+                port, maxResponseParameters);
     }
 
     public EngineConfig withDiscovery(Discovery mode) {
-        return new EngineConfig(mode, maxRpcsPerSession, maxSetEntries, retryDelay, downloadTimeout, fsUrlPrefix, fsPort);
+        return new EngineConfig(mode, maxRpcsPerSession, maxSetEntries, retryDelay, downloadTimeout, fsUrlPrefix, fsPort,
+                maxResponseParameters);
     }
 }

@@ -271,6 +271,11 @@ public final class Planner {
 
     // ---------------------------------------------------------------- responses
 
+    /** Forgets the request in flight: its answer was refused before it was read. */
+    public void abandon() {
+        pending = null;
+    }
+
     /** Applies the CPE's answer to the last request {@link #next} returned. */
     public Outcome onResponse(CwmpMessage response, List<Declaration> declarations) {
         Pending p = pending;

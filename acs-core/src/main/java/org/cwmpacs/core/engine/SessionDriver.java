@@ -207,6 +207,14 @@ public final class SessionDriver {
         if (current == null) {
             return;
         }
+        Optional<String> invalid = ResponseLimits.problem(response, services.config().maxResponseParameters());
+        if (invalid.isPresent()) {
+            LOG.warn("{}: {} refused: {}", deviceId(), response.methodName(), invalid.get());
+            planner.abandon();
+            fault(current.channel, Fault.INVALID_RESPONSE, invalid.get(), Map.of());
+            current = null;
+            return;
+        }
         Planner.Outcome outcome = planner.onResponse(response, current.declarations);
         if (outcome instanceof Planner.Failed) {
             Planner.Failed failed = (Planner.Failed) outcome;

@@ -13,16 +13,23 @@ import org.cwmpacs.soap.EncodeOptions;
  * @param retryAfter what the 503 tells the CPE
  * @param cpeAuth whether CPEs must authenticate, and how
  * @param linger how long an ended session still answers empty POSTs with 204 (some CPEs send one more)
+ * @param maxInformParameters parameters one Inform may carry; more are refused with fault 8004
+ *     ({@code ACS_MAX_INFORM_PARAMETERS})
  */
 public record SessionConfig(Duration sessionTimeout, int maxSessions, Duration retryAfter, Duration linger,
-                            DecodeLimits decodeLimits, EncodeOptions encodeOptions, CpeAuthConfig cpeAuth) {
+                            DecodeLimits decodeLimits, EncodeOptions encodeOptions, CpeAuthConfig cpeAuth,
+                            int maxInformParameters) {
+    /** {@code ACS_MAX_INFORM_PARAMETERS}: far above a real Inform's dozens, small enough to bound one's work. */
+    public static final int DEFAULT_MAX_INFORM_PARAMETERS = 20_000;
+
     public static final SessionConfig DEFAULT = new SessionConfig(Duration.ofSeconds(30), 10_000,
             Duration.ofSeconds(60), Duration.ofSeconds(5), DecodeLimits.DEFAULT, EncodeOptions.DEFAULT);
 
     /** Without CPE authentication. */
     public SessionConfig(Duration sessionTimeout, int maxSessions, Duration retryAfter, Duration linger,
                          DecodeLimits decodeLimits, EncodeOptions encodeOptions) {
-        this(sessionTimeout, maxSessions, retryAfter, linger, decodeLimits, encodeOptions, CpeAuthConfig.OFF);
+        this(sessionTimeout, maxSessions, retryAfter, linger, decodeLimits, encodeOptions, CpeAuthConfig.OFF,
+                DEFAULT_MAX_INFORM_PARAMETERS);
     }
 
     public SessionConfig {
@@ -35,5 +42,8 @@ public record SessionConfig(Duration sessionTimeout, int maxSessions, Duration r
         Objects.requireNonNull(decodeLimits, "decodeLimits");
         Objects.requireNonNull(encodeOptions, "encodeOptions");
         Objects.requireNonNull(cpeAuth, "cpeAuth");
+        if (maxInformParameters < 1) {
+            throw new IllegalArgumentException("maxInformParameters must be at least 1");
+        }
     }
 }

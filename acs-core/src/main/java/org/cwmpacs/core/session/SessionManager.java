@@ -21,6 +21,7 @@ import org.cwmpacs.core.engine.EngineServices;
 import org.cwmpacs.core.engine.SessionDriver;
 import org.cwmpacs.core.store.DeviceStore;
 import org.cwmpacs.core.store.SessionLocks;
+import org.cwmpacs.core.store.WriteRefusedException;
 import org.cwmpacs.soap.CwmpCodec;
 import org.cwmpacs.soap.CwmpDecodeException;
 import org.cwmpacs.soap.CwmpEnvelope;
@@ -123,6 +124,16 @@ public final class SessionManager implements AutoCloseable {
             end(session, "Session timeout");
         }
         Optional<Inform> inform = envelope.message(Inform.class);
+        if (inform.isPresent()) {
+            Optional<SoapFault> refused = refusal(inform.get());
+            if (refused.isPresent()) {
+                LOG.warn("{} -: Inform refused: {}", request.remoteAddress(), refused.get().fault().faultString());
+                SoapHeader header = envelope.header().id().map(SoapHeader::withId).orElse(SoapHeader.NONE);
+                return CompletableFuture.completedFuture(new CwmpReply(200, codec.encode(CwmpEnvelope.of(
+                        envelope.cwmpNamespace(), header, refused.get()), config.encodeOptions()), CwmpReply.XML,
+                        Optional.empty(), Optional.empty(), true));
+            }
+        }
         if (inform.isPresent() && config.cpeAuth().enabled()) {
             CwmpSession current = session;
             DeviceInform deviceInform = DeviceInform.of(inform.get(), clock.instant());
@@ -161,6 +172,30 @@ public final class SessionManager implements AutoCloseable {
         byConnection.put(request.connection(), session);
         refreshLock(session, now);
         return continueSession(session, envelope);
+    }
+
+    /**
+     * An Inform past a limit, refused before anything is stored: fault 8003 (invalid arguments) for a missing
+     * or oversized DeviceId field or an oversized parameter name, 8004 (resources exceeded) for too many
+     * parameters. The fault string names the limit.
+     */
+    private Optional<SoapFault> refusal(Inform inform) {
+        Optional<String> id = org.cwmpacs.core.device.DeviceId.problem(inform.deviceId());
+        if (id.isPresent()) {
+            return Optional.of(SoapFault.of(8003, "Invalid arguments: " + id.get()));
+        }
+        if (inform.parameterList().size() > config.maxInformParameters()) {
+            return Optional.of(SoapFault.of(8004, "Resources exceeded: the Inform carries "
+                    + inform.parameterList().size() + " parameters; the ACS takes at most " + config.maxInformParameters()
+                    + " (ACS_MAX_INFORM_PARAMETERS)"));
+        }
+        for (org.cwmpacs.soap.message.ParameterValueStruct p : inform.parameterList()) {
+            Optional<String> name = org.cwmpacs.core.device.ParameterNames.problem(p.name());
+            if (name.isPresent()) {
+                return Optional.of(SoapFault.of(8003, "Invalid arguments: " + name.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     private CompletableFuture<CwmpReply> informed(CwmpRequest request, CwmpEnvelope envelope, Inform inform,
@@ -232,10 +267,19 @@ public final class SessionManager implements AutoCloseable {
                     });
                 })
                 .exceptionally(failure -> {
+                    end(session, null);
+                    Throwable cause = root(failure);
+                    if (cause instanceof WriteRefusedException) {
+                        LOG.warn("{} {}: Inform refused by the store: {}", session.remoteAddress, session.deviceId,
+                                cause.getMessage());
+                        SoapHeader header = envelope.header().id().map(SoapHeader::withId).orElse(SoapHeader.NONE);
+                        return new CwmpReply(200, codec.encode(CwmpEnvelope.of(session.cwmpNamespace, header,
+                                SoapFault.of(8004, "Resources exceeded: " + cause.getMessage())),
+                                config.encodeOptions()), CwmpReply.XML, Optional.empty(), Optional.empty(), true);
+                    }
                     LOG.error("{} {}: Inform not recorded, the store failed: {}; the CPE will retry. Check that the "
                             + "database is reachable", session.remoteAddress, session.deviceId, rootMessage(failure));
-                    end(session, null);
-                    return CwmpReply.unavailable("ACS storage unavailable; retry later",
+                    return CwmpReply.unavailable("ACS storage unavailable (" + cause.getMessage() + "); retry later",
                             (int) config.retryAfter().toSeconds());
                 });
     }
@@ -373,11 +417,24 @@ public final class SessionManager implements AutoCloseable {
      * at once, and an NBI caller waiting for the session sees its outcome.
      */
     private CompletableFuture<CwmpReply> finish(CwmpSession session, boolean terminated) {
-        return session.driver.finish(terminated).exceptionally(failure -> {
-            LOG.error("{} {}: the session's results were not stored: {}; check that the database is reachable",
-                    session.remoteAddress, session.deviceId, rootMessage(failure));
-            return null;
-        }).thenCompose(saved -> end(session, null)).thenApply(released -> CwmpReply.noContent());
+        // a 204 tells the CPE its session succeeded: only once what the session learned and did is stored
+        return session.driver.finish(terminated).handle((saved, failure) -> {
+            if (failure == null) {
+                return CwmpReply.noContent();
+            }
+            Throwable cause = root(failure);
+            if (cause instanceof WriteRefusedException) {
+                LOG.error("{} {}: the session's results were refused by the store: {}; the CPE is told the session "
+                        + "failed", session.remoteAddress, session.deviceId, cause.getMessage());
+                return new CwmpReply(500, ("The session's results cannot be stored: " + cause.getMessage() + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8",
+                        Optional.empty(), Optional.empty(), true);
+            }
+            LOG.error("{} {}: the session's results were not stored: {}; the CPE will retry. Check that the database "
+                    + "is reachable", session.remoteAddress, session.deviceId, rootMessage(failure));
+            return CwmpReply.unavailable("ACS storage unavailable (" + cause.getMessage() + "); retry later",
+                    (int) config.retryAfter().toSeconds());
+        }).thenCompose(reply -> end(session, null).thenApply(released -> reply));
     }
 
     /** A CPE that informs after a Reboot or Download the ACS asked for reports it with its M events. */
@@ -477,6 +534,15 @@ public final class SessionManager implements AutoCloseable {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The failure itself, out of the wrappers futures put around it. */
+    private static Throwable root(Throwable t) {
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static String rootMessage(Throwable t) {

@@ -11,7 +11,7 @@ public final class QueryControl {
     /** No time limit, never cancelled: for the store's own short lookups. */
     public static final QueryControl NONE = new QueryControl(Long.MAX_VALUE, "");
 
-    private final long deadlineNanos;
+    private volatile long deadlineNanos;
     private final String limitName;
     private volatile boolean cancelled;
 
@@ -25,6 +25,13 @@ public final class QueryControl {
      */
     public static QueryControl withTimeout(Duration timeout, String limitName) {
         return new QueryControl(System.nanoTime() + timeout.toNanos(), limitName + " (" + timeout.toMillis() + " ms)");
+    }
+
+    /** Moves the deadline by time the query spent waiting for its client (which does not count). */
+    public void extend(long nanos) {
+        if (deadlineNanos != Long.MAX_VALUE && nanos > 0) {
+            deadlineNanos += nanos;
+        }
     }
 
     /** The caller has gone: the query stops at its next check. */

@@ -45,6 +45,11 @@ public final class Exchange {
         return answered.get();
     }
 
+    /** Runs {@code action} when the client's connection closes (at once if it is closed already). */
+    public void onClose(Runnable action) {
+        ctx.channel().closeFuture().addListener(f -> action.run());
+    }
+
     public void respond(HttpResponseStatus status, String contentType, byte[] body, Map<String, Object> headers) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(body));

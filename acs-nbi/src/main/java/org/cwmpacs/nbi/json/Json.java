@@ -30,7 +30,15 @@ public final class Json {
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * Levels of nesting a request's JSON may have: far more than a preset, task or query needs, few enough
+     * that no document built from it nears the store's nesting limit.
+     */
+    public static final int MAX_DEPTH = 32;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(new com.fasterxml.jackson.core.JsonFactoryBuilder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH).build()).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .registerModule(new SimpleModule()
                     .addSerializer(Instant.class, new JsonSerializer<>() {
@@ -59,6 +67,10 @@ public final class Json {
     public static Object parse(String text) throws InvalidJson {
         try {
             return MAPPER.readValue(text, Object.class);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new InvalidJson(e.getOriginalMessage().contains("nesting depth")
+                    ? "the JSON is nested deeper than " + MAX_DEPTH + " levels, the NBI's limit"
+                    : "the JSON exceeds a limit of the NBI: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new InvalidJson("invalid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " at character " + (e.getLocation().getCharOffset() + 1) : ""));

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.cwmpacs.core.store.DocumentQuery;
 import org.cwmpacs.core.store.DocumentStore;
+import org.cwmpacs.core.store.QueryControl;
+import java.time.Duration;
 import org.cwmpacs.nbi.auth.NbiAuth;
 import org.cwmpacs.nbi.http.Exchange;
 import org.cwmpacs.nbi.http.Request;
@@ -33,10 +35,19 @@ public final class CollectionQuery {
     /** Documents are sent in pieces of about this size. */
     private static final int CHUNK_BYTES = 64 * 1024;
 
-    private final DocumentStore documents;
+    /**
+     * Fields a query may not name (filter or sort): they are never shown, so they must not be found out by
+     * querying them either.
+     */
+    private static final Map<String, List<String>> HIDDEN = Map.of("files", List.of("metadata.password"),
+            "users", List.of("password", "salt"));
 
-    public CollectionQuery(DocumentStore documents) {
+    private final DocumentStore documents;
+    private final Duration timeout;
+
+    public CollectionQuery(DocumentStore documents, Duration timeout) {
         this.documents = documents;
+        this.timeout = timeout;
     }
 
     /** {@code virtual_parameters} → {@code virtualParameters}, as GenieACS maps URL names to collections. */
@@ -77,7 +88,17 @@ public final class CollectionQuery {
             exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             return;
         }
-        long total = documents.count(collection, query.filter());
+        QueryControl control = QueryControl.withTimeout(timeout, "ACS_NBI_QUERY_TIMEOUT");
+        exchange.onClose(control::cancel);
+        long total;
+        try {
+            total = documents.count(collection, query.filter(), control);
+        } catch (QueryControl.QueryAbortedException e) {
+            if (e.timedOut()) {
+                exchange.error(HttpResponseStatus.GATEWAY_TIMEOUT, e.getMessage());
+            }
+            return;
+        }
         HttpResponse head = Exchange.head(HttpResponseStatus.OK);
         head.headers().set("Content-Type", "application/json").set("total", total);
         if (request.method().equals(HttpMethod.HEAD)) {
@@ -85,12 +106,13 @@ public final class CollectionQuery {
             exchange.stream(head).end();
             return;
         }
-        ArrayWriter array = new ArrayWriter(exchange.stream(head), collection);
+        ArrayWriter array = new ArrayWriter(exchange.stream(head), collection, control);
         try {
-            documents.find(collection, query, array);
+            documents.find(collection, query, control, array);
         } catch (RuntimeException e) {
+            // the status is sent already: a client learns of the failure from the connection closing early
             array.abort();
-            if (e instanceof ClientGone) {
+            if (e instanceof ClientGone || e instanceof QueryControl.QueryAbortedException) {
                 return;
             }
             throw e;
@@ -106,12 +128,14 @@ public final class CollectionQuery {
 
         private final Exchange.Body body;
         private final String collection;
+        private final QueryControl control;
         private ByteBuf pending = Unpooled.buffer(CHUNK_BYTES).writeBytes(OPEN);
         private boolean first = true;
 
-        ArrayWriter(Exchange.Body body, String collection) {
+        ArrayWriter(Exchange.Body body, String collection, QueryControl control) {
             this.body = body;
             this.collection = collection;
+            this.control = control;
         }
 
         @Override
@@ -124,11 +148,14 @@ public final class CollectionQuery {
             if (pending.readableBytes() >= CHUNK_BYTES) {
                 ByteBuf full = pending;
                 pending = Unpooled.buffer(CHUNK_BYTES);
+                long waited = System.nanoTime();
                 try {
                     body.write(full);
                 } catch (InterruptedException e) {
                     throw new ClientGone(e);
                 }
+                // the time limit is for examining documents, not for a client reading slowly
+                control.extend(System.nanoTime() - waited);
             }
         }
 
@@ -158,6 +185,7 @@ public final class CollectionQuery {
             filter = Json.parseObject(text.get(), "query");
         }
         Filters.checkSafe(filter);
+        refuseHidden(collection, filter);
         if ("devices".equals(collection)) {
             filter = DeviceQuery.expand(filter);
         } else {
@@ -167,8 +195,41 @@ public final class CollectionQuery {
         Map<String, Integer> sort = Map.of();
         if (request.param("sort").isPresent()) {
             sort = ResultShape.sort(Json.parseObject(request.param("sort").get(), "sort"), "devices".equals(collection));
+            for (String field : sort.keySet()) {
+                refuseHiddenField(collection, field);
+            }
         }
         return new DocumentQuery(filter, projection, sort, whole(request, "skip"), whole(request, "limit"));
+    }
+
+    /** Every field a filter names, inside {@code $and}/{@code $or}/{@code $nor}/{@code $not}/{@code $elemMatch} too. */
+    @SuppressWarnings("unchecked")
+    private static void refuseHidden(String collection, Object filter) throws InvalidQuery {
+        if (!HIDDEN.containsKey(collection)) {
+            return;
+        }
+        if (filter instanceof List) {
+            for (Object item : (List<Object>) filter) {
+                refuseHidden(collection, item);
+            }
+        } else if (filter instanceof Map) {
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) filter).entrySet()) {
+                if (!e.getKey().startsWith("$")) {
+                    refuseHiddenField(collection, e.getKey());
+                }
+                refuseHidden(collection, e.getValue());
+            }
+        }
+    }
+
+    /** A field that is hidden, holds a hidden field, or lies inside one. */
+    private static void refuseHiddenField(String collection, String field) throws InvalidQuery {
+        for (String hidden : HIDDEN.getOrDefault(collection, List.of())) {
+            if (field.equals(hidden) || hidden.startsWith(field + ".") || field.startsWith(hidden + ".")) {
+                throw new InvalidQuery("the field " + field + " of " + collection + " cannot be queried or sorted on: "
+                        + hidden + " is never shown");
+            }
+        }
     }
 
     private static int whole(Request request, String name) throws InvalidQuery {

@@ -124,10 +124,12 @@ public final class FileUpload {
         }
         failed = true;
         chain.thenAccept(FileStore.Upload::abort);
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = org.cwmpacs.nbi.http.Failures.cause(failure);
+        while (cause instanceof IllegalStateException && cause.getCause() != null) {
+            cause = org.cwmpacs.nbi.http.Failures.cause(cause.getCause());
+        }
         LOG.warn("File {} not stored: {}", name, cause.toString());
-        exchange.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the file " + name + " was not stored: "
+        exchange.error(org.cwmpacs.nbi.http.Failures.status(cause), "the file " + name + " was not stored: "
                 + cause.getMessage());
         ctx.channel().config().setAutoRead(true);
     }

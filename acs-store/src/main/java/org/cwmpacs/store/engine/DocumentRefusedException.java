@@ -5,7 +5,7 @@ package org.cwmpacs.store.engine;
  * update that contradicts the document. Only this write fails; the store stays open. The message names the
  * limit or the offending field, for the caller's 400 or SOAP fault.
  */
-public class DocumentRefusedException extends IllegalArgumentException {
+public class DocumentRefusedException extends org.cwmpacs.core.store.WriteRefusedException {
     public DocumentRefusedException(String message) {
         super(message);
     }
