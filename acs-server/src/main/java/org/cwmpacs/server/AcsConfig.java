@@ -38,7 +38,7 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
      */
     public record NbiOptions(String host, int port, String fsHost, int fsPort, NbiAuth auth,
                              boolean allowAnonymous, int maxBodyBytes, Duration onlineThreshold, Duration sessionWait,
-                             Duration lockWait, Duration queryTimeout) {
+                             Duration lockWait, Duration queryTimeout, int queryConcurrency) {
     }
 
     /** A configuration value that cannot be used; the message says which and what is expected. */
@@ -113,7 +113,8 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                         Duration.ofMillis(v.integer("ACS_DEVICE_ONLINE_THRESHOLD", 4000, 0, 600_000)),
                         Duration.ofSeconds(v.integer("ACS_NBI_SESSION_WAIT", 120, 1, 3600)),
                         Duration.ofSeconds(v.integer("ACS_NBI_LOCK_WAIT", 30, 0, 3600)),
-                        Duration.ofSeconds(v.integer("ACS_NBI_QUERY_TIMEOUT", 30, 1, 86_400)));
+                        Duration.ofSeconds(v.integer("ACS_NBI_QUERY_TIMEOUT", 30, 1, 86_400)),
+                        v.integer("ACS_NBI_QUERY_CONCURRENCY", 0, 0, 1024));
     }
 
     static boolean isLoopback(String host) {

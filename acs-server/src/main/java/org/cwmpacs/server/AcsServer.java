@@ -61,7 +61,8 @@ public final class AcsServer implements AutoCloseable {
         } else {
             LOG.info("Store: embedded, data in {} (set GENIEACS_MONGODB_CONNECTION_URL to use a MongoDB server)",
                     config.dataDir().toAbsolutePath().normalize());
-            store = EmbeddedStore.open(config.dataDir(), config.timestampRefresh());
+            store = EmbeddedStore.open(config.dataDir(), config.timestampRefresh(),
+                    org.cwmpacs.store.engine.StoreEngine.Options.DEFAULT, config.nbi().queryConcurrency());
         }
         SessionConfig sessionConfig = new SessionConfig(config.sessionTimeout(), config.maxSessions(),
                 SessionConfig.DEFAULT.retryAfter(), SessionConfig.DEFAULT.linger(),

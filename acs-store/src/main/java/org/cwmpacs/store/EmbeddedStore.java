@@ -44,7 +44,8 @@ public final class EmbeddedStore implements Stores {
     private final EmbeddedDocumentStore documents;
     private final SessionLocks locks = new LocalSessionLocks(Clock.systemUTC());
 
-    private EmbeddedStore(StoreEngine engine, Path dataDir, Duration timestampRefresh) throws IOException {
+    private EmbeddedStore(StoreEngine engine, Path dataDir, Duration timestampRefresh, QueryGate gate)
+            throws IOException {
         this.engine = engine;
         // blocking reads, off the event loop and off the threads that complete writes
         this.reads = Executors.newFixedThreadPool(8, r -> {
@@ -58,7 +59,7 @@ public final class EmbeddedStore implements Stores {
         this.operations = new EmbeddedOperationStore(engine.table("operations"), reads);
         this.profiles = new EmbeddedProfileMemory(engine.table("cache"), reads);
         this.files = new EmbeddedFileStore(engine, dataDir.resolve(FILES_DIR), reads);
-        this.documents = new EmbeddedDocumentStore(engine, QueryGate.forThisMachine());
+        this.documents = new EmbeddedDocumentStore(engine, gate);
     }
 
     /**
@@ -67,10 +68,14 @@ public final class EmbeddedStore implements Stores {
      * @param timestampRefresh how often unchanged Inform values get their timestamps rewritten
      */
     public static EmbeddedStore open(Path dataDir, Duration timestampRefresh) {
-        return open(dataDir, timestampRefresh, StoreEngine.Options.DEFAULT);
+        return open(dataDir, timestampRefresh, StoreEngine.Options.DEFAULT, 0);
     }
 
-    public static EmbeddedStore open(Path dataDir, Duration timestampRefresh, StoreEngine.Options options) {
+    /**
+     * @param queryConcurrency NBI queries examining documents at once; 0 for one fewer than the machine's cores
+     */
+    public static EmbeddedStore open(Path dataDir, Duration timestampRefresh, StoreEngine.Options options,
+                                     int queryConcurrency) {
         StoreEngine engine;
         try {
             Files.createDirectories(dataDir);
@@ -81,7 +86,8 @@ public final class EmbeddedStore implements Stores {
                     + e.getMessage() + "; set ACS_DATA_DIR to a writable directory", e);
         }
         try {
-            return new EmbeddedStore(engine, dataDir, timestampRefresh);
+            return new EmbeddedStore(engine, dataDir, timestampRefresh, queryConcurrency > 0
+                    ? new QueryGate(queryConcurrency) : QueryGate.forThisMachine());
         } catch (IOException | RuntimeException e) {
             engine.close();
             throw e instanceof IOException ? new UncheckedIOException((IOException) e) : (RuntimeException) e;

@@ -45,9 +45,21 @@ public final class Exchange {
         return answered.get();
     }
 
-    /** Runs {@code action} when the client's connection closes (at once if it is closed already). */
-    public void onClose(Runnable action) {
-        ctx.channel().closeFuture().addListener(f -> action.run());
+    /**
+     * Runs {@code action} when the client's connection closes (at once if it is closed already), until the
+     * returned handle is closed (a kept-alive connection serves many requests).
+     */
+    public Watch onClose(Runnable action) {
+        io.netty.util.concurrent.GenericFutureListener<io.netty.util.concurrent.Future<? super Void>> listener =
+                f -> action.run();
+        ctx.channel().closeFuture().addListener(listener);
+        return () -> ctx.channel().closeFuture().removeListener(listener);
+    }
+
+    /** A watch on the connection, ended by {@link #close}. */
+    public interface Watch extends AutoCloseable {
+        @Override
+        void close();
     }
 
     public void respond(HttpResponseStatus status, String contentType, byte[] body, Map<String, Object> headers) {

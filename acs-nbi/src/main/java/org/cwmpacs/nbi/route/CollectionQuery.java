@@ -89,35 +89,36 @@ public final class CollectionQuery {
             return;
         }
         QueryControl control = QueryControl.withTimeout(timeout, "ACS_NBI_QUERY_TIMEOUT");
-        exchange.onClose(control::cancel);
-        long total;
-        try {
-            total = documents.count(collection, query.filter(), control);
-        } catch (QueryControl.QueryAbortedException e) {
-            if (e.timedOut()) {
-                exchange.error(HttpResponseStatus.GATEWAY_TIMEOUT, e.getMessage());
-            }
-            return;
-        }
-        HttpResponse head = Exchange.head(HttpResponseStatus.OK);
-        head.headers().set("Content-Type", "application/json").set("total", total);
-        if (request.method().equals(HttpMethod.HEAD)) {
-            // the codec knows a HEAD answer has no body, whatever its framing headers say
-            exchange.stream(head).end();
-            return;
-        }
-        ArrayWriter array = new ArrayWriter(exchange.stream(head), collection, control);
-        try {
-            documents.find(collection, query, control, array);
-        } catch (RuntimeException e) {
-            // the status is sent already: a client learns of the failure from the connection closing early
-            array.abort();
-            if (e instanceof ClientGone || e instanceof QueryControl.QueryAbortedException) {
+        try (Exchange.Watch watch = exchange.onClose(control::cancel)) {
+            long total;
+            try {
+                total = documents.count(collection, query.filter(), control);
+            } catch (QueryControl.QueryAbortedException e) {
+                if (e.timedOut()) {
+                    exchange.error(HttpResponseStatus.GATEWAY_TIMEOUT, e.getMessage());
+                }
                 return;
             }
-            throw e;
+            HttpResponse head = Exchange.head(HttpResponseStatus.OK);
+            head.headers().set("Content-Type", "application/json").set("total", total);
+            if (request.method().equals(HttpMethod.HEAD)) {
+                // the codec knows a HEAD answer has no body, whatever its framing headers say
+                exchange.stream(head).end();
+                return;
+            }
+            ArrayWriter array = new ArrayWriter(exchange.stream(head), collection, control);
+            try {
+                documents.find(collection, query, control, array);
+            } catch (RuntimeException e) {
+                // the status is sent already: a client learns of the failure from the connection closing early
+                array.abort();
+                if (e instanceof ClientGone || e instanceof QueryControl.QueryAbortedException) {
+                    return;
+                }
+                throw e;
+            }
+            array.end();
         }
-        array.end();
     }
 
     /** GenieACS's array, {@code [\n doc,\n doc\n]}, sent in pieces of about {@link #CHUNK_BYTES}. */
