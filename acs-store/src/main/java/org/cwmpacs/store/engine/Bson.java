@@ -147,18 +147,19 @@ public final class Bson {
     private static void writeElement(ByteOut out, String key, Object v, int depth, Where parent) {
         int typePos = out.size();
         out.put(0);
-        if (key.indexOf(0) >= 0) {
-            throw new DocumentRefusedException("a field name at " + Where.describe(parent)
-                    + " contains a NUL character, which BSON field names cannot hold");
+        try {
+            out.putUtf8(key, true, "the field name");
+        } catch (DocumentRefusedException e) {
+            throw new DocumentRefusedException(e.getMessage() + " (at " + Where.describe(parent) + ")");
         }
-        out.putUtf8(key, true, "a field name");
-        Where here = new Where(parent, key);
+        // where this value sits, for messages and for the values inside it; made only when needed
+        Where here = v instanceof Map || v instanceof Iterable || v instanceof Object[] ? new Where(parent, key) : null;
         byte type;
         if (v == null) {
             type = NULL;
         } else if (v instanceof String) {
             type = STRING;
-            writeString(out, (String) v, here);
+            writeString(out, (String) v, parent, key);
         } else if (v instanceof Map) {
             type = DOCUMENT;
             writeDocument(out, (Map<?, ?>) v, depth + 1, here);
@@ -220,7 +221,7 @@ public final class Bson {
             try {
                 d = new Decimal128((BigDecimal) v);
             } catch (NumberFormatException e) {
-                throw new DocumentRefusedException("the number at " + Where.describe(here) + " has no 128-bit decimal form: "
+                throw new DocumentRefusedException("the number at " + Where.describe(new Where(parent, key)) + " has no 128-bit decimal form: "
                         + e.getMessage());
             }
             out.putLong(d.getLow());
@@ -236,7 +237,7 @@ public final class Bson {
                 try {
                     d = new Decimal128(new BigDecimal(big));
                 } catch (NumberFormatException e) {
-                    throw new DocumentRefusedException("the number at " + Where.describe(here) + " is too large to store");
+                    throw new DocumentRefusedException("the number at " + Where.describe(new Where(parent, key)) + " is too large to store");
                 }
                 out.putLong(d.getLow());
                 out.putLong(d.getHigh());
@@ -260,21 +261,21 @@ public final class Bson {
             type = MAX_KEY;
         } else if (v instanceof Symbol) {
             type = SYMBOL;
-            writeString(out, ((Symbol) v).getSymbol(), here);
+            writeString(out, ((Symbol) v).getSymbol(), parent, key);
         } else if (v instanceof Code) {
             type = CODE;
-            writeString(out, ((Code) v).getCode(), here);
+            writeString(out, ((Code) v).getCode(), parent, key);
         } else if (v instanceof Character) {
             type = STRING;
-            writeString(out, v.toString(), here);
+            writeString(out, v.toString(), parent, key);
         } else {
-            throw new DocumentRefusedException("the value at " + Where.describe(here) + " is a " + v.getClass().getSimpleName()
+            throw new DocumentRefusedException("the value at " + Where.describe(new Where(parent, key)) + " is a " + v.getClass().getSimpleName()
                     + ", which the store cannot keep");
         }
         out.array()[typePos] = type;
     }
 
-    private static void writeString(ByteOut out, String s, Where where) {
+    private static void writeString(ByteOut out, String s, Where parent, String key) {
         if (s.length() > Limits.MAX_DOCUMENT_BYTES) {
             throw tooLarge();
         }
@@ -283,7 +284,8 @@ public final class Bson {
         try {
             out.putUtf8(s, false, "text");
         } catch (DocumentRefusedException e) {
-            throw new DocumentRefusedException("the text at " + Where.describe(where) + ": " + e.getMessage());
+            throw new DocumentRefusedException("the text at " + Where.describe(new Where(parent, key)) + ": "
+                    + e.getMessage());
         }
         out.put(0);
         out.putInt(lengthPos, out.size() - lengthPos - 4);

@@ -72,6 +72,70 @@ final class Paths {
         }
     }
 
+    /**
+     * {@link #set} of many paths, in their sorted order: each path walks down only from where it parts
+     * from the one before (a device's thousands of attribute paths share most of their parents), so the
+     * work is one lookup per new path segment.
+     */
+    static void setAll(Document doc, java.util.SortedMap<String, Object> values) {
+        List<Object> containers = new java.util.ArrayList<>();
+        String previous = null;
+        int[] previousDots = new int[8];
+        int previousSegments = 0;
+        int[] dots = new int[8];
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            String path = e.getKey();
+            // segment i of path runs from dots[i - 1] + 1 (0 for the first) to dots[i] (path.length() for the last)
+            int segments = 0;
+            for (int i = 0; i <= path.length(); i++) {
+                if (i == path.length() || path.charAt(i) == '.') {
+                    if (segments == dots.length) {
+                        dots = java.util.Arrays.copyOf(dots, segments * 2);
+                    }
+                    dots[segments++] = i;
+                }
+            }
+            int common = 0;
+            if (previous != null) {
+                int max = Math.min(segments, previousSegments) - 1;
+                while (common < max && dots[common] == previousDots[common]
+                        && path.regionMatches(0, previous, 0, dots[common])) {
+                    common++;
+                }
+            }
+            // containers.get(i) holds segment i; those of the shared parents are still right (no conflicts)
+            while (containers.size() > common + 1) {
+                containers.remove(containers.size() - 1);
+            }
+            if (containers.isEmpty()) {
+                containers.add(doc);
+            }
+            Object container = containers.get(common);
+            for (int i = common; i < segments - 1; i++) {
+                String segment = path.substring(i == 0 ? 0 : dots[i - 1] + 1, dots[i]);
+                Object next = get(container, segment, path);
+                if (next == Docs.MISSING || next == null) {
+                    next = new Document();
+                    put(container, segment, next, path);
+                } else if (next instanceof Map && !(next instanceof Document)) {
+                    next = Docs.copy(next);
+                    put(container, segment, next, path);
+                } else if (!(next instanceof Document) && !(next instanceof List)) {
+                    throw new DocumentRefusedException("cannot set '" + Bson.abbreviate(path) + "': '"
+                            + Bson.abbreviate(path.substring(0, dots[i])) + "' holds a value, not a document");
+                }
+                containers.add(next);
+                container = next;
+            }
+            put(container, path.substring(segments == 1 ? 0 : dots[segments - 2] + 1), e.getValue(), path);
+            previous = path;
+            int[] swap = previousDots;
+            previousDots = dots;
+            dots = swap;
+            previousSegments = segments;
+        }
+    }
+
     /** MongoDB's {@code $unset}: removes the field (an array element becomes null); false if it was not there. */
     static boolean unset(Document doc, String path) {
         Object container = doc;

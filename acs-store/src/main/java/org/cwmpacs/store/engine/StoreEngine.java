@@ -232,8 +232,11 @@ public final class StoreEngine implements AutoCloseable {
     }
 
     /** The records and new versions of the writes in one group commit. */
+    /** The writer's buffer for a group's records, kept from group to group (it grows to the largest). */
+    private final ByteOut groupBuffer = new ByteOut(1 << 20);
+
     private final class Group {
-        final ByteOut out = new ByteOut(64 * 1024);
+        final ByteOut out = groupBuffer;
         final Map<Slot, Entry> staged = new LinkedHashMap<>();
         final List<Submission> members = new ArrayList<>();
         long base;
@@ -333,6 +336,7 @@ public final class StoreEngine implements AutoCloseable {
                 runControl((Runnable) first);
                 continue;
             }
+            groupBuffer.reset();
             Group group = new Group();
             Object next = first;
             while (next != null) {
@@ -476,8 +480,8 @@ public final class StoreEngine implements AutoCloseable {
      * on a large document of an unindexed collection, each path leading through documents.
      */
     private static Optional<Overlay> overlaid(Table table, Entry current, Update update) {
-        if (table.indexedFields.length > 0 || !update.onlySetsScalars() || current.baseLength() < OVERLAY_MIN_BASE
-                || current.overlay.size() + update.set.size() > OVERLAY_MAX_PATHS) {
+        if (table.indexedFields.length > 0 || current.baseLength() < OVERLAY_MIN_BASE
+                || current.overlay.size() + update.set.size() > OVERLAY_MAX_PATHS || !update.onlySetsScalars()) {
             return Optional.empty();
         }
         Map<String, Object> view = current.view();

@@ -286,16 +286,7 @@ class StoreEngineTest {
     }
 
     private Path copyOfStore() throws IOException {
-        Path copy = dir.resolve("crashed-" + System.nanoTime());
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(dir.resolve("store"))) {
-            for (Path p : files.toList()) {
-                if (!p.getFileName().toString().equals("LOCK")) {
-                    Files.copy(p, copy.resolve(p.getFileName()));
-                }
-            }
-        }
-        return copy;
+        return StoreFuzzTest.copy(dir.resolve("store"));
     }
 
     private static Path lastLog(Path store) throws IOException {

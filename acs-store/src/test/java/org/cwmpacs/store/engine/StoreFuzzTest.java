@@ -264,16 +264,28 @@ class StoreFuzzTest {
         }
     }
 
-    private static Path copy(Path store) throws IOException {
-        Path copy = store.resolveSibling(store.getFileName() + "-crashed");
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(store)) {
-            for (Path p : files.toList()) {
-                if (!p.getFileName().toString().equals("LOCK")) {
-                    Files.copy(p, copy.resolve(p.getFileName()));
+    /**
+     * The files as a crash would leave them, copied while the engine runs. A compaction finishing meanwhile
+     * replaces files under the copy; then it is taken again.
+     */
+    static Path copy(Path store) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path copy = store.resolveSibling(store.getFileName() + "-crashed-" + attempt);
+            Files.createDirectories(copy);
+            byte[] manifest = Files.readAllBytes(store.resolve("MANIFEST"));
+            try (Stream<Path> files = Files.list(store)) {
+                for (Path p : files.toList()) {
+                    if (!p.getFileName().toString().equals("LOCK")) {
+                        Files.copy(p, copy.resolve(p.getFileName()));
+                    }
                 }
+            } catch (java.nio.file.NoSuchFileException vanished) {
+                continue;
+            }
+            if (java.util.Arrays.equals(manifest, Files.readAllBytes(store.resolve("MANIFEST")))) {
+                Files.write(copy.resolve("MANIFEST"), manifest);
+                return copy;
             }
         }
-        return copy;
     }
 }
