@@ -104,11 +104,12 @@ public final class StoreBench {
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.printf("heap after reopening and GC: %,d MB = %,d bytes per device; resident: %s%n",
                     heap >> 20, heap / devices, rss());
-            query(store, "count where SoftwareVersion = V3", () -> store.documents().count("devices",
-                    Map.of("InternetGatewayDevice.DeviceInfo.SoftwareVersion._value", "V3"), QueryControl.NONE));
-            query(store, "count where SoftwareVersion ~ /^V1/", () -> store.documents().count("devices",
-                    Map.of("InternetGatewayDevice.DeviceInfo.SoftwareVersion._value",
-                            java.util.regex.Pattern.compile("^V1")), QueryControl.NONE));
+            String version = tree.get("InternetGatewayDevice.DeviceInfo.SoftwareVersion").map(SimParameter::value)
+                    .orElse("");
+            query(store, "count where SoftwareVersion = " + version, () -> store.documents().count("devices",
+                    Map.of("InternetGatewayDevice.DeviceInfo.SoftwareVersion._value", version), QueryControl.NONE));
+            query(store, "count where SerialNumber ~ /7$/ (a tenth)", () -> store.documents().count("devices",
+                    Map.of("_deviceId._SerialNumber", java.util.regex.Pattern.compile("7$")), QueryControl.NONE));
             query(store, "10 newest by _lastInform, projected", () -> {
                 long[] n = {0};
                 store.documents().find("devices", new DocumentQuery(Map.of(), List.of("_id", "_lastInform"),

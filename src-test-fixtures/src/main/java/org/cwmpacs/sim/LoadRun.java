@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * --duration S       measured seconds (default 30), after one interval of first contacts
  * --threads N        sessions in flight at most (default 64)
  * --model CSV        a data model (default: a generated one)
+ * --server-pid PID   the ACS's process: its CPU time during the measured seconds is reported per session
  * </pre>
  */
 public final class LoadRun {
@@ -107,6 +108,9 @@ public final class LoadRun {
                 });
             }, periodNanos * i / devices, periodNanos, TimeUnit.NANOSECONDS);
         }
+        java.util.Optional<ProcessHandle> server = java.util.Optional.ofNullable(opts.get("server-pid"))
+                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)));
+        java.time.Duration cpuBefore = server.flatMap(h -> h.info().totalCpuDuration()).orElse(java.time.Duration.ZERO);
         long start = System.nanoTime();
         for (int s = 1; s <= duration; s++) {
             Thread.sleep(1000);
@@ -115,6 +119,8 @@ public final class LoadRun {
         ticker.shutdownNow();
         long done = sessions.get();
         double seconds = (System.nanoTime() - start) / 1e9;
+        java.time.Duration serverCpu = server.flatMap(h -> h.info().totalCpuDuration()).orElse(java.time.Duration.ZERO)
+                .minus(cpuBefore);
         workers.shutdown();
         workers.awaitTermination(30, TimeUnit.SECONDS);
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -122,6 +128,11 @@ public final class LoadRun {
                         + "p50=%.1fms p99=%.1fms max=%.1fms errors=%d skipped-while-busy=%d%n",
                 devices, interval, seconds, done, done / seconds, pct(sorted, 0.50), pct(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, errors.get(), inFlightSkips.get());
+        if (server.isPresent()) {
+            System.out.printf("server CPU during the measured seconds: %.1f s (%.0f %% of one core), %.3f ms per "
+                    + "session%n", serverCpu.toMillis() / 1e3, serverCpu.toMillis() / 10.0 / seconds,
+                    done == 0 ? 0 : serverCpu.toNanos() / 1e6 / done);
+        }
         errorSamples.forEach(e -> System.out.println("error sample: " + e));
         System.exit(errors.get() == 0 && firstErrors == 0 ? 0 : 1);
     }

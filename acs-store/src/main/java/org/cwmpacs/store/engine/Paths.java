@@ -98,8 +98,10 @@ final class Paths {
             int common = 0;
             if (previous != null) {
                 int max = Math.min(segments, previousSegments) - 1;
-                while (common < max && dots[common] == previousDots[common]
-                        && path.regionMatches(0, previous, 0, dots[common])) {
+                // the segments before `common` matched already: compare only the next one
+                while (common < max && dots[common] == previousDots[common] && path.regionMatches(
+                        common == 0 ? 0 : dots[common - 1], previous, common == 0 ? 0 : dots[common - 1],
+                        dots[common] - (common == 0 ? 0 : dots[common - 1]))) {
                     common++;
                 }
             }
