@@ -3,8 +3,6 @@ package org.cwmpacs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cwmpacs.server.NbiClient.q;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.cwmpacs.core.device.Device;

@@ -19,15 +19,12 @@ import org.cwmpacs.store.engine.Projection;
 import org.cwmpacs.store.engine.Sort;
 import org.cwmpacs.store.engine.Table;
 import org.cwmpacs.store.engine.WriteOp;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code tasks} collection in the embedded store, indexed by device: a session of a device without
  * tasks (nearly all of them) learns so from memory.
  */
 final class EmbeddedTaskStore implements TaskStore {
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedTaskStore.class);
     private static final Sort OLDEST_FIRST = Sort.compile(new Document("timestamp", 1).append("_id", 1));
 
     private final Table tasks;
@@ -59,23 +56,8 @@ final class EmbeddedTaskStore implements TaskStore {
         if (!tasks.anyIndexed("device", deviceId)) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return CompletableFuture.supplyAsync(() -> {
-            List<Task> due = new ArrayList<>();
-            for (Document doc : tasks.findAll(Filter.compile(new Document("device", deviceId)), Projection.ALL,
-                    OLDEST_FIRST, 0, 0)) {
-                Date timestamp = doc.getDate("timestamp");
-                if (timestamp != null && timestamp.toInstant().isAfter(now)) {
-                    continue;
-                }
-                try {
-                    due.add(TaskDocuments.toTask(doc));
-                } catch (InvalidTaskException | RuntimeException e) {
-                    LOG.warn("{}: stored task {} cannot run and is skipped: {}; delete it through the NBI", deviceId,
-                            doc.get("_id"), e.getMessage());
-                }
-            }
-            return due;
-        }, reads);
+        return CompletableFuture.supplyAsync(() -> TaskDocuments.due(deviceId, tasks.findAll(
+                Filter.compile(new Document("device", deviceId)), Projection.ALL, OLDEST_FIRST, 0, 0), now), reads);
     }
 
     @Override

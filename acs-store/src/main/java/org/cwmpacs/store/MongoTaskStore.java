@@ -7,7 +7,6 @@ import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +19,6 @@ import org.bson.types.ObjectId;
 import org.cwmpacs.core.store.TaskStore;
 import org.cwmpacs.core.task.InvalidTaskException;
 import org.cwmpacs.core.task.Task;
-import org.cwmpacs.core.task.TaskParser;
-import org.cwmpacs.core.task.TaskSpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code tasks} collection in GenieACS's shape: {@code {_id: ObjectId, device, name, timestamp, expiry?,
@@ -31,7 +26,6 @@ import org.slf4j.LoggerFactory;
  * all, so that the sessions of the others (nearly all) read nothing.
  */
 final class MongoTaskStore implements TaskStore {
-    private static final Logger LOG = LoggerFactory.getLogger(MongoTaskStore.class);
 
     private final MongoCollection<Document> tasks;
     private final Executor reads;
@@ -72,25 +66,12 @@ final class MongoTaskStore implements TaskStore {
         }
         long version = devicesWithTasks.map(m -> m.getOrDefault(deviceId, 0L)).orElse(0L);
         return CompletableFuture.supplyAsync(() -> {
-            List<Task> due = new ArrayList<>();
-            int stored = 0;
-            for (Document doc : tasks.find(Filters.eq("device", deviceId)).sort(Sorts.ascending("timestamp", "_id"))) {
-                stored++;
-                Date timestamp = doc.getDate("timestamp");
-                if (timestamp != null && timestamp.toInstant().isAfter(now)) {
-                    continue;
-                }
-                try {
-                    due.add(TaskDocuments.toTask(doc));
-                } catch (InvalidTaskException | RuntimeException e) {
-                    LOG.warn("{}: stored task {} cannot run and is skipped: {}; delete it through the NBI", deviceId,
-                            doc.get("_id"), e.getMessage());
-                }
-            }
-            if (stored == 0) {
+            List<Document> stored = tasks.find(Filters.eq("device", deviceId)).sort(Sorts.ascending("timestamp", "_id"))
+                    .into(new ArrayList<>());
+            if (stored.isEmpty()) {
                 devicesWithTasks.ifPresent(m -> m.remove(deviceId, version));
             }
-            return due;
+            return TaskDocuments.due(deviceId, stored, now);
         }, reads);
     }
 

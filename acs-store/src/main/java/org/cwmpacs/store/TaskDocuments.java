@@ -17,6 +17,8 @@ import org.cwmpacs.core.task.TaskSpec;
  * ...the task's fields}}, the same whatever store keeps it.
  */
 final class TaskDocuments {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskDocuments.class);
+
     private TaskDocuments() {
     }
 
@@ -41,6 +43,27 @@ final class TaskDocuments {
             doc.put("uniqueKey", uniqueKey);
         }
         return doc;
+    }
+
+    /**
+     * The device's tasks among {@code stored} (oldest first) that are due at {@code now}; a stored task that
+     * no longer parses is left out, and reported, rather than stopping the device's other tasks.
+     */
+    static java.util.List<Task> due(String deviceId, Iterable<Document> stored, Instant now) {
+        java.util.List<Task> due = new java.util.ArrayList<>();
+        for (Document doc : stored) {
+            Date timestamp = doc.getDate("timestamp");
+            if (timestamp != null && timestamp.toInstant().isAfter(now)) {
+                continue;
+            }
+            try {
+                due.add(toTask(doc));
+            } catch (InvalidTaskException | RuntimeException e) {
+                LOG.warn("{}: stored task {} cannot run and is skipped: {}; delete it through the NBI", deviceId,
+                        doc.get("_id"), e.getMessage());
+            }
+        }
+        return due;
     }
 
     static Task toTask(Document doc) throws InvalidTaskException {

@@ -2,7 +2,6 @@ package org.cwmpacs.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Duration;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * against an in-memory server speaking MongoDB's wire protocol, so that it is checked on every build, Docker
  * or not.
  */
-class MongoWireStoreTest extends StoreContractTest {
+class MongoWireStoreTest extends MongoStoreContractTest {
     private MongoServer server;
     private MongoStore store;
 
@@ -37,26 +36,6 @@ class MongoWireStoreTest extends StoreContractTest {
     @Override
     MongoStore store() {
         return store;
-    }
-
-    @Override
-    Document raw(String collection, Object id) {
-        return store.database().getCollection(collection).find(Filters.eq("_id", id)).first();
-    }
-
-    @Override
-    long rawCount(String collection) {
-        return store.database().getCollection(collection).countDocuments();
-    }
-
-    @Override
-    long storedContents() {
-        return rawCount("fs.chunks");
-    }
-
-    @Override
-    long contentsOf(long length) {
-        return (length + 255 * 1024 - 1) / (255 * 1024);
     }
 
     @Test

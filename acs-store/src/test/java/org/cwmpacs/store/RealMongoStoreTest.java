@@ -8,7 +8,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 /** The same contract against a real MongoDB 7; skipped where no Docker engine runs (as on the dev machines). */
 @Testcontainers(disabledWithoutDocker = true)
-class RealMongoStoreTest extends StoreContractTest {
+class RealMongoStoreTest extends MongoStoreContractTest {
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
 
@@ -28,25 +28,5 @@ class RealMongoStoreTest extends StoreContractTest {
     @Override
     MongoStore store() {
         return store;
-    }
-
-    @Override
-    org.bson.Document raw(String collection, Object id) {
-        return store.database().getCollection(collection).find(new org.bson.Document("_id", id)).first();
-    }
-
-    @Override
-    long rawCount(String collection) {
-        return store.database().getCollection(collection).countDocuments();
-    }
-
-    @Override
-    long storedContents() {
-        return rawCount("fs.chunks");
-    }
-
-    @Override
-    long contentsOf(long length) {
-        return (length + 255 * 1024 - 1) / (255 * 1024);
     }
 }

@@ -20,11 +20,8 @@ public final class Docs {
 
     /** The field's value, or {@link #MISSING}. */
     public static Object field(Map<?, ?> doc, String key) {
-        if (doc instanceof LazyDocument) {
-            return ((LazyDocument) doc).lookup(key);
-        }
-        if (doc instanceof OverlayDocument) {
-            return ((OverlayDocument) doc).lookup(key);
+        if (doc instanceof DocumentView) {
+            return ((DocumentView) doc).lookup(key);
         }
         Object value = doc.get(key);
         return value != null || doc.containsKey(key) ? value : MISSING;

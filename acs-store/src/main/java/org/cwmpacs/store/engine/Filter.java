@@ -753,62 +753,7 @@ public final class Filter {
 
         @Override
         boolean one(Object v, QueryControl control) {
-            return !(v instanceof List) && codes[typeCode(v) & 0xFF];
-        }
-
-        private static int typeCode(Object v) {
-            if (v == null) {
-                return 10;
-            }
-            if (v instanceof Double || v instanceof Float) {
-                return 1;
-            }
-            if (v instanceof String) {
-                return 2;
-            }
-            if (v instanceof Map) {
-                return 3;
-            }
-            if (v instanceof Binary || v instanceof byte[]) {
-                return 5;
-            }
-            if (v instanceof ObjectId) {
-                return 7;
-            }
-            if (v instanceof Boolean) {
-                return 8;
-            }
-            if (v instanceof java.util.Date || v instanceof java.time.Instant) {
-                return 9;
-            }
-            if (v instanceof Pattern || v instanceof BsonRegularExpression) {
-                return 11;
-            }
-            if (v instanceof org.bson.types.Code) {
-                return 13;
-            }
-            if (v instanceof org.bson.types.Symbol) {
-                return 14;
-            }
-            if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-                return 16;
-            }
-            if (v instanceof BsonTimestamp) {
-                return 17;
-            }
-            if (v instanceof Long) {
-                return 18;
-            }
-            if (v instanceof Decimal128) {
-                return 19;
-            }
-            if (v instanceof org.bson.types.MinKey) {
-                return -1;
-            }
-            if (v instanceof org.bson.types.MaxKey) {
-                return 127;
-            }
-            return 0;
+            return !(v instanceof List) && codes[Values.bsonType(v) & 0xFF];
         }
     }
 

@@ -1,7 +1,6 @@
 package org.cwmpacs.store.engine;
 
 import java.nio.ByteBuffer;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,7 @@ import org.bson.Document;
  * it rather than decoding it all. Sub-documents come back as lazy views too. Immutable; safe to share
  * between threads (only absolute reads of the buffer).
  */
-public final class LazyDocument extends AbstractMap<String, Object> {
+public final class LazyDocument extends DocumentView {
     private final ByteBuffer buf;
     private final int offset;
     /** Its level in the stored document, the top being 1. */
@@ -42,7 +41,7 @@ public final class LazyDocument extends AbstractMap<String, Object> {
         return buf.getInt(offset);
     }
 
-    /** The field's value, or {@link Docs#MISSING} when there is no such field (null is a value). */
+    @Override
     public Object lookup(String key) {
         byte[] name = ascii(key) ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int length = buf.getInt(offset);
@@ -125,20 +124,6 @@ public final class LazyDocument extends AbstractMap<String, Object> {
             pos = valuePos + Bson.valueLength(buf, type, valuePos);
         }
         return list;
-    }
-
-    @Override
-    public Object get(Object key) {
-        if (!(key instanceof String)) {
-            return null;
-        }
-        Object value = lookup((String) key);
-        return value == Docs.MISSING ? null : value;
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-        return key instanceof String && lookup((String) key) != Docs.MISSING;
     }
 
     /** This level decoded, in stored order; sub-documents stay lazy. */

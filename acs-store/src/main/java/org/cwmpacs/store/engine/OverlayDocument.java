@@ -1,6 +1,5 @@
 package org.cwmpacs.store.engine;
 
-import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +8,7 @@ import java.util.Set;
  * A stored document with the values its {@link Overlay} sets, seen as one document: what a query or a
  * reader gets for a document with pending small changes. Lazy like the stored view beneath it.
  */
-final class OverlayDocument extends AbstractMap<String, Object> {
+final class OverlayDocument extends DocumentView {
     /** The stored document at this level; null where only the overlay has something. */
     private final Map<String, ?> base;
     /** This level's path with a trailing dot; empty for the top. */
@@ -22,8 +21,9 @@ final class OverlayDocument extends AbstractMap<String, Object> {
         this.overlay = overlay;
     }
 
+    @Override
     @SuppressWarnings("unchecked")
-    Object lookup(String key) {
+    public Object lookup(String key) {
         String path = prefix + key;
         Object set = overlay.exact(path);
         if (set != Docs.MISSING) {
@@ -34,20 +34,6 @@ final class OverlayDocument extends AbstractMap<String, Object> {
             return new OverlayDocument(stored instanceof Map ? (Map<String, ?>) stored : null, path + ".", overlay);
         }
         return stored;
-    }
-
-    @Override
-    public Object get(Object key) {
-        if (!(key instanceof String)) {
-            return null;
-        }
-        Object value = lookup((String) key);
-        return value == Docs.MISSING ? null : value;
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-        return key instanceof String && lookup((String) key) != Docs.MISSING;
     }
 
     /** The stored fields in stored order, then the fields only the overlay has, in path order. */

@@ -56,18 +56,7 @@ final class Paths {
                 put(container, segment, value, path);
                 return;
             }
-            Object next = get(container, segment, path);
-            if (next == Docs.MISSING || next == null) {
-                next = new Document();
-                put(container, segment, next, path);
-            } else if (next instanceof Map && !(next instanceof Document)) {
-                next = Docs.copy(next);
-                put(container, segment, next, path);
-            } else if (!(next instanceof Document) && !(next instanceof List)) {
-                throw new DocumentRefusedException("cannot set '" + Bson.abbreviate(path) + "': '"
-                        + Bson.abbreviate(path.substring(0, dot)) + "' holds a value, not a document");
-            }
-            container = next;
+            container = descend(container, segment, path, dot);
             start = dot + 1;
         }
     }
@@ -115,19 +104,8 @@ final class Paths {
             Object container = containers.get(common);
             for (int i = common; i < segments - 1; i++) {
                 String segment = path.substring(i == 0 ? 0 : dots[i - 1] + 1, dots[i]);
-                Object next = get(container, segment, path);
-                if (next == Docs.MISSING || next == null) {
-                    next = new Document();
-                    put(container, segment, next, path);
-                } else if (next instanceof Map && !(next instanceof Document)) {
-                    next = Docs.copy(next);
-                    put(container, segment, next, path);
-                } else if (!(next instanceof Document) && !(next instanceof List)) {
-                    throw new DocumentRefusedException("cannot set '" + Bson.abbreviate(path) + "': '"
-                            + Bson.abbreviate(path.substring(0, dots[i])) + "' holds a value, not a document");
-                }
-                containers.add(next);
-                container = next;
+                container = descend(container, segment, path, dots[i]);
+                containers.add(container);
             }
             put(container, path.substring(segments == 1 ? 0 : dots[segments - 2] + 1), e.getValue(), path);
             previous = path;
@@ -136,6 +114,25 @@ final class Paths {
             dots = swap;
             previousSegments = segments;
         }
+    }
+
+    /**
+     * The document (or array) under {@code segment} of {@code container}, created when absent, for a
+     * {@code $set} of {@code path} going through it ({@code end}: where the segment ends in the path).
+     */
+    private static Object descend(Object container, String segment, String path, int end) {
+        Object next = get(container, segment, path);
+        if (next == Docs.MISSING || next == null) {
+            next = new Document();
+            put(container, segment, next, path);
+        } else if (next instanceof Map && !(next instanceof Document)) {
+            next = Docs.copy(next);
+            put(container, segment, next, path);
+        } else if (!(next instanceof Document) && !(next instanceof List)) {
+            throw new DocumentRefusedException("cannot set '" + Bson.abbreviate(path) + "': '"
+                    + Bson.abbreviate(path.substring(0, end)) + "' holds a value, not a document");
+        }
+        return next;
     }
 
     /** MongoDB's {@code $unset}: removes the field (an array element becomes null); false if it was not there. */

@@ -27,51 +27,104 @@ public final class Values {
     private Values() {
     }
 
-    /** MongoDB's canonical kind of a value; a missing field sorts as null. */
-    static int kind(Object v) {
+    /** The BSON type number of a value as stored (a missing field and null: 10). */
+    static int bsonType(Object v) {
         if (v == null || v == Docs.MISSING) {
-            return 2;
-        }
-        if (v instanceof Number) {
-            return 3;
-        }
-        if (v instanceof String || v instanceof Symbol) {
-            return 4;
-        }
-        if (v instanceof Map) {
-            return 5;
-        }
-        if (v instanceof List) {
-            return 6;
-        }
-        if (v instanceof Binary || v instanceof byte[]) {
-            return 7;
-        }
-        if (v instanceof ObjectId) {
-            return 8;
-        }
-        if (v instanceof Boolean) {
-            return 9;
-        }
-        if (v instanceof Date || v instanceof Instant) {
             return 10;
         }
-        if (v instanceof BsonTimestamp) {
-            return 11;
+        if (v instanceof String) {
+            return 2;
+        }
+        if (v instanceof Map) {
+            return 3;
+        }
+        if (v instanceof List) {
+            return 4;
+        }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return 16;
+        }
+        if (v instanceof Long) {
+            return 18;
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return 1;
+        }
+        if (v instanceof Boolean) {
+            return 8;
+        }
+        if (v instanceof Date || v instanceof Instant) {
+            return 9;
+        }
+        if (v instanceof ObjectId) {
+            return 7;
+        }
+        if (v instanceof Decimal128) {
+            return 19;
+        }
+        if (v instanceof Binary || v instanceof byte[]) {
+            return 5;
         }
         if (v instanceof Pattern || v instanceof BsonRegularExpression) {
-            return 12;
+            return 11;
+        }
+        if (v instanceof BsonTimestamp) {
+            return 17;
+        }
+        if (v instanceof Symbol) {
+            return 14;
         }
         if (v instanceof Code) {
             return 13;
         }
         if (v instanceof MinKey) {
-            return 1;
+            return -1;
         }
         if (v instanceof MaxKey) {
             return 127;
         }
-        return 14;
+        return 0;
+    }
+
+    /** MongoDB's canonical kind of a value, which orders values of different types; missing sorts as null. */
+    static int kind(Object v) {
+        switch (bsonType(v)) {
+            case -1:
+                return 1;
+            case 10:
+                return 2;
+            case 1:
+            case 16:
+            case 18:
+            case 19:
+                return 3;
+            case 2:
+            case 14:
+                return 4;
+            case 3:
+                return 5;
+            case 4:
+                return 6;
+            case 5:
+                return 7;
+            case 7:
+                return 8;
+            case 8:
+                return 9;
+            case 9:
+                return 10;
+            case 17:
+                return 11;
+            case 11:
+                return 12;
+            case 13:
+                return 13;
+            case 127:
+                return 127;
+            default:
+                // another Number (BigDecimal, ...) compares as a number
+                return v instanceof Number ? 3 : 14;
+        }
     }
 
     public static boolean equal(Object a, Object b) {
