@@ -65,13 +65,7 @@ final class EmbeddedTaskStore implements TaskStore {
         if (!ObjectId.isValid(taskId)) {
             return Optional.empty();
         }
-        return tasks.get(new ObjectId(taskId)).flatMap(doc -> {
-            try {
-                return Optional.of(TaskDocuments.toTask(doc));
-            } catch (InvalidTaskException e) {
-                return Optional.empty();
-            }
-        });
+        return tasks.get(new ObjectId(taskId)).flatMap(TaskDocuments::parse);
     }
 
     @Override

@@ -80,15 +80,8 @@ final class MongoTaskStore implements TaskStore {
         if (!ObjectId.isValid(taskId)) {
             return Optional.empty();
         }
-        Document doc = tasks.find(Filters.eq("_id", new ObjectId(taskId))).first();
-        if (doc == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(TaskDocuments.toTask(doc));
-        } catch (InvalidTaskException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(tasks.find(Filters.eq("_id", new ObjectId(taskId))).first())
+                .flatMap(TaskDocuments::parse);
     }
 
     @Override

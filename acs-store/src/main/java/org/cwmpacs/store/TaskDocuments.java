@@ -66,6 +66,15 @@ final class TaskDocuments {
         return due;
     }
 
+    /** The stored task, or empty when it no longer parses (it cannot be run, only deleted). */
+    static Optional<Task> parse(Document doc) {
+        try {
+            return Optional.of(toTask(doc));
+        } catch (InvalidTaskException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     static Task toTask(Document doc) throws InvalidTaskException {
         TaskSpec spec = TaskParser.parse(doc);
         Date timestamp = doc.getDate("timestamp");
