@@ -12,6 +12,8 @@ import org.cwmpacs.core.store.DeviceStore;
 final class FakeStore implements DeviceStore {
     final List<DeviceInform> informs = new CopyOnWriteArrayList<>();
     volatile boolean failing;
+    /** The tree is not learned yet (a discovery runs), and what it learns the store refuses or cannot take. */
+    volatile RuntimeException applyFailure;
 
     @Override
     public CompletableFuture<InformRecorded> recordInform(DeviceInform inform) {
@@ -35,12 +37,13 @@ final class FakeStore implements DeviceStore {
 
     @Override
     public CompletableFuture<Void> apply(String deviceId, org.cwmpacs.core.device.TreeChanges changes) {
-        return CompletableFuture.completedFuture(null);
+        RuntimeException failure = applyFailure;
+        return failure == null ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(failure);
     }
 
     @Override
     public CompletableFuture<Boolean> discovered(String deviceId) {
-        return CompletableFuture.completedFuture(true);
+        return CompletableFuture.completedFuture(applyFailure == null);
     }
 
     @Override

@@ -36,7 +36,9 @@ class SessionManagerTest {
     private SessionManager manager = manager(SessionConfig.DEFAULT);
 
     private SessionManager manager(SessionConfig config) {
-        return new SessionManager(org.cwmpacs.core.testing.EmptyStores.services(store), locks, config, Clock.systemUTC(),
+        // discovery as in production: it runs only for a device whose tree is not learned (see FakeStore)
+        return new SessionManager(org.cwmpacs.core.testing.EmptyStores.services(store, false,
+                org.cwmpacs.core.engine.EngineConfig.Discovery.FIRST_CONTACT), locks, config, Clock.systemUTC(),
                 nanos::get);
     }
 
@@ -125,6 +127,36 @@ class SessionManagerTest {
                 Optional.of(cookie(informed)), "c1");
         assertThat(codec.decode(rpc.body()).message(GetRPCMethodsResponse.class)).isPresent();
         assertThat(manager.activeSessions()).isEqualTo(1);
+    }
+
+    /** A session whose discovery learns two values, and the answer to its final empty POST. */
+    private CwmpReply discoverySessionEnd(String serial) throws Exception {
+        CwmpReply informed = post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform(serial)), Optional.empty(), "c9");
+        Optional<String> cookie = Optional.of(cookie(informed));
+        CwmpReply gpn = post(new byte[0], cookie, "c9");
+        assertThat(codec.decode(gpn.body()).message(org.cwmpacs.soap.message.GetParameterNames.class)).isPresent();
+        CwmpReply gpv = post(envelope(Cwmp.NS, SoapHeader.withId("2"), new org.cwmpacs.soap.message
+                .GetParameterNamesResponse(List.of(new org.cwmpacs.soap.message.ParameterInfoStruct("Device.", false),
+                new org.cwmpacs.soap.message.ParameterInfoStruct("Device.DeviceInfo.SoftwareVersion", false)))),
+                cookie, "c9");
+        assertThat(codec.decode(gpv.body()).message(org.cwmpacs.soap.message.GetParameterValues.class)).isPresent();
+        return post(envelope(Cwmp.NS, SoapHeader.withId("3"), new org.cwmpacs.soap.message.GetParameterValuesResponse(
+                List.of(ParameterValueStruct.ofString("Device.DeviceInfo.SoftwareVersion", "1")))), cookie, "c9");
+    }
+
+    @Test
+    void noSessionEndsWith204UntilWhatItLearnedIsStored() throws Exception {
+        store.applyFailure = new org.cwmpacs.core.store.StoreUnavailableException("the disk failed");
+        CwmpReply unavailable = discoverySessionEnd("U");
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(new String(unavailable.body(), StandardCharsets.UTF_8)).contains("the disk failed");
+        store.applyFailure = new org.cwmpacs.core.store.WriteRefusedException("the document is larger than 16 MiB");
+        CwmpReply refused = discoverySessionEnd("R");
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("larger than 16 MiB");
+        assertThat(manager.activeSessions()).isZero();
+        assertThat(locks.acquire("00AABB-Box-R", "other", Duration.ofSeconds(5)).get()).as("lock released").isTrue();
+        store.applyFailure = null;
     }
 
     @Test

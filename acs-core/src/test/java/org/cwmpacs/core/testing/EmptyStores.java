@@ -28,6 +28,11 @@ public final class EmptyStores {
 
     /** @param operationsFail every operation lookup fails, as with an unreachable database */
     public static EngineServices services(DeviceStore devices, boolean operationsFail) {
+        return services(devices, operationsFail, EngineConfig.Discovery.OFF);
+    }
+
+    /** @param discovery when the session learns the device's tree */
+    public static EngineServices services(DeviceStore devices, boolean operationsFail, EngineConfig.Discovery discovery) {
         TaskStore tasks = new TaskStore() {
             @Override
             public Task queue(String deviceId, Map<String, Object> fields, Instant now) throws InvalidTaskException {
@@ -105,6 +110,6 @@ public final class EmptyStores {
             }
         };
         return new EngineServices(devices, tasks, faults, operations, name -> CompletableFuture.completedFuture(Optional.empty()),
-                EngineConfig.DEFAULT.withDiscovery(EngineConfig.Discovery.OFF), new CpeProfiles(127));
+                EngineConfig.DEFAULT.withDiscovery(discovery), new CpeProfiles(127));
     }
 }

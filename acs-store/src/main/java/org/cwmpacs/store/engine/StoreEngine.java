@@ -338,20 +338,31 @@ public final class StoreEngine implements AutoCloseable {
             }
             groupBuffer.reset();
             Group group = new Group();
-            Object next = first;
-            while (next != null) {
-                if (next instanceof Runnable) {
-                    carried.add(next);
-                    break;
+            try {
+                Object next = first;
+                while (next != null) {
+                    if (next instanceof Runnable) {
+                        carried.add(next);
+                        break;
+                    }
+                    apply((Submission) next, group);
+                    if (group.out.size() >= GROUP_BYTES || group.members.size() >= GROUP_WRITES) {
+                        break;
+                    }
+                    next = !carried.isEmpty() ? carried.remove(0) : queue.poll();
                 }
-                apply((Submission) next, group);
-                if (group.out.size() >= GROUP_BYTES || group.members.size() >= GROUP_WRITES) {
-                    break;
+                commit(group);
+                maybeCompact();
+            } catch (Error e) {
+                // out of memory or the like: nothing of this group is visible; no writer may wait forever
+                LOG.error("The store's writer failed; it refuses writes until restarted", e);
+                failure = e;
+                for (Submission s : group.members) {
+                    if (!s.future.isDone()) {
+                        s.future.completeExceptionally(unavailable(e));
+                    }
                 }
-                next = !carried.isEmpty() ? carried.remove(0) : queue.poll();
             }
-            commit(group);
-            maybeCompact();
         }
     }
 
