@@ -138,6 +138,23 @@ final class Segment implements AutoCloseable {
         return start;
     }
 
+    /** The log file with this sequence number in the store's directory. */
+    static Path logPath(Path dir, long seq) {
+        return dir.resolve(String.format("log-%012d.seg", seq));
+    }
+
+    /** Snapshot file {@code n} of generation {@code gen} in the store's directory. */
+    static Path snapshotPath(Path dir, long gen, int n) {
+        return dir.resolve(String.format("snap-%08d-%04d.seg", gen, n));
+    }
+
+    /** Appends the seal record: nothing after it counts (see {@link Records}). Not synced. */
+    void seal() throws IOException {
+        ByteOut seal = new ByteOut(32);
+        Records.seal(seal, seq);
+        append(seal.asBuffer());
+    }
+
     /** Makes everything appended so far durable. */
     void sync() throws IOException {
         channel.force(false);

@@ -2,11 +2,9 @@ package org.cwmpacs.store.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,9 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,9 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bson.Document;
 import org.cwmpacs.core.store.StoreUnavailableException;
-import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +43,6 @@ public final class StoreEngine implements AutoCloseable {
     /** A group's records stop growing past this; the rest wait for the next group. */
     private static final int GROUP_BYTES = 8 * 1024 * 1024;
     private static final int GROUP_WRITES = 4096;
-    /** A document this small is rewritten whole rather than given an overlay. */
-    static final int OVERLAY_MIN_BASE = 8 * 1024;
-    static final int OVERLAY_MAX_PATHS = 512;
-    static final int OVERLAY_MAX_BYTES = 64 * 1024;
 
     /** How the engine is set up. */
     public record Options(int segmentBytes, long compactionMinBytes, Map<String, List<String>> indexes,
@@ -226,95 +215,8 @@ public final class StoreEngine implements AutoCloseable {
 
     // ---- the writer ----
 
-    private static final Entry DELETED = new Entry(null, null, 0, null, Overlay.EMPTY, null);
-
-    private record Slot(Table table, Key key) {
-    }
-
-    /** The records and new versions of the writes in one group commit. */
     /** The writer's buffer for a group's records, kept from group to group (it grows to the largest). */
     private final ByteOut groupBuffer = new ByteOut(1 << 20);
-
-    private final class Group {
-        final ByteOut out = groupBuffer;
-        final Map<Slot, Entry> staged = new LinkedHashMap<>();
-        final List<Submission> members = new ArrayList<>();
-        long base;
-    }
-
-    /** One submission's changes, staged on top of its group until it succeeds whole. */
-    private final class Txn {
-        final Group group;
-        final Map<Slot, Entry> local = new LinkedHashMap<>();
-        final int start;
-        int changes;
-
-        Txn(Group group) {
-            this.group = group;
-            this.start = Records.begin(group.out, Records.TXN);
-            group.out.putInt(0);
-        }
-
-        Entry current(Table table, Key key) {
-            Slot slot = new Slot(table, key);
-            Entry e = local.get(slot);
-            if (e == null) {
-                e = group.staged.get(slot);
-            }
-            if (e == null) {
-                return table.entries.get(key);
-            }
-            return e == DELETED ? null : e;
-        }
-
-        void put(Table table, Key key, Map<String, ?> doc) {
-            ByteOut out = group.out;
-            int change = Records.beginChange(out, Records.PUT, table.name);
-            int at = out.size();
-            Bson.encode(out, doc);
-            Records.endChange(out, change);
-            changes++;
-            Entry e = new Entry(key, Bson.wrap(out.array()), at, null, Overlay.EMPTY, null);
-            local.put(new Slot(table, key), withIndex(table, e));
-        }
-
-        void patch(Table table, Entry current, Overlay overlay, SortedMap<String, Object> sets) {
-            ByteOut out = group.out;
-            int change = Records.beginChange(out, Records.PATCH, table.name);
-            Bson.encode(out, new Document("_id", current.key.id).append("s", sets));
-            Records.endChange(out, change);
-            changes++;
-            local.put(new Slot(table, current.key), current.withOverlay(overlay));
-        }
-
-        void delete(Table table, Key key) {
-            ByteOut out = group.out;
-            int change = Records.beginChange(out, Records.DELETE, table.name);
-            Bson.encode(out, new Document("_id", key.id));
-            Records.endChange(out, change);
-            changes++;
-            local.put(new Slot(table, key), DELETED);
-        }
-
-        void commit() {
-            if (changes == 0) {
-                group.out.truncate(start);
-                return;
-            }
-            group.out.putInt(start + Records.HEADER, changes);
-            Records.end(group.out, start);
-            group.staged.putAll(local);
-        }
-
-        void rollback() {
-            group.out.truncate(start);
-        }
-    }
-
-    private static Entry withIndex(Table table, Entry e) {
-        Object[][] indexed = table.indexValues(e.view());
-        return indexed == null ? e : new Entry(e.key, e.buf, e.offset, e.segment, e.overlay, indexed);
-    }
 
     private void run() {
         List<Object> carried = new ArrayList<>();
@@ -337,7 +239,8 @@ public final class StoreEngine implements AutoCloseable {
                 continue;
             }
             groupBuffer.reset();
-            Group group = new Group();
+            Staging.Group group = new Staging.Group(groupBuffer);
+            List<Submission> members = new ArrayList<>();
             try {
                 Object next = first;
                 while (next != null) {
@@ -345,19 +248,20 @@ public final class StoreEngine implements AutoCloseable {
                         carried.add(next);
                         break;
                     }
+                    members.add((Submission) next);
                     apply((Submission) next, group);
-                    if (group.out.size() >= GROUP_BYTES || group.members.size() >= GROUP_WRITES) {
+                    if (group.out.size() >= GROUP_BYTES || members.size() >= GROUP_WRITES) {
                         break;
                     }
                     next = !carried.isEmpty() ? carried.remove(0) : queue.poll();
                 }
-                commit(group);
+                commit(group, members);
                 maybeCompact();
             } catch (Error e) {
                 // out of memory or the like: nothing of this group is visible; no writer may wait forever
                 LOG.error("The store's writer failed; it refuses writes until restarted", e);
                 failure = e;
-                for (Submission s : group.members) {
+                for (Submission s : members) {
                     if (!s.future.isDone()) {
                         s.future.completeExceptionally(unavailable(e));
                     }
@@ -374,18 +278,17 @@ public final class StoreEngine implements AutoCloseable {
         }
     }
 
-    private void apply(Submission s, Group group) {
+    private void apply(Submission s, Staging.Group group) {
         queued.decrementAndGet();
-        group.members.add(s);
         if (failure != null) {
             s.error = unavailable(failure);
             return;
         }
-        Txn tx = new Txn(group);
+        Staging.Txn tx = new Staging.Txn(group);
         try {
             List<Object> results = new ArrayList<>(s.ops.size());
             for (WriteOp op : s.ops) {
-                results.add(apply(op, tx));
+                results.add(Changes.apply(op, table(op.collection()), tx));
             }
             tx.commit();
             s.results = results;
@@ -395,137 +298,8 @@ public final class StoreEngine implements AutoCloseable {
         }
     }
 
-    private Object apply(WriteOp op, Txn tx) {
-        Table table = table(op.collection());
-        if (op instanceof WriteOp.Insert) {
-            Map<String, ?> given = ((WriteOp.Insert) op).document();
-            Object id = given.containsKey("_id") ? given.get("_id") : new ObjectId();
-            Key key = key(id);
-            if (tx.current(table, key) != null) {
-                throw new WriteOp.DuplicateKeyException("E11000 duplicate key: " + table.name + " already has a "
-                        + "document with _id " + Bson.abbreviate(String.valueOf(id)));
-            }
-            tx.put(table, key, withId(given, id));
-            return id;
-        }
-        if (op instanceof WriteOp.Replace) {
-            WriteOp.Replace r = (WriteOp.Replace) op;
-            Key key = key(r.id());
-            boolean existed = tx.current(table, key) != null;
-            if (existed || r.upsert()) {
-                tx.put(table, key, withId(r.document(), r.id()));
-            }
-            return existed;
-        }
-        if (op instanceof WriteOp.Update) {
-            return update((WriteOp.Update) op, table, tx);
-        }
-        if (op instanceof WriteOp.Delete) {
-            Key key = key(((WriteOp.Delete) op).id());
-            if (tx.current(table, key) == null) {
-                return false;
-            }
-            tx.delete(table, key);
-            return true;
-        }
-        WriteOp.DeleteIfMatches d = (WriteOp.DeleteIfMatches) op;
-        Key key = key(d.id());
-        Entry current = tx.current(table, key);
-        if (current == null || !d.filter().matches(current.view(), org.cwmpacs.core.store.QueryControl.NONE)) {
-            return false;
-        }
-        tx.delete(table, key);
-        return true;
-    }
-
-    private static Key key(Object id) {
-        if (id instanceof List || id instanceof java.util.regex.Pattern || id instanceof org.bson.BsonRegularExpression) {
-            throw new DocumentRefusedException("_id cannot be an array or a regular expression");
-        }
-        if (id instanceof Map) {
-            id = Docs.copy(id);
-        }
-        return new Key(id);
-    }
-
-    /** The document with {@code _id} first, as MongoDB stores it. */
-    private static Map<String, ?> withId(Map<String, ?> given, Object id) {
-        if (!given.isEmpty() && given.keySet().iterator().next().equals("_id") && Values.equal(given.get("_id"), id)) {
-            return given;
-        }
-        Document doc = new Document("_id", id);
-        for (Map.Entry<String, ?> e : given.entrySet()) {
-            if (!e.getKey().equals("_id")) {
-                doc.put(e.getKey(), e.getValue());
-            }
-        }
-        return doc;
-    }
-
-    private Object update(WriteOp.Update u, Table table, Txn tx) {
-        Key key = key(u.id());
-        Entry current = tx.current(table, key);
-        Update update = u.update();
-        if (current == null) {
-            if (!u.upsert()) {
-                return new WriteOp.UpdateResult(false, false);
-            }
-            Document doc = new Document("_id", key.id);
-            update.applyTo(doc, true);
-            tx.put(table, key, doc);
-            return new WriteOp.UpdateResult(false, true);
-        }
-        Optional<Overlay> overlay = overlaid(table, current, update);
-        if (overlay.isPresent()) {
-            tx.patch(table, current, overlay.get(), update.set);
-        } else {
-            Document doc = current.materialize();
-            update.applyTo(doc, false);
-            tx.put(table, key, doc);
-        }
-        return new WriteOp.UpdateResult(true, false);
-    }
-
-    /**
-     * The entry's overlay with the update's values, when the update can be kept that way: only values set,
-     * on a large document of an unindexed collection, each path leading through documents.
-     */
-    private static Optional<Overlay> overlaid(Table table, Entry current, Update update) {
-        if (table.indexedFields.length > 0 || current.baseLength() < OVERLAY_MIN_BASE
-                || current.overlay.size() + update.set.size() > OVERLAY_MAX_PATHS || !update.onlySetsScalars()) {
-            return Optional.empty();
-        }
-        Map<String, Object> view = current.view();
-        for (String path : update.set.keySet()) {
-            if (!leadsThroughDocuments(view, path)) {
-                return Optional.empty();
-            }
-        }
-        Overlay next = current.overlay.plus(update.set);
-        return next.bytes() > OVERLAY_MAX_BYTES ? Optional.empty() : Optional.of(next);
-    }
-
-    /** Whether every parent of the path is a document or absent (so a set creates or replaces only its leaf). */
-    private static boolean leadsThroughDocuments(Map<String, Object> view, String path) {
-        Map<?, ?> node = view;
-        int start = 0;
-        int dot;
-        while ((dot = path.indexOf('.', start)) >= 0) {
-            Object next = Docs.field(node, path.substring(start, dot));
-            if (next == Docs.MISSING) {
-                return true;
-            }
-            if (!(next instanceof Map)) {
-                return false;
-            }
-            node = (Map<?, ?>) next;
-            start = dot + 1;
-        }
-        return true;
-    }
-
     /** Writes and syncs a group's records, then makes them visible and answers its members. */
-    private void commit(Group group) {
+    private void commit(Staging.Group group, List<Submission> members) {
         if (group.out.size() > 0) {
             try {
                 if (active.remaining() < group.out.size() + 64) {
@@ -538,7 +312,7 @@ public final class StoreEngine implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 LOG.error("The store could not write to {}; it refuses writes until restarted", dir.toAbsolutePath(), e);
                 failure = e;
-                for (Submission s : group.members) {
+                for (Submission s : members) {
                     if (s.error == null) {
                         s.error = unavailable(e);
                     }
@@ -546,9 +320,9 @@ public final class StoreEngine implements AutoCloseable {
                 group.staged.clear();
             }
         }
-        for (Map.Entry<Slot, Entry> e : group.staged.entrySet()) {
+        for (Map.Entry<Staging.Slot, Entry> e : group.staged.entrySet()) {
             Entry entry = e.getValue();
-            if (entry == DELETED) {
+            if (entry == Staging.DELETED) {
                 entry = null;
             } else if (entry.segment == null) {
                 entry = entry.relocated(active.buffer(), (int) (group.base + entry.offset), active);
@@ -556,7 +330,7 @@ public final class StoreEngine implements AutoCloseable {
             Entry old = e.getKey().table().publish(e.getKey().key(), entry);
             liveBytes.addAndGet((entry == null ? 0 : entry.bytes()) - (old == null ? 0 : old.bytes()));
         }
-        for (Submission s : group.members) {
+        for (Submission s : members) {
             if (s.error != null) {
                 RuntimeException error = s.error;
                 callbacks.execute(() -> s.future.completeExceptionally(error));
@@ -569,24 +343,14 @@ public final class StoreEngine implements AutoCloseable {
 
     /** Seals the active log file and starts the next, large enough for {@code needed} bytes. */
     private void roll(int needed) throws IOException {
-        ByteOut seal = new ByteOut(32);
-        Records.seal(seal, active.seq);
-        active.append(seal.asBuffer());
+        active.seal();
         active.sync();
         long seq = active.seq + 1;
-        Segment next = Segment.createLog(logPath(seq), seq, Math.max(options.segmentBytes(), needed + 4096));
+        Segment next = Segment.createLog(Segment.logPath(dir, seq), seq, Math.max(options.segmentBytes(), needed + 4096));
         next.sync();
         Manifest.syncDirectory(dir);
         logs.add(next);
         active = next;
-    }
-
-    private Path logPath(long seq) {
-        return dir.resolve(String.format("log-%012d.seg", seq));
-    }
-
-    private Path snapshotPath(long gen, int n) {
-        return dir.resolve(String.format("snap-%08d-%04d.seg", gen, n));
     }
 
     // ---- compaction ----
@@ -639,7 +403,7 @@ public final class StoreEngine implements AutoCloseable {
         long gen = generation + 1;
         compactor = new Thread(() -> {
             try {
-                Written written = writeSnapshot(gen, state);
+                SnapshotWriter.Written written = SnapshotWriter.write(dir, gen, options.segmentBytes(), state);
                 new Manifest(gen, written.files().stream().map(s -> s.path.getFileName().toString()).toList(), cut)
                         .write(dir);
                 queue.add((Runnable) () -> {
@@ -661,108 +425,11 @@ public final class StoreEngine implements AutoCloseable {
         return done;
     }
 
-    private record Moved(Entry from, ByteBuffer buf, int offset, Segment segment) {
-    }
-
-    private record Written(List<Segment> files, Map<Table, List<Moved>> moved) {
-    }
-
-    /** Writes every document of the cut state whole into new snapshot files. */
-    private Written writeSnapshot(long gen, Map<Table, List<Entry>> state) throws IOException {
-        List<Segment> files = new ArrayList<>();
-        Map<Table, List<Moved>> moved = new LinkedHashMap<>();
-        // delete leftovers of an earlier attempt at this generation
-        for (int n = 0; Files.exists(snapshotPath(gen, n)); n++) {
-            Files.delete(snapshotPath(gen, n));
-        }
-        Segment file = Segment.createSnapshot(snapshotPath(gen, 0), gen);
-        files.add(file);
-        ByteOut out = new ByteOut(1 << 20);
-        List<Object[]> pending = new ArrayList<>();
-        try {
-            for (Map.Entry<Table, List<Entry>> t : state.entrySet()) {
-                List<Moved> list = new ArrayList<>(t.getValue().size());
-                moved.put(t.getKey(), list);
-                int txn = -1;
-                int changes = 0;
-                for (Entry e : t.getValue()) {
-                    if (txn < 0) {
-                        txn = Records.begin(out, Records.TXN);
-                        out.putInt(0);
-                        changes = 0;
-                    }
-                    int change = Records.beginChange(out, Records.PUT, t.getKey().name);
-                    int at = out.size();
-                    if (e.overlay.isEmpty()) {
-                        out.putBytes(e.buf, e.offset, e.baseLength());
-                    } else {
-                        Bson.encode(out, e.materialize());
-                    }
-                    Records.endChange(out, change);
-                    changes++;
-                    pending.add(new Object[] {e, at, list});
-                    if (out.size() >= 1 << 20) {
-                        out.putInt(txn + Records.HEADER, changes);
-                        Records.end(out, txn);
-                        txn = -1;
-                        file = flush(gen, files, file, out, pending);
-                    }
-                }
-                if (txn >= 0) {
-                    out.putInt(txn + Records.HEADER, changes);
-                    Records.end(out, txn);
-                    file = flush(gen, files, file, out, pending);
-                }
-            }
-            ByteOut seal = new ByteOut(32);
-            Records.seal(seal, gen);
-            file.append(seal.asBuffer());
-            for (Segment f : files) {
-                f.finish();
-            }
-            Manifest.syncDirectory(dir);
-        } catch (IOException | RuntimeException e) {
-            for (Segment f : files) {
-                f.close();
-                Files.deleteIfExists(f.path);
-            }
-            throw e;
-        }
-        // the documents' new places, once the files are mapped
-        for (Map.Entry<Table, List<Moved>> t : moved.entrySet()) {
-            List<Moved> resolved = new ArrayList<>(t.getValue().size());
-            for (Moved m : t.getValue()) {
-                resolved.add(new Moved(m.from(), m.segment().buffer(), m.offset(), m.segment()));
-            }
-            t.setValue(resolved);
-        }
-        return new Written(files, moved);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Segment flush(long gen, List<Segment> files, Segment file, ByteOut out, List<Object[]> pending)
-            throws IOException {
-        if (file.end() > Segment.HEADER_BYTES && file.end() + out.size() > options.segmentBytes()) {
-            ByteOut seal = new ByteOut(32);
-            Records.seal(seal, gen);
-            file.append(seal.asBuffer());
-            file = Segment.createSnapshot(snapshotPath(gen, files.size()), gen);
-            files.add(file);
-        }
-        long base = file.append(out.asBuffer());
-        for (Object[] p : pending) {
-            ((List<Moved>) p[2]).add(new Moved((Entry) p[0], null, (int) (base + (Integer) p[1]), file));
-        }
-        pending.clear();
-        out.reset();
-        return file;
-    }
-
     /** On the writer: the new snapshot is the store's; documents move to it and the old files go. */
-    private void adopt(long gen, Written written, long cut) {
-        for (Map.Entry<Table, List<Moved>> t : written.moved().entrySet()) {
+    private void adopt(long gen, SnapshotWriter.Written written, long cut) {
+        for (Map.Entry<Table, List<SnapshotWriter.Moved>> t : written.moved().entrySet()) {
             Table table = t.getKey();
-            for (Moved m : t.getValue()) {
+            for (SnapshotWriter.Moved m : t.getValue()) {
                 Entry was = m.from();
                 Entry now = table.entries.get(was.key);
                 if (now == null) {
@@ -770,10 +437,11 @@ public final class StoreEngine implements AutoCloseable {
                 }
                 Entry replacement;
                 if (now == was) {
-                    replacement = new Entry(was.key, m.buf(), m.offset(), m.segment(), Overlay.EMPTY, was.indexed);
+                    replacement = new Entry(was.key, m.segment().buffer(), m.offset(), m.segment(), Overlay.EMPTY,
+                            was.indexed);
                 } else if (now.buf == was.buf && now.offset == was.offset) {
                     // only values set since the cut: the overlay stays on the rewritten document
-                    replacement = now.relocated(m.buf(), m.offset(), m.segment());
+                    replacement = now.relocated(m.segment().buffer(), m.offset(), m.segment());
                 } else {
                     continue;
                 }
@@ -812,158 +480,12 @@ public final class StoreEngine implements AutoCloseable {
     // ---- opening ----
 
     private void recover() throws IOException {
-        Optional<Manifest> read = Manifest.read(dir);
-        Manifest manifest;
-        if (read.isEmpty()) {
-            if (hasFiles("log-") || hasFiles("snap-")) {
-                throw new StoreCorruptedException("the store in " + dir.toAbsolutePath() + " has data files but no "
-                        + Manifest.FILE + "; it is not a complete store of this version");
-            }
-            manifest = new Manifest(0, List.of(), 1);
-            manifest.write(dir);
-        } else {
-            manifest = read.get();
-        }
-        generation = manifest.generation();
-        for (String name : manifest.snapshot()) {
-            Segment s = Segment.open(dir.resolve(name));
-            if (s.kind != Segment.KIND_SNAPSHOT || s.seq != generation) {
-                throw new StoreCorruptedException(s.path + " is not part of snapshot " + generation);
-            }
-            snapshot.add(s);
-            Records.Scan scan = Records.scan(s.buffer(), Segment.HEADER_BYTES, null);
-            if (!scan.sealed()) {
-                throw damaged(s, scan.end());
-            }
-            Records.scan(s.buffer(), Segment.HEADER_BYTES, replayer(s));
-        }
-        List<Long> seqs = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "log-*.seg")) {
-            for (Path p : files) {
-                long seq = seqOf(p);
-                if (seq < manifest.firstLog()) {
-                    Files.deleteIfExists(p);
-                } else {
-                    seqs.add(seq);
-                }
-            }
-        }
-        seqs.sort(null);
-        for (int i = 0; i < seqs.size(); i++) {
-            if (i > 0 && seqs.get(i) != seqs.get(i - 1) + 1) {
-                throw new StoreCorruptedException("log file " + (seqs.get(i - 1) + 1) + " of the store in "
-                        + dir.toAbsolutePath() + " is missing");
-            }
-            boolean last = i == seqs.size() - 1;
-            Path path = logPath(seqs.get(i));
-            Segment s;
-            try {
-                s = Segment.open(path);
-            } catch (StoreCorruptedException e) {
-                if (last && Files.size(path) <= options.segmentBytes()) {
-                    // created by a roll that a crash interrupted before its header was written: nothing in it
-                    LOG.warn("Store: {} was never written; removed", path.getFileName());
-                    Files.delete(path);
-                    continue;
-                }
-                throw e;
-            }
-            if (s.kind != Segment.KIND_LOG || s.seq != seqs.get(i)) {
-                throw new StoreCorruptedException(path + " is not log file " + seqs.get(i));
-            }
-            Records.Scan scan = Records.scan(s.buffer(), Segment.HEADER_BYTES, null);
-            if (!scan.sealed()) {
-                if (!last) {
-                    throw damaged(s, scan.end());
-                }
-                if (!scan.clean()) {
-                    LOG.warn("Store: {} ends in a record cut short at byte {} (a crash during a write that was "
-                            + "never acknowledged); it is dropped", path.getFileName(), scan.end());
-                }
-                s.endAt(scan.end());
-                ByteOut seal = new ByteOut(32);
-                Records.seal(seal, s.seq);
-                s.append(seal.asBuffer());
-                s.sync();
-            } else {
-                s.endAt(scan.end());
-            }
-            s.trim();
-            Records.scan(s.buffer(), Segment.HEADER_BYTES, replayer(s));
-            logs.add(s);
-            logBytes += s.end();
-        }
-        long next = logs.isEmpty() ? manifest.firstLog() : logs.get(logs.size() - 1).seq + 1;
-        active = Segment.createLog(logPath(next), next, options.segmentBytes());
-        active.sync();
-        logs.add(active);
-        Manifest.syncDirectory(dir);
-        removeStrayFiles(manifest);
-    }
-
-    private StoreCorruptedException damaged(Segment s, long at) {
-        return new StoreCorruptedException("the data file " + s.path.toAbsolutePath() + " is damaged at byte " + at
-                + " (a record there does not match its checksum). Restore the data directory from a backup; "
-                + "or, to keep what precedes the damage, move this file and every later one away and start again");
-    }
-
-    private boolean hasFiles(String prefix) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, prefix + "*.seg")) {
-            return files.iterator().hasNext();
-        }
-    }
-
-    private static long seqOf(Path p) {
-        String name = p.getFileName().toString();
-        try {
-            return Long.parseLong(name.substring(4, name.length() - 4));
-        } catch (RuntimeException e) {
-            throw new StoreCorruptedException("unexpected file " + p + " among the store's log files");
-        }
-    }
-
-    private void removeStrayFiles(Manifest manifest) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "snap-*.seg")) {
-            for (Path p : files) {
-                if (!manifest.snapshot().contains(p.getFileName().toString())) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-        Files.deleteIfExists(dir.resolve(Manifest.FILE + ".tmp"));
-    }
-
-    /** Applies replayed changes straight to the tables. */
-    private Records.Visitor replayer(Segment segment) {
-        return (kind, collection, buf, at) -> {
-            Table table = table(collection);
-            LazyDocument doc = new LazyDocument(buf, at, 1);
-            Key key = new Key(Docs.copy(doc.lookup("_id")));
-            Entry old;
-            Entry entry;
-            switch (kind) {
-                case Records.PUT:
-                    entry = withIndex(table, new Entry(key, buf, at, segment, Overlay.EMPTY, null));
-                    break;
-                case Records.DELETE:
-                    entry = null;
-                    break;
-                case Records.PATCH: {
-                    Entry current = table.entries.get(key);
-                    if (current == null) {
-                        LOG.warn("Store: a logged change to {} {} has no document to apply to; skipped", collection, key);
-                        return;
-                    }
-                    SortedMap<String, Object> sets = new TreeMap<>(((LazyDocument) doc.lookup("s")).materialize());
-                    entry = withIndex(table, current.withOverlay(current.overlay.plus(sets)));
-                    break;
-                }
-                default:
-                    throw new StoreCorruptedException("unknown change kind " + kind + " in " + segment.path);
-            }
-            old = table.publish(key, entry);
-            liveBytes.addAndGet((entry == null ? 0 : entry.bytes()) - (old == null ? 0 : old.bytes()));
-        };
+        Recovery.Opened opened = Recovery.open(dir, options, this::table, liveBytes);
+        generation = opened.generation();
+        snapshot = new ArrayList<>(opened.snapshot());
+        logs.addAll(opened.logs());
+        active = opened.active();
+        logBytes = opened.logBytes();
     }
 
     // ---- closing ----
@@ -989,9 +511,7 @@ public final class StoreEngine implements AutoCloseable {
         closed = true;
         if (failure == null && active != null) {
             try {
-                ByteOut seal = new ByteOut(32);
-                Records.seal(seal, active.seq);
-                active.append(seal.asBuffer());
+                active.seal();
                 active.sync();
                 active.trim();
             } catch (IOException e) {
