@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cwmpacs.core.store.StoreFailures;
 import org.cwmpacs.nbi.auth.NbiAuth;
 import org.cwmpacs.nbi.http.Exchange;
 import org.cwmpacs.nbi.http.Failures;
@@ -135,7 +136,7 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
                 }
             } catch (Exception | Error e) {
                 HttpResponseStatus status = Failures.status(e);
-                Throwable cause = Failures.cause(e);
+                Throwable cause = StoreFailures.cause(e);
                 if (status.equals(HttpResponseStatus.INTERNAL_SERVER_ERROR)) {
                     LOG.error("{} {} failed", request.method(), request.path(), e);
                 } else {

@@ -21,6 +21,7 @@ import org.cwmpacs.core.engine.EngineServices;
 import org.cwmpacs.core.engine.SessionDriver;
 import org.cwmpacs.core.store.DeviceStore;
 import org.cwmpacs.core.store.SessionLocks;
+import org.cwmpacs.core.store.StoreFailures;
 import org.cwmpacs.core.store.WriteRefusedException;
 import org.cwmpacs.soap.CwmpCodec;
 import org.cwmpacs.soap.CwmpDecodeException;
@@ -268,7 +269,7 @@ public final class SessionManager implements AutoCloseable {
                 })
                 .exceptionally(failure -> {
                     end(session, null);
-                    Throwable cause = root(failure);
+                    Throwable cause = StoreFailures.cause(failure);
                     if (cause instanceof WriteRefusedException) {
                         LOG.warn("{} {}: Inform refused by the store: {}", session.remoteAddress, session.deviceId,
                                 cause.getMessage());
@@ -422,7 +423,7 @@ public final class SessionManager implements AutoCloseable {
             if (failure == null) {
                 return CwmpReply.noContent();
             }
-            Throwable cause = root(failure);
+            Throwable cause = StoreFailures.cause(failure);
             if (cause instanceof WriteRefusedException) {
                 LOG.error("{} {}: the session's results were refused by the store: {}; the CPE is told the session "
                         + "failed", session.remoteAddress, session.deviceId, cause.getMessage());
@@ -534,15 +535,6 @@ public final class SessionManager implements AutoCloseable {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    /** The failure itself, out of the wrappers futures put around it. */
-    private static Throwable root(Throwable t) {
-        while ((t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     private static String rootMessage(Throwable t) {

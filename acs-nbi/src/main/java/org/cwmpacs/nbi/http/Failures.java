@@ -1,9 +1,8 @@
 package org.cwmpacs.nbi.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.cwmpacs.core.store.QueryControl;
+import org.cwmpacs.core.store.StoreFailures;
 import org.cwmpacs.core.store.StoreUnavailableException;
 
 /** What a failed request is answered with: the client's mistake (400), the store's state (503, 504), ours (500). */
@@ -11,16 +10,8 @@ public final class Failures {
     private Failures() {
     }
 
-    /** The failure out of the wrappers futures put around it. */
-    public static Throwable cause(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
     public static HttpResponseStatus status(Throwable failure) {
-        Throwable cause = cause(failure);
+        Throwable cause = StoreFailures.cause(failure);
         if (cause instanceof IllegalArgumentException) {
             // a document or query the store refuses as it is, the message naming the limit
             return HttpResponseStatus.BAD_REQUEST;

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.cwmpacs.core.store.FileStore;
+import org.cwmpacs.core.store.StoreFailures;
 import org.cwmpacs.nbi.http.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,9 +125,9 @@ public final class FileUpload {
         }
         failed = true;
         chain.thenAccept(FileStore.Upload::abort);
-        Throwable cause = org.cwmpacs.nbi.http.Failures.cause(failure);
+        Throwable cause = StoreFailures.cause(failure);
         while (cause instanceof IllegalStateException && cause.getCause() != null) {
-            cause = org.cwmpacs.nbi.http.Failures.cause(cause.getCause());
+            cause = StoreFailures.cause(cause.getCause());
         }
         LOG.warn("File {} not stored: {}", name, cause.toString());
         exchange.error(org.cwmpacs.nbi.http.Failures.status(cause), "the file " + name + " was not stored: "
