@@ -56,6 +56,17 @@ public record CwmpReply(int status, byte[] body, String contentType, Optional<St
                 Optional.empty(), Optional.of(retryAfterSeconds), true);
     }
 
+    /** Our failure, not the CPE's: the CPE retries the session later. */
+    public static CwmpReply serverError(String message) {
+        return new CwmpReply(500, (message + "\n").getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8",
+                Optional.empty(), Optional.empty(), true);
+    }
+
+    /** The same answer, then the connection closed: after a fault that ends the session before it began. */
+    public CwmpReply closing() {
+        return new CwmpReply(status, body, contentType, setCookie, retryAfterSeconds, true, challenge);
+    }
+
     public CwmpReply withCookie(String cookie) {
         return new CwmpReply(status, body, contentType, Optional.of(cookie), retryAfterSeconds, close);
     }

@@ -129,10 +129,8 @@ public final class SessionManager implements AutoCloseable {
             Optional<SoapFault> refused = refusal(inform.get());
             if (refused.isPresent()) {
                 LOG.warn("{} -: Inform refused: {}", request.remoteAddress(), refused.get().fault().faultString());
-                SoapHeader header = envelope.header().id().map(SoapHeader::withId).orElse(SoapHeader.NONE);
-                return CompletableFuture.completedFuture(new CwmpReply(200, codec.encode(CwmpEnvelope.of(
-                        envelope.cwmpNamespace(), header, refused.get()), config.encodeOptions()), CwmpReply.XML,
-                        Optional.empty(), Optional.empty(), true));
+                return CompletableFuture.completedFuture(
+                        reply(envelope.cwmpNamespace(), envelope, refused.get()).closing());
             }
         }
         if (inform.isPresent() && config.cpeAuth().enabled()) {
@@ -273,10 +271,8 @@ public final class SessionManager implements AutoCloseable {
                     if (cause instanceof WriteRefusedException) {
                         LOG.warn("{} {}: Inform refused by the store: {}", session.remoteAddress, session.deviceId,
                                 cause.getMessage());
-                        SoapHeader header = envelope.header().id().map(SoapHeader::withId).orElse(SoapHeader.NONE);
-                        return new CwmpReply(200, codec.encode(CwmpEnvelope.of(session.cwmpNamespace, header,
-                                SoapFault.of(8004, "Resources exceeded: " + cause.getMessage())),
-                                config.encodeOptions()), CwmpReply.XML, Optional.empty(), Optional.empty(), true);
+                        return reply(session, envelope, SoapFault.of(8004, "Resources exceeded: " + cause.getMessage()))
+                                .closing();
                     }
                     LOG.error("{} {}: Inform not recorded, the store failed: {}; the CPE will retry. Check that the "
                             + "database is reachable", session.remoteAddress, session.deviceId, rootMessage(failure));
@@ -408,9 +404,12 @@ public final class SessionManager implements AutoCloseable {
 
     /** Answers in the session's namespace, echoing the CPE's cwmp:ID. */
     private CwmpReply reply(CwmpSession session, CwmpEnvelope request, CwmpMessage message) {
+        return reply(session.cwmpNamespace, request, message);
+    }
+
+    private CwmpReply reply(String cwmpNamespace, CwmpEnvelope request, CwmpMessage message) {
         SoapHeader header = request.header().id().map(SoapHeader::withId).orElse(SoapHeader.NONE);
-        return CwmpReply.soap(codec.encode(CwmpEnvelope.of(session.cwmpNamespace, header, message),
-                config.encodeOptions()));
+        return CwmpReply.soap(codec.encode(CwmpEnvelope.of(cwmpNamespace, header, message), config.encodeOptions()));
     }
 
     /**
@@ -427,9 +426,7 @@ public final class SessionManager implements AutoCloseable {
             if (cause instanceof WriteRefusedException) {
                 LOG.error("{} {}: the session's results were refused by the store: {}; the CPE is told the session "
                         + "failed", session.remoteAddress, session.deviceId, cause.getMessage());
-                return new CwmpReply(500, ("The session's results cannot be stored: " + cause.getMessage() + "\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8",
-                        Optional.empty(), Optional.empty(), true);
+                return CwmpReply.serverError("The session's results cannot be stored: " + cause.getMessage());
             }
             LOG.error("{} {}: the session's results were not stored: {}; the CPE will retry. Check that the database "
                     + "is reachable", session.remoteAddress, session.deviceId, rootMessage(failure));
