@@ -27,6 +27,7 @@ import org.cwmpacs.soap.internal.BodyText;
 import org.cwmpacs.soap.internal.CwmpStreamReader;
 import org.cwmpacs.soap.internal.CwmpStreamWriter;
 import org.cwmpacs.soap.internal.Jaxb;
+import org.cwmpacs.soap.internal.MarkupScan;
 import org.cwmpacs.soap.internal.ParameterListReader;
 import org.cwmpacs.soap.internal.Xml;
 import org.cwmpacs.soap.internal.WireEnvelope;
@@ -114,6 +115,9 @@ public final class CwmpCodec {
             if (text.isEmpty()) {
                 return new CwmpEnvelope(Cwmp.NS_1_0, SoapHeader.NONE, Optional.empty(), warnings);
             }
+            MarkupScan.check(text.getBytes(StandardCharsets.UTF_8), 0, limits.maxAttributes(), located.linesDropped());
+        } else {
+            MarkupScan.check(body, located.start(), limits.maxAttributes(), located.linesDropped());
         }
         CwmpStreamReader reader = null;
         try {

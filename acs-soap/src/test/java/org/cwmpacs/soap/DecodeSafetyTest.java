@@ -153,6 +153,65 @@ class DecodeSafetyTest {
     }
 
     @Test
+    void namespaceDeclarationsPastTheLimitPerElementAreRefusedBeforeParsing() {
+        StringBuilder declarations = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            declarations.append(" xmlns:p").append(i).append("=\"urn:x:").append(i).append('"');
+        }
+        CwmpDecodeException e = refused(codec, utf8(ENVELOPE_START.replace("<soap:Envelope", "<soap:Envelope"
+                + declarations) + "1" + ENVELOPE_END));
+        assertThat(e.getMessage()).contains("more than 64 attributes and namespace declarations");
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.column()).isEqualTo(1);
+    }
+
+    @Test
+    void attributesPastTheLimitPerElementAreRefusedWithTheirElementsPosition() {
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            attributes.append(" a").append(i).append("='v=").append(i).append('\'');
+        }
+        CwmpDecodeException e = refused(codec, utf8(ENVELOPE_START + "1</cwmp:ID></soap:Header>\n<soap:Body>"
+                + "<cwmp:GetRPCMethods" + attributes + "/></soap:Body></soap:Envelope>"));
+        assertThat(e.getMessage()).contains("more than 64 attributes");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo("<soap:Body>".length() + 1);
+    }
+
+    @Test
+    void declarationsUpToTheLimitOnEveryElementAreRead() throws CwmpDecodeException {
+        StringBuilder declarations = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            declarations.append(" xmlns:p").append(i).append("=\"urn:x:").append(i).append('"');
+        }
+        // an equals sign inside a value is no attribute
+        String nested = ("<Skipped" + declarations + " note=\"a=b=c\">").repeat(40) + "</Skipped>".repeat(40);
+        CwmpEnvelope env = codec.decode(utf8(ENVELOPE_START.replace("<soap:Envelope", "<soap:Envelope" + declarations)
+                + "1</cwmp:ID></soap:Header>" + nested + "<soap:Body><cwmp:GetRPCMethods" + declarations
+                + "/></soap:Body></soap:Envelope>"));
+        assertThat(env.message()).get().extracting(m -> m.methodName()).isEqualTo("GetRPCMethods");
+    }
+
+    @Test
+    void overlongUtf8IsRefusedInsteadOfBecomingANul() {
+        byte[] body = (ENVELOPE_START + "1" + ENVELOPE_END.replace("</cwmp:ID>", "\u0001</cwmp:ID>"))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == 1) {
+                byte[] withOverlong = new byte[body.length + 1];
+                System.arraycopy(body, 0, withOverlong, 0, i);
+                withOverlong[i] = (byte) 0xC0;
+                withOverlong[i + 1] = (byte) 0x80;
+                System.arraycopy(body, i + 1, withOverlong, i + 2, body.length - i - 1);
+                body = withOverlong;
+                break;
+            }
+        }
+        CwmpDecodeException e = refused(codec, body);
+        assertThat(e.getMessage()).contains("C0 80").contains("overlong UTF-8");
+    }
+
+    @Test
     void limitsTooSmallForAnyEnvelopeAreAConfigurationError() {
         assertThatThrownBy(() -> new DecodeLimits(0, 64, 100)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("too small");
