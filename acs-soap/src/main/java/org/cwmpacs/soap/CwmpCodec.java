@@ -29,6 +29,7 @@ import org.cwmpacs.soap.internal.CwmpStreamWriter;
 import org.cwmpacs.soap.internal.Jaxb;
 import org.cwmpacs.soap.internal.MarkupScan;
 import org.cwmpacs.soap.internal.ParameterListReader;
+import org.cwmpacs.soap.internal.UndeclaredPrefixes;
 import org.cwmpacs.soap.internal.Xml;
 import org.cwmpacs.soap.internal.WireEnvelope;
 import org.cwmpacs.soap.message.BooleanAdapter;
@@ -100,6 +101,39 @@ public final class CwmpCodec {
      * @throws CwmpDecodeException when the body is not a readable envelope; the message says what and where
      */
     public CwmpEnvelope decode(byte[] body, Optional<String> contentTypeCharset) throws CwmpDecodeException {
+        try {
+            return decodeOnce(body, contentTypeCharset);
+        } catch (CwmpDecodeException e) {
+            return decodeDeclaring(body, contentTypeCharset, e, 0);
+        }
+    }
+
+    /** Reads again with each undeclared prefix the parser stops at declared on the root element. */
+    private CwmpEnvelope decodeDeclaring(byte[] body, Optional<String> charset, CwmpDecodeException failure,
+                                         int declared) throws CwmpDecodeException {
+        Optional<String> prefix = UndeclaredPrefixes.unbound(failure.getMessage());
+        if (prefix.isEmpty() || declared >= UndeclaredPrefixes.MAX_DECLARED) {
+            throw failure;
+        }
+        BodyText.Located located = BodyText.locate(body, charset, new ArrayList<>());
+        String text = located.isPlainUtf8() ? new String(body, located.start(), body.length - located.start(),
+                StandardCharsets.UTF_8) : BodyText.text(located);
+        Optional<byte[]> again = UndeclaredPrefixes.declare(text, prefix.get());
+        if (again.isEmpty()) {
+            throw failure;
+        }
+        try {
+            CwmpEnvelope envelope = decodeOnce(again.get(), Optional.of("UTF-8"));
+            List<String> warnings = new ArrayList<>(envelope.warnings());
+            warnings.add("prefix '" + prefix.get() + "' used without a declaration; read as "
+                    + UndeclaredPrefixes.namespace(prefix.get()));
+            return new CwmpEnvelope(envelope.cwmpNamespace(), envelope.header(), envelope.message(), warnings);
+        } catch (CwmpDecodeException next) {
+            return decodeDeclaring(again.get(), Optional.of("UTF-8"), next, declared + 1);
+        }
+    }
+
+    private CwmpEnvelope decodeOnce(byte[] body, Optional<String> contentTypeCharset) throws CwmpDecodeException {
         if (body.length > limits.maxBodyBytes()) {
             throw new CwmpDecodeException("body of " + body.length + " bytes is larger than the limit of "
                     + limits.maxBodyBytes() + " bytes", -1, -1);

@@ -113,4 +113,37 @@ class LenientDecodingTest {
         assertThat(env.message(Inform.class)).isPresent();
         assertThat(env.warnings()).anyMatch(w -> w.contains("after the Envelope"));
     }
+
+    @Test
+    void aFaultWithAnUndeclaredSoapPrefixIsRead() throws CwmpDecodeException {
+        // cwmp-sim 0.1.2 answers a refused GetParameterValues like this: soap: is never declared
+        CwmpEnvelope env = decode("<soap:Envelope xmlns:cwmp=\"urn:dslforum-org:cwmp-1-0\"><soap:Header>"
+                + "<cwmp:ID soap:mustUnderstand=\"1\">5</cwmp:ID></soap:Header><soap:Body><soap:Fault>"
+                + "<faultcode>Client</faultcode><faultstring>CWMP fault</faultstring><detail><cwmp:Fault>"
+                + "<FaultCode>9005</FaultCode><FaultString>Invalid parameter name</FaultString></cwmp:Fault></detail>"
+                + "</soap:Fault></soap:Body></soap:Envelope>");
+        org.cwmpacs.soap.message.SoapFault fault = (org.cwmpacs.soap.message.SoapFault) env.message().orElseThrow();
+        assertThat(fault.fault().faultCode()).isEqualTo(9005);
+        assertThat(env.header().id()).contains("5");
+        assertThat(env.cwmpNamespace()).isEqualTo(Cwmp.NS_1_0);
+        assertThat(env.warnings()).anyMatch(w -> w.contains("prefix 'soap' used without a declaration"));
+    }
+
+    @Test
+    void anEnvelopeWithSeveralUndeclaredPrefixesIsRead() throws CwmpDecodeException {
+        CwmpEnvelope env = decode("<SOAP-ENV:Envelope><SOAP-ENV:Body><cwmp:GetRPCMethods/></SOAP-ENV:Body>"
+                + "</SOAP-ENV:Envelope>");
+        assertThat(env.message()).get().extracting(m -> m.methodName()).isEqualTo("GetRPCMethods");
+    }
+
+    @Test
+    void undeclaredPrefixesBeyondTheLimitAreStillAnError() {
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            attributes.append(" p").append(i).append(":a").append(i).append("=\"1\"");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> decode("<soap:Envelope xmlns:soap=\""
+                + Cwmp.SOAP_ENV + "\"><soap:Body><cwmp:GetRPCMethods" + attributes + "/></soap:Body></soap:Envelope>"))
+                .isInstanceOf(CwmpDecodeException.class).hasMessageContaining("Unbound namespace prefix");
+    }
 }
