@@ -14,17 +14,23 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cwmpacs.core.session.CwmpReply;
 import org.cwmpacs.core.session.CwmpRequest;
 import org.cwmpacs.core.session.SessionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns HTTP requests into {@link CwmpRequest}s and {@link CwmpReply}s into HTTP responses. */
 final class CwmpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -33,10 +39,18 @@ final class CwmpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9._:\\-]+)\"?",
             Pattern.CASE_INSENSITIVE);
 
-    private final SessionManager sessions;
+    private static final Logger LOG = LoggerFactory.getLogger("cwmp");
 
-    CwmpHttpHandler(SessionManager sessions) {
+    private final SessionManager sessions;
+    private final Executor workers;
+    /** Requests being worked on; touched on the event loop only. */
+    private int pending;
+    /** The CPE shut down its sending side: answer what it sent, then close. */
+    private boolean inputShutdown;
+
+    CwmpHttpHandler(SessionManager sessions, Executor workers) {
         this.sessions = sessions;
+        this.workers = workers;
     }
 
     @Override
@@ -63,13 +77,17 @@ final class CwmpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)),
                 Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION)),
                 ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null, request.uri());
-        sessions.handle(cwmp).whenComplete((reply, failure) -> {
-            if (failure != null) {
-                write(ctx, CwmpReply.unavailable("Internal error: " + failure, 60), false);
-            } else {
-                write(ctx, reply, keepAlive);
-            }
-        });
+        pending++;
+        CompletableFuture.supplyAsync(() -> sessions.handle(cwmp), workers).thenCompose(reply -> reply)
+                .whenComplete((reply, failure) -> ctx.executor().execute(() -> {
+                    pending--;
+                    if (failure != null) {
+                        LOG.error("{} -: request not handled", cwmp.remoteAddress(), failure);
+                        write(ctx, CwmpReply.unavailable("Internal error: " + failure, 60), false);
+                    } else {
+                        write(ctx, reply, keepAlive && !inputShutdown);
+                    }
+                }));
     }
 
     static Optional<String> sessionCookie(List<String> headers) {
@@ -124,6 +142,11 @@ final class CwmpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof IdleStateEvent) {
             ctx.close();
+        } else if (event instanceof ChannelInputShutdownEvent) {
+            inputShutdown = true;
+            if (pending == 0) {
+                ctx.close();
+            }
         } else {
             super.userEventTriggered(ctx, event);
         }
@@ -131,6 +154,18 @@ final class CwmpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof DecoderException && ctx.channel().isActive()) {
+            // e.g. a Content-Encoding: deflate body that does not inflate
+            String why = cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage();
+            LOG.warn("{} -: Invalid request; error=\"{}\"", address(ctx.channel().remoteAddress()), why);
+            write(ctx, CwmpReply.badRequest("Malformed HTTP request: " + why), false);
+            return;
+        }
+        if (cause instanceof OutOfMemoryError) {
+            // Netty's direct-memory limit: the connection goes, and the operator learns why
+            LOG.error("{} -: connection closed, out of memory for request buffers ({}); lower ACS_MAX_BODY_BYTES or "
+                    + "raise -XX:MaxDirectMemorySize", address(ctx.channel().remoteAddress()), cause.getMessage());
+        }
         // a reset connection or a broken client: nothing to answer
         ctx.close();
     }

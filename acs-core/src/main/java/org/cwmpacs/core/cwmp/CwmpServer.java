@@ -14,34 +14,57 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.cwmpacs.core.net.Listener;
+import org.cwmpacs.core.net.RequestTimeout;
 import org.cwmpacs.core.session.SessionManager;
 
 /**
  * The CWMP listener (port 7547): HTTP codec, request-body inflation, aggregation, one handler. The handler
- * never blocks: session work that touches the store completes on the store's threads.
+ * hands each request to worker threads (decoding a large body takes milliseconds to seconds) and the
+ * store's threads complete what touches the store; the event loop only moves bytes.
  */
 public final class CwmpServer implements Listener {
     /** Connections idle this long are closed; a CPE opens a new one for its next session. */
     private static final int IDLE_SECONDS = 120;
+    /** GenieACS's {@code requestTimeout}. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final SessionManager sessions;
     private final String host;
     private final int port;
     private final int maxBodyBytes;
     private final Optional<SslContext> tls;
+    private final Duration requestTimeout;
+    /** Decoding and session work: never on the event loop, so a costly body delays no other CPE's I/O. */
+    private final ExecutorService workers;
     private EventLoopGroup group;
     private Channel channel;
 
     /** @param tls with a context, the listener speaks HTTPS only (CWMP over TLS) */
     public CwmpServer(SessionManager sessions, String host, int port, int maxBodyBytes, Optional<SslContext> tls) {
+        this(sessions, host, port, maxBodyBytes, tls, DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /** @param requestTimeout a request must arrive whole within this, from its first byte */
+    public CwmpServer(SessionManager sessions, String host, int port, int maxBodyBytes, Optional<SslContext> tls,
+                      Duration requestTimeout) {
         this.sessions = sessions;
         this.host = host;
         this.port = port;
         this.maxBodyBytes = maxBodyBytes;
         this.tls = tls;
+        this.requestTimeout = requestTimeout;
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "cwmp-work");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -51,16 +74,21 @@ public final class CwmpServer implements Listener {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
+                // a CPE that shuts down its sending side after its request still gets the answer
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        RequestTimeout timeout = new RequestTimeout(requestTimeout, "ACS_CWMP_REQUEST_TIMEOUT");
                         tls.ifPresent(context -> ch.pipeline().addLast(context.newHandler(ch.alloc())));
                         ch.pipeline()
                                 .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
+                                .addLast(timeout.start())
                                 .addLast(new HttpServerCodec())
+                                .addLast(timeout.end())
                                 .addLast(new HttpContentDecompressor(0))
                                 .addLast(new LimitedAggregator(maxBodyBytes))
-                                .addLast(new CwmpHttpHandler(sessions));
+                                .addLast(new CwmpHttpHandler(sessions, workers));
                     }
                 });
         channel = bootstrap.bind(host, port).sync().channel();
@@ -80,5 +108,6 @@ public final class CwmpServer implements Listener {
         if (group != null) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
+        workers.shutdownNow();
     }
 }
