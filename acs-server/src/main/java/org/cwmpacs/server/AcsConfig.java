@@ -28,7 +28,17 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                         boolean booleanLiteral, boolean xmlDeclaration, Optional<String> sslCert,
                         Optional<String> sslKey, Duration timestampRefresh, EngineConfig engine, CpeAuthConfig cpeAuth,
                         Duration connectionRequestTimeout, Optional<CpeCredentials> connectionRequestCredentials,
-                        boolean connectionRequestAllowBasic, NbiOptions nbi) {
+                        boolean connectionRequestAllowBasic, NbiOptions nbi, CwmpOptions cwmp) {
+
+    /**
+     * How the CWMP listener guards itself against clients that are not well-behaved CPEs.
+     *
+     * @param requestTimeout a request must arrive whole within this from its first byte ({@code ACS_CWMP_REQUEST_TIMEOUT})
+     * @param maxSessionsPerAddress sessions at once from one address ({@code ACS_MAX_SESSIONS_PER_ADDRESS})
+     * @param partialPaths whether GetParameterValues may name partial paths ({@code ACS_PARTIAL_PATHS})
+     */
+    public record CwmpOptions(Duration requestTimeout, int maxSessionsPerAddress, boolean partialPaths) {
+    }
 
     /**
      * The NBI's and the file server's listeners.
@@ -84,7 +94,11 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                 v.optional("ACS_CONNECTION_REQUEST_USERNAME").map(u -> new CpeCredentials(u,
                         v.optional("ACS_CONNECTION_REQUEST_PASSWORD").orElse(""))),
                 v.bool("ACS_CONNECTION_REQUEST_ALLOW_BASIC", false),
-                nbi(v));
+                nbi(v),
+                new CwmpOptions(Duration.ofSeconds(v.integer("ACS_CWMP_REQUEST_TIMEOUT", 10, 1, 3600)),
+                        v.integer("ACS_MAX_SESSIONS_PER_ADDRESS", SessionConfig.DEFAULT_MAX_SESSIONS_PER_ADDRESS, 1,
+                                10_000_000),
+                        partialPaths(v.string("ACS_PARTIAL_PATHS", "auto"))));
     }
 
     private static NbiOptions nbi(Values v) throws ConfigException {
@@ -130,6 +144,18 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
             throw new ConfigException("ACS_CWMP_USERNAME and ACS_CWMP_PASSWORD go together; only one is set");
         }
         return new CpeAuthConfig(enabled, user.map(u -> new CpeCredentials(u, pass.get())));
+    }
+
+    private static boolean partialPaths(String text) throws ConfigException {
+        switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto":
+                return true;
+            case "off":
+                return false;
+            default:
+                throw new ConfigException("ACS_PARTIAL_PATHS must be auto (partial paths until a kind of CPE refuses "
+                        + "them) or off (parameters by name only), not \"" + text + "\"");
+        }
     }
 
     private static EngineConfig.Discovery discovery(String text) throws ConfigException {

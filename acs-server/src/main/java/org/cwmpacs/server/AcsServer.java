@@ -68,7 +68,7 @@ public final class AcsServer implements AutoCloseable {
                 SessionConfig.DEFAULT.retryAfter(), SessionConfig.DEFAULT.linger(),
                 new DecodeLimits(config.maxBodyBytes(), DecodeLimits.DEFAULT.maxDepth(), DecodeLimits.DEFAULT.maxElements()),
                 new EncodeOptions(config.xmlDeclaration(), !config.booleanLiteral()), config.cpeAuth(),
-                config.maxInformParameters());
+                config.maxInformParameters(), config.cwmp().maxSessionsPerAddress());
         SessionLocks locks = store.sessionLocks();
         List<AutoCloseable> started = new ArrayList<>();
         started.add(store::close);
@@ -80,7 +80,8 @@ public final class AcsServer implements AutoCloseable {
                     host -> FileServer.listener(store.fileStore(), host, options.fsPort()), started, "");
             EngineServices services = new EngineServices(store.devices(), store.tasks(), store.faults(),
                     store.operations(), store.files(), config.engine().withFsPort(fs.port()),
-                    new CpeProfiles(config.engine().maxSetEntries(), store.profiles()));
+                    new CpeProfiles(config.engine().maxSetEntries(), store.profiles(),
+                            config.cwmp().partialPaths()));
             SessionManager sessions = new SessionManager(services, locks, sessionConfig);
             started.add(sessions::close);
             ConnectionRequester connectionRequests = new ConnectionRequester(store.devices(),
@@ -93,7 +94,8 @@ public final class AcsServer implements AutoCloseable {
             Optional<SslContext> tls = TlsContexts.fromConfig(config.sslCert(), config.sslKey());
             Listener cwmp = listen("CWMP", config.cwmpInterface(), config.cwmpPort(),
                     "GENIEACS_CWMP_PORT / GENIEACS_CWMP_INTERFACE",
-                    host -> new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes(), tls), started,
+                    host -> new CwmpServer(sessions, host, config.cwmpPort(), config.maxBodyBytes(), tls,
+                            config.cwmp().requestTimeout()), started,
                     tls.isPresent() ? " (HTTPS)" : "");
             NbiServices nbiServices = new NbiServices(store.documents(), store.devices(), store.tasks(), store.faults(),
                     store.operations(), store.fileStore(), locks, connectionRequests, Clock.systemUTC());

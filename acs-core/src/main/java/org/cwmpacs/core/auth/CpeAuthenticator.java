@@ -33,6 +33,22 @@ public final class CpeAuthenticator {
         new SecureRandom().nextBytes(secret);
     }
 
+    /**
+     * Whether the header carries credentials at all: some CPEs send {@code Authorization: Basic} with nothing
+     * (or an empty user and password) before they have been challenged; that is no failed attempt.
+     */
+    public static boolean hasCredentials(Optional<String> authorization) {
+        if (authorization.isEmpty() || authorization.get().isBlank()) {
+            return false;
+        }
+        String header = authorization.get().strip();
+        if (header.regionMatches(true, 0, "Basic", 0, 5)) {
+            String token = header.substring(5).strip();
+            return !token.isEmpty() && !token.equals("Og==") && !token.equals("Og");
+        }
+        return true;
+    }
+
     /** The {@code WWW-Authenticate} value of a 401. */
     public String challenge(boolean tls) {
         if (tls) {

@@ -17,6 +17,12 @@ final class CwmpSession {
     volatile long lastActivityNanos;
     volatile long lockRefreshedNanos;
     volatile boolean lockHeld;
+    /** The cwmp:ID of the ACS's outstanding request. */
+    volatile String requestId;
+    /** The Inform registered the device. */
+    volatile boolean newDevice;
+    /** The CPE sent something after the InformResponse. */
+    volatile boolean provedCpe;
     /** The ACS's side of the session; set when the session starts. */
     volatile org.cwmpacs.core.engine.SessionDriver driver;
 

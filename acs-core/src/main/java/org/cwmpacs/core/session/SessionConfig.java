@@ -15,10 +15,17 @@ import org.cwmpacs.soap.EncodeOptions;
  * @param linger how long an ended session still answers empty POSTs with 204 (some CPEs send one more)
  * @param maxInformParameters parameters one Inform may carry; more are refused with fault 8004
  *     ({@code ACS_MAX_INFORM_PARAMETERS})
+ * @param maxSessionsPerAddress sessions in progress at once from one remote address; beyond it 503
+ *     ({@code ACS_MAX_SESSIONS_PER_ADDRESS})
  */
 public record SessionConfig(Duration sessionTimeout, int maxSessions, Duration retryAfter, Duration linger,
                             DecodeLimits decodeLimits, EncodeOptions encodeOptions, CpeAuthConfig cpeAuth,
-                            int maxInformParameters) {
+                            int maxInformParameters, int maxSessionsPerAddress) {
+    /**
+     * {@code ACS_MAX_SESSIONS_PER_ADDRESS}: one address cannot hold more than a tenth of the default session
+     * table, yet many CPEs behind one NAT still get in.
+     */
+    public static final int DEFAULT_MAX_SESSIONS_PER_ADDRESS = 1_000;
     /** {@code ACS_MAX_INFORM_PARAMETERS}: far above a real Inform's dozens, small enough to bound one's work. */
     public static final int DEFAULT_MAX_INFORM_PARAMETERS = 20_000;
 
@@ -29,7 +36,19 @@ public record SessionConfig(Duration sessionTimeout, int maxSessions, Duration r
     public SessionConfig(Duration sessionTimeout, int maxSessions, Duration retryAfter, Duration linger,
                          DecodeLimits decodeLimits, EncodeOptions encodeOptions) {
         this(sessionTimeout, maxSessions, retryAfter, linger, decodeLimits, encodeOptions, CpeAuthConfig.OFF,
-                DEFAULT_MAX_INFORM_PARAMETERS);
+                DEFAULT_MAX_INFORM_PARAMETERS, DEFAULT_MAX_SESSIONS_PER_ADDRESS);
+    }
+
+    public SessionConfig(Duration sessionTimeout, int maxSessions, Duration retryAfter, Duration linger,
+                         DecodeLimits decodeLimits, EncodeOptions encodeOptions, CpeAuthConfig cpeAuth,
+                         int maxInformParameters) {
+        this(sessionTimeout, maxSessions, retryAfter, linger, decodeLimits, encodeOptions, cpeAuth,
+                maxInformParameters, DEFAULT_MAX_SESSIONS_PER_ADDRESS);
+    }
+
+    public SessionConfig withMaxSessionsPerAddress(int max) {
+        return new SessionConfig(sessionTimeout, maxSessions, retryAfter, linger, decodeLimits, encodeOptions, cpeAuth,
+                maxInformParameters, max);
     }
 
     public SessionConfig {
@@ -44,6 +63,9 @@ public record SessionConfig(Duration sessionTimeout, int maxSessions, Duration r
         Objects.requireNonNull(cpeAuth, "cpeAuth");
         if (maxInformParameters < 1) {
             throw new IllegalArgumentException("maxInformParameters must be at least 1");
+        }
+        if (maxSessionsPerAddress < 1) {
+            throw new IllegalArgumentException("maxSessionsPerAddress must be at least 1, not " + maxSessionsPerAddress);
         }
     }
 }

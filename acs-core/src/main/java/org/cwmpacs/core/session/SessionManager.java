@@ -74,6 +74,10 @@ public final class SessionManager implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, CwmpSession> sessions = new ConcurrentHashMap<>();
     private final Map<Object, CwmpSession> byConnection = new ConcurrentHashMap<>();
+    /** The running session of each device in this process: a new Inform of the device replaces it. */
+    private final Map<String, CwmpSession> byDevice = new ConcurrentHashMap<>();
+    /** Running sessions per remote address, so that one address cannot fill the session table. */
+    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
     private final CpeAuthenticator authenticator;
     /** Failed authentications per connection: the second closes it. */
@@ -113,13 +117,24 @@ public final class SessionManager implements AutoCloseable {
         if (session == null && request.sessionCookie().isEmpty()) {
             session = byConnection.get(request.connection());
         }
+        if (session == null && config.cpeAuth().enabled()) {
+            Optional<CwmpReply> refused = refusedBeforeDecoding(request);
+            if (refused.isPresent()) {
+                return CompletableFuture.completedFuture(refused.get());
+            }
+        }
         CwmpEnvelope envelope;
         try {
             envelope = codec.decode(request.body(), request.charset());
         } catch (CwmpDecodeException e) {
             LOG.warn("{} {}: Invalid request; error=\"{}\"", request.remoteAddress(),
                     session == null ? "-" : session.deviceId, e.getMessage());
-            return CompletableFuture.completedFuture(CwmpReply.badRequest("Invalid CWMP request: " + e.getMessage()));
+            CwmpReply invalid = CwmpReply.badRequest("Invalid CWMP request: " + e.getMessage());
+            if (session != null && session.state != SessionState.ENDED) {
+                // a 400 ends the session: its lock goes now, not after the timeout, so the CPE may inform again
+                return end(session, "Session ended by an invalid request").thenApply(released -> invalid);
+            }
+            return CompletableFuture.completedFuture(invalid);
         }
         if (session != null && session.state != SessionState.ENDED && session.idleLongerThan(session.timeout, now)) {
             end(session, "Session timeout");
@@ -146,13 +161,7 @@ public final class SessionManager implements AutoCloseable {
                     LOG.warn("{} {}: no credentials known for this CPE; set ACS_CWMP_USERNAME and ACS_CWMP_PASSWORD, or "
                             + "its ManagementServer.Username and Password", request.remoteAddress(), deviceInform.deviceId());
                 }
-                // the first failure is a challenge; a second on the same connection closes it
-                int failures = authFailures.merge(request.connection(), 1, Integer::sum);
-                if (request.authorization().isPresent()) {
-                    LOG.warn("{} {}: Authentication failure", request.remoteAddress(), deviceInform.deviceId());
-                }
-                return CompletableFuture.completedFuture(CwmpReply.unauthorized(
-                        authenticator.challenge(request.tls()), failures > 1));
+                return CompletableFuture.completedFuture(unauthorized(request, deviceInform.deviceId()));
             });
         }
         if (inform.isPresent()) {
@@ -167,10 +176,37 @@ public final class SessionManager implements AutoCloseable {
             return CompletableFuture.completedFuture(CwmpReply.badRequest(why));
         }
         session.lastActivityNanos = now;
+        session.provedCpe = true;
         session.connection = request.connection();
         byConnection.put(request.connection(), session);
         refreshLock(session, now);
         return continueSession(session, envelope);
+    }
+
+    /**
+     * A request that opens a session must authenticate: without credentials, or with wrong ones when every
+     * CPE shares the configured ones, it is answered before its body is decoded, so an unauthenticated client
+     * cannot make the ACS parse anything. Per-device credentials need the Inform's DeviceId: decoded first.
+     */
+    private Optional<CwmpReply> refusedBeforeDecoding(CwmpRequest request) {
+        if (!CpeAuthenticator.hasCredentials(request.authorization())) {
+            return Optional.of(unauthorized(request, "-"));
+        }
+        Optional<CpeCredentials> shared = config.cpeAuth().credentials();
+        if (shared.isPresent() && !authenticator.verify(request.authorization(), shared.get(), request.tls(),
+                request.uri())) {
+            return Optional.of(unauthorized(request, "-"));
+        }
+        return Optional.empty();
+    }
+
+    /** A 401: the first on a connection is a challenge; a second closes it. Only wrong credentials are logged. */
+    private CwmpReply unauthorized(CwmpRequest request, String deviceId) {
+        int failures = authFailures.merge(request.connection(), 1, Integer::sum);
+        if (CpeAuthenticator.hasCredentials(request.authorization())) {
+            LOG.warn("{} {}: Authentication failure", request.remoteAddress(), deviceId);
+        }
+        return CwmpReply.unauthorized(authenticator.challenge(request.tls()), failures > 1);
     }
 
     /**
@@ -206,6 +242,13 @@ public final class SessionManager implements AutoCloseable {
             return end(session, "Inform inside a session: a new session starts")
                     .thenCompose(released -> startSession(request, envelope, inform, deviceInform, now));
         }
+        CwmpSession running = byDevice.get(deviceInform.deviceId());
+        if (running != null && running.state != SessionState.ENDED) {
+            // the CPE started over on a new connection (it dropped the old one, or gave up waiting): its old
+            // session is over, and must not keep the lock until it times out
+            return end(running, "New Inform on another connection: the running session ends")
+                    .thenCompose(released -> startSession(request, envelope, inform, deviceInform, now));
+        }
         return startSession(request, envelope, inform, deviceInform, now);
     }
 
@@ -233,6 +276,22 @@ public final class SessionManager implements AutoCloseable {
             return CompletableFuture.completedFuture(CwmpReply.unavailable(
                     "Too many sessions in progress; retry later", (int) config.retryAfter().toSeconds()));
         }
+        boolean[] admitted = {false};
+        perAddress.compute(request.remoteAddress(), (address, running) -> {
+            int n = running == null ? 0 : running;
+            if (n >= config.maxSessionsPerAddress()) {
+                return running;
+            }
+            admitted[0] = true;
+            return n + 1;
+        });
+        if (!admitted[0]) {
+            LOG.warn("{} {}: Too many sessions in progress from this address ({}, ACS_MAX_SESSIONS_PER_ADDRESS); "
+                    + "answered 503", request.remoteAddress(), deviceInform.deviceId(), config.maxSessionsPerAddress());
+            return CompletableFuture.completedFuture(CwmpReply.unavailable("Too many sessions in progress from "
+                    + request.remoteAddress() + " (ACS_MAX_SESSIONS_PER_ADDRESS=" + config.maxSessionsPerAddress()
+                    + "); retry later", (int) config.retryAfter().toSeconds()));
+        }
         Duration timeout = envelope.header().sessionTimeout().filter(s -> s > 0)
                 .map(s -> Duration.ofSeconds(s)).orElse(config.sessionTimeout());
         CwmpSession session = new CwmpSession(newSessionId(), deviceInform.deviceId(), envelope.cwmpNamespace(),
@@ -240,6 +299,7 @@ public final class SessionManager implements AutoCloseable {
         session.driver = new SessionDriver(deviceInform, request.remoteAddress(), fileServer(request), services, clock);
         active.incrementAndGet();
         sessions.put(session.id, session);
+        byDevice.put(session.deviceId, session);
         return locks.acquire(session.deviceId, session.lockToken, timeout.plus(LOCK_MARGIN))
                 .thenCompose(acquired -> {
                     if (!acquired) {
@@ -253,6 +313,7 @@ public final class SessionManager implements AutoCloseable {
                                 String.join(",", deviceInform.eventCodes()), inform.retryCount());
                         if (recorded.newDevice()) {
                             LOG.info("{} {}: New device registered", session.remoteAddress, session.deviceId);
+                            session.newDevice = true;
                         }
                         logCompletedCommands(session, inform);
                         if (session.ended.get()) {
@@ -305,7 +366,15 @@ public final class SessionManager implements AutoCloseable {
                             CwmpReply.badRequest("Bad session state: unexpected " + message.get().methodName()));
                 }
                 try {
-                    session.driver.onResponse(message.get());
+                    Optional<String> id = envelope.header().id();
+                    if (id.isPresent() && session.requestId != null && !id.get().strip().equals(session.requestId)) {
+                        LOG.warn("{} {}: {} answers request \"{}\", not the outstanding \"{}\"", session.remoteAddress,
+                                session.deviceId, message.get().methodName(), id.get(), session.requestId);
+                        session.driver.invalidResponse("Request ID not recognized: the answer names \"" + id.get()
+                                + "\", the outstanding request is \"" + session.requestId + "\"");
+                    } else {
+                        session.driver.onResponse(message.get());
+                    }
                     return nextRequest(session, envelope);
                 } catch (RuntimeException e) {
                     return failed(session, e);
@@ -329,6 +398,7 @@ public final class SessionManager implements AutoCloseable {
             return finish(session, false);
         }
         String id = Integer.toHexString(session.driver.rpcCount());
+        session.requestId = id;
         LOG.info("{} {}: ACS request; acsRequestId=\"{}\" acsRequestName=\"{}\"", session.remoteAddress,
                 session.deviceId, id, request.get().methodName());
         return CompletableFuture.completedFuture(CwmpReply.soap(codec.encode(CwmpEnvelope.of(session.cwmpNamespace,
@@ -477,6 +547,8 @@ public final class SessionManager implements AutoCloseable {
         transition(session, SessionState.ENDED);
         active.decrementAndGet();
         byConnection.remove(session.connection, session);
+        byDevice.remove(session.deviceId, session);
+        perAddress.computeIfPresent(session.remoteAddress, (address, running) -> running <= 1 ? null : running - 1);
         if (!session.lockHeld) {
             return CompletableFuture.completedFuture(null);
         }
@@ -522,9 +594,31 @@ public final class SessionManager implements AutoCloseable {
                     byConnection.remove(session.connection, session);
                 }
             } else if (session.state != SessionState.AWAITING_INFORM && session.idleLongerThan(session.timeout, now)) {
-                end(session, "Session timeout");
+                CompletableFuture<Void> ended = end(session, "Session timeout");
                 session.lastActivityNanos = now;
+                if (session.newDevice && !session.provedCpe) {
+                    ended.thenRunAsync(() -> forgetUnproven(session), sweeper);
+                }
             }
+        }
+    }
+
+    /**
+     * A device registered by an Inform whose session never went on (no POST after the InformResponse) is
+     * forgotten: whoever sent it did not behave as a CPE, and a flood of such Informs would otherwise leave a
+     * device each. A real CPE that lost its session registers again at its next Inform.
+     */
+    private void forgetUnproven(CwmpSession session) {
+        if (byDevice.containsKey(session.deviceId)) {
+            return;
+        }
+        try {
+            devices.delete(session.deviceId);
+            LOG.info("{} {}: device forgotten: registered by an Inform whose session went no further",
+                    session.remoteAddress, session.deviceId);
+        } catch (RuntimeException e) {
+            LOG.warn("{} {}: an unproven device could not be forgotten: {}", session.remoteAddress, session.deviceId,
+                    e.toString());
         }
     }
 

@@ -46,9 +46,11 @@ final class FakeStore implements DeviceStore {
         return CompletableFuture.completedFuture(applyFailure == null);
     }
 
+    final List<String> deleted = new CopyOnWriteArrayList<>();
+
     @Override
     public void delete(String deviceId) {
-        throw new UnsupportedOperationException("the session tests delete no device");
+        deleted.add(deviceId);
     }
 
     @Override

@@ -135,12 +135,13 @@ class SessionManagerTest {
         Optional<String> cookie = Optional.of(cookie(informed));
         CwmpReply gpn = post(new byte[0], cookie, "c9");
         assertThat(codec.decode(gpn.body()).message(org.cwmpacs.soap.message.GetParameterNames.class)).isPresent();
-        CwmpReply gpv = post(envelope(Cwmp.NS, SoapHeader.withId("2"), new org.cwmpacs.soap.message
+        // the CPE's answers echo the cwmp:ID of the request they answer
+        CwmpReply gpv = post(envelope(Cwmp.NS, codec.decode(gpn.body()).header(), new org.cwmpacs.soap.message
                 .GetParameterNamesResponse(List.of(new org.cwmpacs.soap.message.ParameterInfoStruct("Device.", false),
                 new org.cwmpacs.soap.message.ParameterInfoStruct("Device.DeviceInfo.SoftwareVersion", false)))),
                 cookie, "c9");
         assertThat(codec.decode(gpv.body()).message(org.cwmpacs.soap.message.GetParameterValues.class)).isPresent();
-        return post(envelope(Cwmp.NS, SoapHeader.withId("3"), new org.cwmpacs.soap.message.GetParameterValuesResponse(
+        return post(envelope(Cwmp.NS, codec.decode(gpv.body()).header(), new org.cwmpacs.soap.message.GetParameterValuesResponse(
                 List.of(ParameterValueStruct.ofString("Device.DeviceInfo.SoftwareVersion", "1")))), cookie, "c9");
     }
 
@@ -212,5 +213,110 @@ class SessionManagerTest {
         // the CPE's next session is not refused as "already in session"
         assertThat(post(envelope(Cwmp.NS_1_1, SoapHeader.withId("t3"), inform("TC1")), Optional.empty(), "c2").status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void anInvalidRequestInsideASessionEndsItAndFreesTheDeviceAtOnce() throws Exception {
+        CwmpReply informed = post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("X")), Optional.empty(), "c1");
+        CwmpReply invalid = post("<soap:Envelope><broken".getBytes(StandardCharsets.UTF_8),
+                Optional.of(cookie(informed)), "c1");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(manager.activeSessions()).isZero();
+        assertThat(locks.acquire("00AABB-Box-X", "other", Duration.ofSeconds(5)).get()).as("lock released").isTrue();
+        locks.release("00AABB-Box-X", "other").get();
+        assertThat(post(envelope(Cwmp.NS, SoapHeader.withId("2"), inform("X")), Optional.empty(), "c2").status())
+                .as("the CPE's next Inform is not refused as already in session").isEqualTo(200);
+    }
+
+    @Test
+    void aNewInformOnAnotherConnectionReplacesTheDevicesRunningSession() throws Exception {
+        CwmpReply first = post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("D")), Optional.empty(), "c1");
+        // the CPE dropped its connection and starts over without the cookie
+        manager.connectionClosed("c1");
+        CwmpReply again = post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("D")), Optional.empty(), "c2");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(manager.activeSessions()).isEqualTo(1);
+        CwmpReply old = post(envelope(Cwmp.NS, SoapHeader.withId("2"), new GetRPCMethods()),
+                Optional.of(cookie(first)), "c1");
+        assertThat(old.status()).as("the replaced session is over").isEqualTo(400);
+    }
+
+    @Test
+    void anAnswerNamingAnotherRequestIsNotTaken() throws Exception {
+        // a device whose tree is not learned: the session's discovery lists, then reads values
+        store.applyFailure = new IllegalStateException("not learned");
+        CwmpReply informed = post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("ID")), Optional.empty(), "c1");
+        Optional<String> cookie = Optional.of(cookie(informed));
+        CwmpEnvelope gpn = codec.decode(post(new byte[0], cookie, "c1").body());
+        assertThat(gpn.message(org.cwmpacs.soap.message.GetParameterNames.class)).isPresent();
+        CwmpReply next = post(envelope(Cwmp.NS, SoapHeader.withId(gpn.header().id().orElseThrow() + "0"),
+                new org.cwmpacs.soap.message.GetParameterNamesResponse(List.of(
+                        new org.cwmpacs.soap.message.ParameterInfoStruct("Device.", false),
+                        new org.cwmpacs.soap.message.ParameterInfoStruct("Device.DeviceInfo.SoftwareVersion", false)))),
+                cookie, "c1");
+        // taken, it would be followed by a GetParameterValues; refused, the discovery faults and the session ends
+        assertThat(next.status()).isNotEqualTo(200);
+        assertThat(manager.activeSessions()).isZero();
+        store.applyFailure = null;
+    }
+
+    @Test
+    void oneAddressCannotHoldMoreSessionsThanItsLimit() throws Exception {
+        manager.close();
+        manager = manager(SessionConfig.DEFAULT.withMaxSessionsPerAddress(2));
+        assertThat(post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("P1")), Optional.empty(), "c1").status())
+                .isEqualTo(200);
+        assertThat(post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("P2")), Optional.empty(), "c2").status())
+                .isEqualTo(200);
+        CwmpReply third = post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("P3")), Optional.empty(), "c3");
+        assertThat(third.status()).isEqualTo(503);
+        assertThat(new String(third.body(), StandardCharsets.UTF_8)).contains("ACS_MAX_SESSIONS_PER_ADDRESS=2");
+        CwmpReply other = manager.handle(new CwmpRequest(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("P4")),
+                Optional.empty(), Optional.empty(), "c4", "198.51.100.7")).get();
+        assertThat(other.status()).as("another address").isEqualTo(200);
+        assertThat(store.informs).extracting(DeviceInformId::of).doesNotContain("00AABB-Box-P3");
+    }
+
+    private interface DeviceInformId {
+        static String of(org.cwmpacs.core.device.DeviceInform inform) {
+            return inform.deviceId();
+        }
+    }
+
+    @Test
+    void aDeviceWhoseFirstSessionGoesNoFurtherThanItsInformIsForgotten() throws Exception {
+        CwmpReply proven = post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("REAL")), Optional.empty(), "c1");
+        post(envelope(Cwmp.NS, SoapHeader.withId("2"), new GetRPCMethods()), Optional.of(cookie(proven)), "c1");
+        post(envelope(Cwmp.NS, SoapHeader.withId("1"), inform("JUNK")), Optional.empty(), "c2");
+        nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (store.deleted.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(store.deleted).containsExactly("00AABB-Box-JUNK");
+        assertThat(manager.activeSessions()).isZero();
+    }
+
+    @Test
+    void withAuthenticationARequestWithoutCredentialsIsChallengedBeforeItsBodyIsRead() throws Exception {
+        manager.close();
+        manager = manager(new SessionConfig(Duration.ofSeconds(30), 100, Duration.ofSeconds(60), Duration.ofSeconds(5),
+                SessionConfig.DEFAULT.decodeLimits(), SessionConfig.DEFAULT.encodeOptions(),
+                new org.cwmpacs.core.auth.CpeAuthConfig(true, Optional.of(
+                        new org.cwmpacs.core.auth.CpeCredentials("acs", "secret"))), 100));
+        byte[] garbage = "<not-xml".getBytes(StandardCharsets.UTF_8);
+        CwmpReply none = manager.handle(new CwmpRequest(garbage, Optional.empty(), Optional.empty(), "a1",
+                "192.0.2.1", Optional.empty(), Optional.empty(), false, "/")).get();
+        assertThat(none.status()).as("a 401, not the 400 that decoding would give").isEqualTo(401);
+        assertThat(none.challenge()).hasValueSatisfying(c -> assertThat(c).startsWith("Digest"));
+        CwmpReply emptyBasic = manager.handle(new CwmpRequest(garbage, Optional.empty(), Optional.empty(), "a2",
+                "192.0.2.1", Optional.empty(), Optional.of("Basic "), false, "/")).get();
+        assertThat(emptyBasic.status()).isEqualTo(401);
+        assertThat(emptyBasic.close()).as("a first challenge keeps the connection").isFalse();
+        CwmpReply wrong = manager.handle(new CwmpRequest(garbage, Optional.empty(), Optional.empty(), "a3",
+                "192.0.2.1", Optional.empty(), Optional.of("Digest username=\"acs\", realm=\"cwmpacs\", nonce=\"x\", "
+                + "uri=\"/\", response=\"0\""), false, "/")).get();
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(store.informs).isEmpty();
     }
 }
