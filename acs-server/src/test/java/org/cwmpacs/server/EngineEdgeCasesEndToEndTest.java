@@ -45,6 +45,39 @@ class EngineEdgeCasesEndToEndTest extends SimulatorCase {
     }
 
     @Test
+    void aCpeThatDropsTheSessionOnAPartialPathIsAskedByNameInItsNextSession() throws Exception {
+        acs = RunningAcs.start(dataDir);
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.with(Quirk.DROPS_ON_PARTIAL_PATHS));
+        SimulatedCpe.SessionResult dropped = cpe.runSession();
+        assertThat(dropped.error()).hasValueSatisfying(e -> assertThat(e).contains("dropped the session"));
+        // it informs again at once, without the cookie, on a new connection: not refused as already in session
+        SimulatedCpe.SessionResult next = cpe.runSession();
+        assertThat(next.ok()).as(next.toString()).isTrue();
+        assertThat(next.acsRequests()).contains("GetParameterValues");
+        assertThat(cpe.lastSessionRequests()).noneMatch(xml -> xml.contains("GetParameterValues")
+                && xml.contains(".</string>"));
+        Device device = acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow();
+        assertThat(storedValues(device)).isEqualTo(cpe.model().leafCount());
+
+        // remembered for the kind, across restarts
+        acs.close();
+        acs = RunningAcs.start(dataDir);
+        SimulatedCpe sibling = cpe(tree(EC220).copyWithSerial("DROP2"),
+                SimulatedCpe.Options.DEFAULT.with(Quirk.DROPS_ON_PARTIAL_PATHS));
+        assertThat(sibling.runSession().ok()).isTrue();
+    }
+
+    @Test
+    void withPartialPathsOffEveryCpeIsAskedByName() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_PARTIAL_PATHS", "off"));
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.with(Quirk.DROPS_ON_PARTIAL_PATHS));
+        SimulatedCpe.SessionResult r = cpe.runSession();
+        assertThat(r.ok()).as(r.toString()).isTrue();
+        Device device = acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow();
+        assertThat(storedValues(device)).isEqualTo(cpe.model().leafCount());
+    }
+
+    @Test
     void aCpeThatTruncatesItsAnswerIsAskedForTheRestByName() throws Exception {
         acs = RunningAcs.start(dataDir);
         SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.with(Quirk.TRUNCATES_ANSWERS));

@@ -124,9 +124,13 @@ class NbiCompatibilityTest extends SimulatorCase {
 
     @Test
     void aFaultedTaskIsReportedRetriedAndDeleted() throws Exception {
+        // writable when the ACS learned the tree, refused by the CPE now (a read-only parameter the ACS knows
+        // as such is not sent at all, as in GenieACS)
+        String path = "InternetGatewayDevice.DeviceInfo.ProvisioningCode";
+        org.cwmpacs.sim.SimParameter p = cpe.model().get(path).orElseThrow();
+        cpe.model().put(path, new org.cwmpacs.sim.SimParameter(false, false, p.value(), p.type(), 0));
         NbiClient.Reply faulted = nbi.send("POST", "/devices/" + ID + "/tasks?connection_request",
-                "{\"name\": \"setParameterValues\", \"parameterValues\": "
-                        + "[[\"InternetGatewayDevice.DeviceInfo.SoftwareVersion\",\"hacked\"]]}");
+                "{\"name\": \"setParameterValues\", \"parameterValues\": [[\"" + path + "\",\"x\"]]}");
         assertThat(faulted.status()).isEqualTo(202);
         assertThat(faulted.reason()).isEqualTo("Task faulted");
         String taskId = (String) faulted.object().get("_id");

@@ -111,9 +111,12 @@ class NbiTaskFlowTest extends SimulatorCase {
         try (ConnectionRequestListener listener = ConnectionRequestListener.start(cpe, NbiCompatibilityTest.CR_USER,
                 NbiCompatibilityTest.CR_PASS)) {
             session(cpe, "0 BOOTSTRAP", "1 BOOT");
+            // writable when learned, refused by the CPE now
+            String path = "InternetGatewayDevice.DeviceInfo.ProvisioningCode";
+            org.cwmpacs.sim.SimParameter p = cpe.model().get(path).orElseThrow();
+            cpe.model().put(path, new org.cwmpacs.sim.SimParameter(false, false, p.value(), p.type(), 0));
             NbiClient.Reply reply = nbi.send("POST", "/devices/" + id + "/tasks?connection_request",
-                    "{\"name\": \"setParameterValues\", \"parameterValues\": [[\"InternetGatewayDevice.DeviceInfo."
-                            + "HardwareVersion\", \"x\"]]}");
+                    "{\"name\": \"setParameterValues\", \"parameterValues\": [[\"" + path + "\", \"x\"]]}");
             assertThat(reply.status()).isEqualTo(202);
             assertThat(reply.reason()).isEqualTo("Task faulted");
             assertThat(faults()).hasSize(1);

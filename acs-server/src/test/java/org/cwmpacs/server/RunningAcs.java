@@ -81,6 +81,10 @@ final class RunningAcs implements AutoCloseable {
             engine.table(collection).update(id, org.cwmpacs.store.engine.Update.set(values), true).join();
         }
 
+        void deleteAll(String collection) {
+            engine.table(collection).deleteWhere(org.cwmpacs.store.engine.Filter.ALL).join();
+        }
+
         void insert(String collection, org.bson.Document doc) {
             engine.table(collection).insert(doc).join();
         }

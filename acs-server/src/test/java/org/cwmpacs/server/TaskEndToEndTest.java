@@ -293,4 +293,71 @@ class TaskEndToEndTest extends SimulatorCase {
         assertThat(faults()).extracting(f -> f.get("code")).containsExactly("cwmp.9003");
         assertThat(device(cpe).parameter(gone + ".SSID")).as("cleared, to be learned again").isEmpty();
     }
+
+    @Test
+    void aValueThatCannotBeOfItsTypeIsRefusedNotSent() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        // with the type given, at once: the task is not queued
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> acs.queue(cpe, "{\"name\":\"setParameterValues\","
+                + "\"parameterValues\":[[\"Device.ManagementServer.PeriodicInformInterval\",\"notanumber\","
+                + "\"xsd:unsignedInt\"]]}"))
+                .isInstanceOf(org.cwmpacs.core.task.InvalidTaskException.class)
+                .hasMessageContaining("not a valid xsd:unsignedInt").hasMessageContaining("notanumber");
+        // with the type the device reported: the task faults in the session, and nothing is sent
+        acs.queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":["
+                + "[\"Device.ManagementServer.PeriodicInformInterval\",\"notanumber\"]]}");
+        assertThat(session(cpe).acsRequests()).doesNotContain("SetParameterValues");
+        assertThat(faults()).extracting(f -> f.get("code")).containsExactly("cwmp.9007");
+        assertThat(String.valueOf(faults().get(0).get("message"))).contains("xsd:unsignedInt").contains("notanumber");
+        assertThat(stored(cpe, "Device.ManagementServer.PeriodicInformInterval")).isNotEqualTo(Optional.of("notanumber"));
+        // converted as GenieACS converts: words to booleans, leading digits to numbers
+        acs.raw().deleteAll("faults");
+        acs.raw().deleteAll("tasks");
+        acs.queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":["
+                + "[\"Device.ManagementServer.PeriodicInformInterval\",\"600 \"],[\"Device.WiFi.SSID.1.Enable\",\"FALSE\"]]}");
+        assertThat(session(cpe).acsRequests()).containsExactly("SetParameterValues");
+        assertThat(cpe.lastSessionRequests().get(0)).contains("<Value xsi:type=\"xsd:unsignedInt\">600</Value>")
+                .contains("<Value xsi:type=\"xsd:boolean\">0</Value>");
+        assertThat(stored(cpe, "Device.ManagementServer.PeriodicInformInterval")).contains(600);
+        assertThat(stored(cpe, "Device.WiFi.SSID.1.Enable")).contains(false);
+    }
+
+    @Test
+    void readOnlyAndUnknownNamesAreNotSentAndTheTaskCompletesAsInGenieAcs() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        assertThat(device(cpe).parameter("Device.DeviceInfo.UpTime").orElseThrow().writable()).contains(false);
+        acs.queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":["
+                + "[\"Device.DeviceInfo.UpTime\",5],[\"Device.NoSuchThing.Param\",\"x\"]]}");
+        SimulatedCpe.SessionResult result = session(cpe);
+        assertThat(result.acsRequests()).doesNotContain("SetParameterValues");
+        assertThat(cpe.model().get("Device.DeviceInfo.UpTime").orElseThrow().value()).isNotEqualTo("5");
+        assertThat(faults()).isEmpty();
+        assertThat(tasksLeft()).isZero();
+        assertThat(device(cpe).parameter("Device.NoSuchThing.Param")).isEmpty();
+    }
+
+    @Test
+    void anAddedInstanceIsLearnedEvenWithoutValues() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        String table = "Device.Routing.Router.1.IPv4Forwarding";
+        acs.queue(cpe, "{\"name\":\"addObject\",\"objectName\":\"" + table + "\"}");
+        SimulatedCpe.SessionResult result = session(cpe);
+        assertThat(result.acsRequests()).containsExactly("AddObject", "GetParameterNames", "GetParameterValues");
+        assertThat(device(cpe).parameter(table + ".5.DestIPAddress")).as("the new instance's parameters").isPresent();
+        assertThat(tasksLeft()).isZero();
+    }
+
+    @Test
+    void refreshingAnObjectTheCpeNoLongerHasClearsItWithoutAFault() throws Exception {
+        SimulatedCpe cpe = discovered(EC220);
+        cpe.model().removeSubtree("Device.WiFi.SSID.4.");
+        acs.queue(cpe, "{\"name\":\"refreshObject\",\"objectName\":\"Device.WiFi.SSID.4.\"}");
+        SimulatedCpe.SessionResult result = session(cpe);
+        assertThat(result.ok()).isTrue();
+        assertThat(result.acsRequests()).containsExactly("GetParameterNames");
+        assertThat(device(cpe).parameter("Device.WiFi.SSID.4")).isEmpty();
+        assertThat(device(cpe).parameter("Device.WiFi.SSID.3.SSID")).as("its siblings stay").isPresent();
+        assertThat(faults()).isEmpty();
+        assertThat(tasksLeft()).isZero();
+    }
 }

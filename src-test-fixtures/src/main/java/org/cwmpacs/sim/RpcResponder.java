@@ -8,6 +8,13 @@ import org.cwmpacs.soap.message.*;
 
 /** How a simulated CPE answers each ACS request, applying changes to its tree. */
 final class RpcResponder {
+    /** The CPE gives up on the session without an answer: its agent failed on the request. */
+    static final class Dropped extends RuntimeException {
+        Dropped(String what) {
+            super(what);
+        }
+    }
+
     static final int RDKB_MAX_VALUES = 3000;
     static final int RDKB_MAX_SET = 127;
     static final String FIRMWARE = "1 Firmware Upgrade Image";
@@ -127,6 +134,9 @@ final class RpcResponder {
             }
             if (name.endsWith(".") && quirks.contains(SimulatedCpe.Quirk.NO_PARTIAL_PATHS)) {
                 return SoapFault.of(9005, "Invalid parameter name: " + name);
+            }
+            if (name.endsWith(".") && quirks.contains(SimulatedCpe.Quirk.DROPS_ON_PARTIAL_PATHS)) {
+                throw new Dropped("GetParameterValues of the partial path " + name);
             }
             NavigableMap<String, SimParameter> subtree = model.subtree(name.isEmpty() ? model.root() : name);
             if (subtree.isEmpty()) {

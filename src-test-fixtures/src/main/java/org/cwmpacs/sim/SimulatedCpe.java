@@ -116,7 +116,12 @@ public final class SimulatedCpe {
          * A Download's file is really fetched, after the session, in 8 MB ranges ({@link FileFetcher}); the
          * TransferComplete carries 9010 if that fails or the size differs from the Download's FileSize.
          */
-        FETCHES_DOWNLOADS
+        FETCHES_DOWNLOADS,
+        /**
+         * GetParameterValues of a partial path makes the agent fail: no answer, the session is abandoned and
+         * the next one starts without the cookie (genieacs-sim 0.9.0 throws on {@code InternetGatewayDevice.}).
+         */
+        DROPS_ON_PARTIAL_PATHS
     }
 
     /** What one session did. */
@@ -216,7 +221,13 @@ public final class SimulatedCpe {
                 if (!options.responseDelay().isZero()) {
                     Thread.sleep(options.responseDelay().toMillis());
                 }
-                CwmpMessage answer = responder.respond(message);
+                CwmpMessage answer;
+                try {
+                    answer = responder.respond(message);
+                } catch (RpcResponder.Dropped dropped) {
+                    return result(informStatus, 0, roundTrips, acsRequests, "the agent failed on "
+                            + dropped.getMessage() + " and dropped the session", start);
+                }
                 SoapHeader header = request.header().id().map(SoapHeader::withId).orElse(SoapHeader.NONE);
                 exchange = post(rest, codec.encode(CwmpEnvelope.of(options.cwmpNamespace(), header, answer)), sendCookie);
                 roundTrips++;

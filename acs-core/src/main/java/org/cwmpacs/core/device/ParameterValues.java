@@ -82,4 +82,67 @@ public final class ParameterValues {
         }
         return a.equals(b);
     }
+
+    /**
+     * A task's value as a value of {@code type}, as GenieACS converts it before a SetParameterValues: booleans
+     * from {@code true/false/1/0} in any case, integers from the leading digits of a text (JavaScript's
+     * {@code parseInt}) within the type's range, dateTime from milliseconds or a date text, anything else as
+     * text. Empty when the value cannot be of that type, e.g. {@code "notanumber"} as {@code xsd:unsignedInt}:
+     * sent, the CPE would only refuse it.
+     */
+    public static Optional<Object> convert(Object value, String type) {
+        switch (type) {
+            case "xsd:boolean": {
+                if (value instanceof Boolean) {
+                    return Optional.of(value);
+                }
+                String t = String.valueOf(value).strip().toLowerCase(java.util.Locale.ROOT);
+                return t.equals("true") || t.equals("1") ? Optional.of(Boolean.TRUE)
+                        : t.equals("false") || t.equals("0") ? Optional.of(Boolean.FALSE) : Optional.empty();
+            }
+            case "xsd:int":
+            case "xsd:unsignedInt": {
+                Optional<Long> n = leadingInteger(value);
+                long min = type.equals("xsd:int") ? Integer.MIN_VALUE : 0;
+                long max = type.equals("xsd:int") ? Integer.MAX_VALUE : 0xFFFF_FFFFL;
+                return n.filter(v -> v >= min && v <= max).map(v -> (Object) v);
+            }
+            case "xsd:dateTime": {
+                if (value instanceof Instant) {
+                    return Optional.of(value);
+                }
+                if (value instanceof Number) {
+                    return Optional.of(Instant.ofEpochMilli(((Number) value).longValue()));
+                }
+                String t = String.valueOf(value).strip();
+                if (t.matches("-?\\d{1,15}")) {
+                    return Optional.of(Instant.ofEpochMilli(Long.parseLong(t)));
+                }
+                return CwmpDateTime.parse(t).map(i -> (Object) i);
+            }
+            default:
+                return Optional.of(value instanceof Instant || value instanceof Double ? wire(value) : String.valueOf(value));
+        }
+    }
+
+    private static Optional<Long> leadingInteger(Object value) {
+        if (value instanceof Number) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) && Math.abs(d) < 1e15 ? Optional.of((long) d) : Optional.empty();
+        }
+        if (value instanceof Boolean) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = LEADING_INTEGER.matcher(String.valueOf(value));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(m.group(1)));
+        } catch (NumberFormatException tooLong) {
+            return Optional.empty();
+        }
+    }
+
+    private static final java.util.regex.Pattern LEADING_INTEGER = java.util.regex.Pattern.compile("^\\s*([+-]?\\d{1,18})");
 }

@@ -17,14 +17,21 @@ public final class CpeProfiles {
     private final Map<String, CompletableFuture<CpeProfile>> profiles = new ConcurrentHashMap<>();
     private final int defaultMaxSetEntries;
     private final ProfileMemory memory;
+    private final boolean partialPaths;
 
     public CpeProfiles(int defaultMaxSetEntries) {
         this(defaultMaxSetEntries, ProfileMemory.NONE);
     }
 
     public CpeProfiles(int defaultMaxSetEntries, ProfileMemory memory) {
+        this(defaultMaxSetEntries, memory, true);
+    }
+
+    /** @param partialPaths false: every CPE is asked for values by name only ({@code ACS_PARTIAL_PATHS=off}) */
+    public CpeProfiles(int defaultMaxSetEntries, ProfileMemory memory, boolean partialPaths) {
         this.defaultMaxSetEntries = defaultMaxSetEntries;
         this.memory = memory;
+        this.partialPaths = partialPaths;
     }
 
     /** The profile of a kind of CPE, read from the memory the first time the kind is seen. */
@@ -42,6 +49,9 @@ public final class CpeProfiles {
                         failure.toString());
             } else {
                 text.ifPresent(t -> parse(t, profile));
+            }
+            if (!partialPaths) {
+                profile.partialPaths = false;
             }
             return profile;
         });

@@ -66,7 +66,7 @@ final class Listings {
                 // an unknown path: list its nearest known ancestor's children to learn what it is, as
                 // GenieACS does; once they are listed without it, it is not on the CPE
                 String known = knownAncestor(path);
-                if (listed(known) || childrenListed.contains(known)) {
+                if (listed(path) || listed(known) || childrenListed.contains(known)) {
                     continue;
                 }
                 levels.add(known);
@@ -90,6 +90,19 @@ final class Listings {
             return Optional.empty();
         }
         return Optional.of(listed.isEmpty() || tree.roots().contains(listed));
+    }
+
+    /**
+     * The CPE answered 9005 to a listing: the path is not on the CPE. It leaves the stored tree and counts as
+     * listed, so what declared it is done with it (GenieACS clears the path and records no fault).
+     */
+    void absent(GetParameterNames request) {
+        String path = Planner.strip(request.parameterPath());
+        if (!path.isEmpty() && tree.exists(path)) {
+            tree.removeSubtree(path);
+        }
+        subtreeSynced.add(path);
+        childrenListed.add(path);
     }
 
     private record Listing(String path, boolean nextLevel) {

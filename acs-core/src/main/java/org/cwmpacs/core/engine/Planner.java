@@ -50,6 +50,8 @@ public final class Planner {
     /** Paths whose attributes were read in this session. */
     private final Set<String> attributesRead = new HashSet<>();
     private Pending pending;
+    /** Work the ACS itself refused while planning (e.g. a value that cannot be of its type). */
+    private Failed refusal;
 
     /** The outcome of one response. */
     public sealed interface Outcome {
@@ -210,13 +212,26 @@ public final class Planner {
                 it.remove();
                 continue;
             }
+            if (known.get().writable().filter(w -> !w).isPresent()) {
+                // GenieACS sends no value to a parameter the CPE listed as read-only
+                LOG.warn("{}: {} is read-only on this device; its value is not set", deviceId, v.path());
+                it.remove();
+                continue;
+            }
             String type = v.type().or(() -> known.get().type()).orElse(ParameterValues.inferType(v.value()));
-            if (ParameterValues.sameValue(v.value(), known.get().value().get(), type)) {
+            Optional<Object> converted = ParameterValues.convert(v.value(), type);
+            if (converted.isEmpty()) {
+                refusal = new Failed("cwmp.9007", "Invalid parameter value: " + v.path() + " is " + type + "; \""
+                        + ParameterValues.wire(v.value()) + "\" is not one (refused by the ACS, not sent)", Map.of());
+                declarations.clear();
+                return Optional.empty();
+            }
+            if (ParameterValues.sameValue(converted.get(), known.get().value().get(), type)) {
                 it.remove();
                 continue;
             }
             if (sets.size() < profile.maxSetEntries()) {
-                sets.put(v.path(), new ParameterValueStruct(v.path(), ParameterValues.wire(v.value()), type));
+                sets.put(v.path(), new ParameterValueStruct(v.path(), ParameterValues.wire(converted.get()), type));
             }
         }
         if (!sets.isEmpty()) {
@@ -271,9 +286,37 @@ public final class Planner {
 
     // ---------------------------------------------------------------- responses
 
+    /** What {@link #next} refused instead of sending, once; the work it was for faults with it. */
+    public Optional<Failed> takeRefusal() {
+        Optional<Failed> r = Optional.ofNullable(refusal);
+        refusal = null;
+        return r;
+    }
+
     /** Forgets the request in flight: its answer was refused before it was read. */
     public void abandon() {
         pending = null;
+    }
+
+    /**
+     * The session died (connection dropped, timeout, the CPE gave up) while a GetParameterValues with a
+     * partial path was outstanding: some agents (genieacs-sim) fail on partial paths by dropping the
+     * connection instead of answering a fault, so this counts as a refusal and the kind is asked by name.
+     *
+     * @return true when that was learned: the work is tried again at once, not after a fault's backoff
+     */
+    public boolean sessionDied() {
+        Pending p = pending;
+        pending = null;
+        if (p != null && p.request() instanceof GetParameterValues && profile.partialPaths
+                && ((GetParameterValues) p.request()).parameterNames().stream().anyMatch(n -> n.endsWith("."))) {
+            profile.partialPaths = false;
+            profile.changed();
+            LOG.info("{}: the session died while a partial-path GetParameterValues was outstanding; the CPE's kind is "
+                    + "asked for parameters by name", deviceId);
+            return true;
+        }
+        return false;
     }
 
     /** Applies the CPE's answer to the last request {@link #next} returned. */
@@ -332,12 +375,11 @@ public final class Planner {
             tree.put(instance, ParameterAttributes.NONE.withObject(true).withWritable(true));
             int at = declarations.indexOf(d);
             declarations.remove(d);
+            // the new instance is learned at once (GenieACS lists it too), then given its values
             List<Declaration> follow = new ArrayList<>();
-            if (!d.values().isEmpty()) {
-                follow.add(new Fresh(instance, true, now));
-                for (ParameterValue v : d.values()) {
-                    follow.add(new Value(instance + "." + v.name(), v.value(), v.type()));
-                }
+            follow.add(new Fresh(instance, true, now));
+            for (ParameterValue v : d.values()) {
+                follow.add(new Value(instance + "." + v.name(), v.value(), v.type()));
             }
             declarations.addAll(Math.max(0, at), follow);
             LOG.info("{}: Object added; instance=\"{}\"", deviceId, instance);
@@ -439,6 +481,12 @@ public final class Planner {
                 LOG.warn("{}: {} refused by name (9005); removed from the stored tree", deviceId, name);
                 return new Applied();
             }
+        }
+        if (request instanceof GetParameterNames && code == 9005) {
+            listings.absent((GetParameterNames) request);
+            LOG.info("{}: {} is not on the CPE (GetParameterNames answered 9005); cleared from the stored tree",
+                    deviceId, ((GetParameterNames) request).parameterPath());
+            return new Applied();
         }
         if (request instanceof GetParameterNames && (code == 9004 || code == 9002 || code == 9003)) {
             Optional<Boolean> root = listings.refused((GetParameterNames) request);

@@ -185,6 +185,12 @@ public final class SessionDriver {
                 }
             }
             Optional<AcsRequest> request = planner.next(current.declarations);
+            Optional<Planner.Failed> refused = planner.takeRefusal();
+            if (refused.isPresent()) {
+                fault(current.channel, refused.get().code(), refused.get().message(), refused.get().detail());
+                current = null;
+                continue;
+            }
             if (request.isEmpty()) {
                 completed(current);
                 current = null;
@@ -210,9 +216,7 @@ public final class SessionDriver {
         Optional<String> invalid = ResponseLimits.problem(response, services.config().maxResponseParameters());
         if (invalid.isPresent()) {
             LOG.warn("{}: {} refused: {}", deviceId(), response.methodName(), invalid.get());
-            planner.abandon();
-            fault(current.channel, Fault.INVALID_RESPONSE, invalid.get(), Map.of());
-            current = null;
+            invalidResponse(invalid.get());
             return;
         }
         Planner.Outcome outcome = planner.onResponse(response, current.declarations);
@@ -223,6 +227,16 @@ public final class SessionDriver {
         } else if (outcome instanceof Planner.CommandDone) {
             commandDone((Planner.CommandDone) outcome);
         }
+    }
+
+    /** The CPE's answer cannot be taken (e.g. its cwmp:ID names another request): the running work faults. */
+    public synchronized void invalidResponse(String why) {
+        if (current == null) {
+            return;
+        }
+        planner.abandon();
+        fault(current.channel, Fault.INVALID_RESPONSE, why, Map.of());
+        current = null;
     }
 
     /** RPCs sent so far in this session. */
@@ -314,7 +328,8 @@ public final class SessionDriver {
             return CompletableFuture.completedFuture(null);
         }
         finished = true;
-        if (terminated && current != null) {
+        boolean learned = terminated && planner != null && planner.sessionDied();
+        if (terminated && current != null && !learned) {
             fault(current.channel, Fault.SESSION_TERMINATED, "The session ended before " + current.label()
                     + " was done", Map.of());
         }

@@ -186,6 +186,10 @@ public final class TaskParser {
                             + "\"xsd:string\", not " + entry.get(2));
                 }
                 type = Optional.of((String) entry.get(2));
+                if (org.cwmpacs.core.device.ParameterValues.convert(v, type.get()).isEmpty()) {
+                    throw new InvalidTaskException("Invalid task: the value of " + at + " is not a valid " + type.get()
+                            + ": " + (v instanceof String ? "\"" + v + "\"" : String.valueOf(v)));
+                }
             }
             result.add(new ParameterValue((String) entry.get(0), v, type));
         }
