@@ -41,6 +41,9 @@ public final class NbiAuth {
     private record PasswordHash(int iterations, byte[] salt, byte[] hash) {
     }
 
+    /** Checked against when the user is unknown; no password hashes to it. */
+    private static final PasswordHash UNKNOWN_USER = new PasswordHash(ITERATIONS, new byte[16], new byte[HASH_BYTES]);
+
     private final List<byte[]> keyHashes;
     private final Map<String, PasswordHash> users;
     /** Basic headers already verified (by their SHA-256), so that PBKDF2 runs once per caller, not per request. */
@@ -138,15 +141,12 @@ public final class NbiAuth {
             return false;
         }
         int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return false;
-        }
-        PasswordHash account = users.get(decoded.substring(0, colon));
-        if (account == null) {
-            return false;
-        }
-        boolean ok = MessageDigest.isEqual(account.hash(),
-                pbkdf2(decoded.substring(colon + 1), account.salt(), account.iterations()));
+        PasswordHash account = colon < 0 ? null : users.get(decoded.substring(0, colon));
+        // an unknown user costs the same hashing as a known one: the answer's time does not tell which exist
+        PasswordHash checked = account != null ? account : UNKNOWN_USER;
+        boolean ok = MessageDigest.isEqual(checked.hash(),
+                pbkdf2(colon < 0 ? decoded : decoded.substring(colon + 1), checked.salt(), checked.iterations()))
+                && account != null;
         if (ok) {
             if (verified.size() > 10_000) {
                 verified.clear();

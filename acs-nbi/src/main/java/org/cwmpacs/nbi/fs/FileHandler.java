@@ -87,7 +87,7 @@ final class FileHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void serve(Exchange exchange, String name, HttpHeaders headers, boolean head, String method, String uri,
-                       String remote) throws IOException, InterruptedException {
+                       String remote) throws IOException {
         Optional<FileStore.FileInfo> found = files.info(name);
         if (found.isEmpty()) {
             ACCESS.info("{} {} {}: not found", remote, method, name);
@@ -150,22 +150,49 @@ final class FileHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             body.end();
             return;
         }
-        try (InputStream in = files.open(name, range.start())) {
-            long left = range.length();
-            byte[] piece = new byte[PIECE_BYTES];
-            while (left > 0) {
-                int n = in.read(piece, 0, (int) Math.min(piece.length, left));
+        InputStream in = files.open(name, range.start());
+        sendPiece(body, in, range.length(), name, remote);
+    }
+
+    /**
+     * One piece read on a worker and sent; the next is read once the client has taken it. A client that stops
+     * reading holds no worker (16 of them once stalled every download), only its connection until the idle
+     * timeout closes it.
+     */
+    private void sendPiece(Exchange.Body body, InputStream in, long left, String name, String remote) {
+        executor.execute(() -> {
+            try {
+                if (left <= 0) {
+                    in.close();
+                    body.end();
+                    return;
+                }
+                byte[] piece = new byte[(int) Math.min(PIECE_BYTES, left)];
+                int n = in.read(piece);
                 if (n < 0) {
                     throw new IOException("the stored file " + name + " ends " + left + " bytes early");
                 }
-                body.write(Unpooled.copiedBuffer(piece, 0, n));
-                left -= n;
+                body.send(Unpooled.wrappedBuffer(piece, 0, n)).addListener(sent -> {
+                    if (sent.isSuccess()) {
+                        sendPiece(body, in, left - n, name, remote);
+                    } else {
+                        closeQuietly(in);
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                ACCESS.warn("{} GET {}: failed: {}", remote, name, e.toString());
+                closeQuietly(in);
+                // the length is promised already: all the client can be told is that the connection ends
+                body.abort();
             }
-            body.end();
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            // the length is promised already: all the client can be told is that the connection ends
-            body.abort();
-            throw e;
+        });
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing more to read from it
         }
     }
 

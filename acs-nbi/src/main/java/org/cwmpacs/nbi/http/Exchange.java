@@ -152,6 +152,19 @@ public final class Exchange {
             last = ctx.writeAndFlush(new DefaultHttpContent(chunk));
         }
 
+        /**
+         * Sends a piece without waiting for it: the caller goes on from the returned future, so that a client
+         * that does not read holds no thread, only its one piece in flight.
+         */
+        public ChannelFuture send(ByteBuf chunk) {
+            if (!ctx.channel().isActive()) {
+                chunk.release();
+                return ctx.newFailedFuture(new java.io.IOException("the client went away"));
+            }
+            last = ctx.writeAndFlush(new DefaultHttpContent(chunk));
+            return last;
+        }
+
         public void write(byte[] bytes) throws InterruptedException {
             write(Unpooled.wrappedBuffer(bytes));
         }

@@ -24,10 +24,12 @@ class ByteRangeTest {
         assertThat(of(null)).isEqualTo(new ByteRange.Whole());
         assertThat(of("bytes=0-1,5-6")).as("several ranges: the whole file").isEqualTo(new ByteRange.Whole());
         assertThat(of("bytes=1000-")).isEqualTo(new ByteRange.Unsatisfiable());
-        assertThat(of("bytes=50-10")).isEqualTo(new ByteRange.Unsatisfiable());
         assertThat(of("bytes=-0")).isEqualTo(new ByteRange.Unsatisfiable());
-        assertThat(of("bytes=-")).isEqualTo(new ByteRange.Unsatisfiable());
-        assertThat(of("items=0-1")).isEqualTo(new ByteRange.Unsatisfiable());
+        // RFC 9110 §14.2: an invalid range or an unknown unit is ignored, not refused
+        assertThat(of("bytes=50-10")).isEqualTo(new ByteRange.Whole());
+        assertThat(of("bytes=-")).isEqualTo(new ByteRange.Whole());
+        assertThat(of("bytes=abc")).isEqualTo(new ByteRange.Whole());
+        assertThat(of("items=0-1")).isEqualTo(new ByteRange.Whole());
         assertThat(of("bytes=99999999999999999999-")).isEqualTo(new ByteRange.Unsatisfiable());
     }
 
