@@ -36,6 +36,10 @@ public final class ScriptSyntax {
             if (e.isSyntaxError()) {
                 return Optional.of("SyntaxError: " + describe(e));
             }
+            if (e.isResourceExhausted()) {
+                // e.g. 100,000 nested brackets: the parser's stack runs out; refused like a syntax error
+                return Optional.of("the script is nested too deeply to be parsed (" + e.getMessage() + ")");
+            }
             throw e;
         }
     }

@@ -25,6 +25,7 @@ import org.cwmpacs.core.net.Listener;
  */
 public final class HttpListener implements Listener {
     private static final int IDLE_SECONDS = 300;
+    static final int MAX_LINE_BYTES = 16 * 1024;
     /** The host that means both loopback addresses, 127.0.0.1 and ::1 (where the host has IPv6). */
     public static final String LOOPBACK = "localhost";
 
@@ -72,7 +73,8 @@ public final class HttpListener implements Listener {
                                 ctx.close();
                             }
                         });
-                        ch.pipeline().addLast(new HttpServerCodec());
+                        // request lines up to 16 KB: long $in queries in the URL, as Node.js (GenieACS) takes them
+                        ch.pipeline().addLast(new HttpServerCodec(MAX_LINE_BYTES, MAX_LINE_BYTES, 8192));
                         for (ChannelHandler h : handlers.get()) {
                             ch.pipeline().addLast(h);
                         }

@@ -66,7 +66,9 @@ public final class Json {
     /** Any JSON value: maps, lists, strings, numbers (Integer, Long, Double, BigInteger), booleans, null. */
     public static Object parse(String text) throws InvalidJson {
         try {
-            return MAPPER.readValue(text, Object.class);
+            Object value = MAPPER.readValue(text, Object.class);
+            refuseNulKeys(value);
+            return value;
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             throw new InvalidJson(e.getOriginalMessage().contains("nesting depth")
                     ? "the JSON is nested deeper than " + MAX_DEPTH + " levels, the NBI's limit"
@@ -74,6 +76,23 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new InvalidJson("invalid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " at character " + (e.getLocation().getCharOffset() + 1) : ""));
+        }
+    }
+
+    /** A NUL in a field name is no name MongoDB (or GenieACS) takes: refused here, with the path to it. */
+    private static void refuseNulKeys(Object value) throws InvalidJson {
+        if (value instanceof Map) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                if (String.valueOf(e.getKey()).indexOf('\u0000') >= 0) {
+                    throw new InvalidJson("invalid JSON: the field name \"" + String.valueOf(e.getKey()).replace("\u0000",
+                            "\\u0000") + "\" contains a NUL character");
+                }
+                refuseNulKeys(e.getValue());
+            }
+        } else if (value instanceof List) {
+            for (Object item : (List<?>) value) {
+                refuseNulKeys(item);
+            }
         }
     }
 

@@ -1,0 +1,198 @@
+package org.cwmpacs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.cwmpacs.sim.SimulatedCpe;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The hostile inputs found by probing every port, each with the answer it must get, and after each a
+ * normal CPE session that must still succeed: none of them may come back unnoticed. Each case is raw bytes
+ * on a socket, as an attacker sends them.
+ */
+class HostileInputCorpusTest extends SimulatorCase {
+    enum Port { CWMP, NBI, FS }
+
+    /**
+     * @param request what is sent, given the ports (a file name on the file server exists: {@code f.bin})
+     * @param halfClose the client shuts its sending side after the request
+     * @param expected what the answer must contain (its status line first)
+     */
+    record Hostile(String name, Port port, Function<RunningAcs, byte[]> request, boolean halfClose,
+                   List<String> expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final String INFORM_HEAD = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+            + "xmlns:cwmp=\"urn:dslforum-org:cwmp-1-0\"";
+    private static final String INFORM_BODY = "><soap:Header><cwmp:ID soap:mustUnderstand=\"1\">1</cwmp:ID></soap:Header>"
+            + "<soap:Body><cwmp:Inform><DeviceId><Manufacturer>Evil</Manufacturer><OUI>00BAD0</OUI>"
+            + "<ProductClass>Probe</ProductClass><SerialNumber>%s</SerialNumber></DeviceId><Event><EventStruct>"
+            + "<EventCode>2 PERIODIC</EventCode><CommandKey></CommandKey></EventStruct></Event><MaxEnvelopes>1"
+            + "</MaxEnvelopes><CurrentTime>2026-01-01T00:00:00Z</CurrentTime><RetryCount>0</RetryCount>"
+            + "<ParameterList></ParameterList></cwmp:Inform></soap:Body></soap:Envelope>";
+
+    static String inform(String serial, String extraAttributes) {
+        return INFORM_HEAD + extraAttributes + String.format(INFORM_BODY, serial);
+    }
+
+    static byte[] post(String path, Map<String, String> headers, byte[] body) {
+        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Content-Type: text/xml\r\nContent-Length: " + body.length + "\r\n");
+        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        head.append("\r\n");
+        return concat(head.toString().getBytes(StandardCharsets.ISO_8859_1), body);
+    }
+
+    static byte[] get(String pathAndQuery, String... headers) {
+        return ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + String.join("", Stream.of(headers).map(h -> h + "\r\n").toList()) + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    static byte[] put(String path, String body) {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        return concat(("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: " + b.length
+                + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), b);
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    static String repeat(String format, int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append(String.format(format, i, i));
+        }
+        return s.toString();
+    }
+
+    static String query(String json) {
+        return URLEncoder.encode(json, StandardCharsets.UTF_8);
+    }
+
+    static Stream<Hostile> corpus() {
+        byte[] overlong = inform("OVERLONG", "").replace("Evil", "E\u0001vil").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < overlong.length; i++) {
+            if (overlong[i] == 1) {
+                byte[] b = new byte[overlong.length + 1];
+                System.arraycopy(overlong, 0, b, 0, i);
+                b[i] = (byte) 0xC0;
+                b[i + 1] = (byte) 0x80;
+                System.arraycopy(overlong, i + 1, b, i + 2, overlong.length - i - 1);
+                overlong = b;
+                break;
+            }
+        }
+        byte[] overlongBody = overlong;
+        String longIn = "{\"_id\":{\"$in\":[" + String.join(",", Stream.generate(() -> "\"202BC1-BM632w-00000000\"")
+                .limit(500).toList()) + "]}}";
+        return Stream.of(
+                new Hostile("30,000 namespace declarations on the Envelope", Port.CWMP, acs -> post("/", Map.of(),
+                        inform("NS", repeat(" xmlns:p%d=\"urn:x:%d\"", 30_000)).getBytes(StandardCharsets.UTF_8)),
+                        false, List.of("400", "attributes and namespace declarations")),
+                new Hostile("100,000 attributes on one element", Port.CWMP, acs -> post("/", Map.of(),
+                        inform("ATTR", "").replace("<cwmp:Inform>", "<cwmp:Inform" + repeat(" a%d=\"%d\"", 100_000) + ">")
+                                .getBytes(StandardCharsets.UTF_8)), false, List.of("400", "more than 64 attributes")),
+                new Hostile("overlong UTF-8 (C0 80) in a value", Port.CWMP, acs -> post("/", Map.of(), overlongBody),
+                        false, List.of("400", "overlong UTF-8")),
+                new Hostile("a deflate body that does not inflate", Port.CWMP, acs -> post("/",
+                        Map.of("Content-Encoding", "deflate"), "this is not deflate data at all".getBytes(
+                                StandardCharsets.US_ASCII)), false, List.of("400", "Malformed HTTP request")),
+                new Hostile("an Inform, then the client half-closes", Port.CWMP, acs -> post("/", Map.of(),
+                        inform("HALF", "").getBytes(StandardCharsets.UTF_8)), true, List.of("200", "InformResponse")),
+                new Hostile("headers that never end (slowloris)", Port.CWMP, acs -> "POST / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n"
+                        .getBytes(StandardCharsets.US_ASCII), false, List.of("408", "not received within")),
+                new Hostile("a chunked body that never ends", Port.CWMP, acs -> ("POST / HTTP/1.1\r\nHost: x\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n5\r\n<soap\r\n").getBytes(StandardCharsets.US_ASCII), false,
+                        List.of("408")),
+                new Hostile("a DOCTYPE with an external entity", Port.CWMP, acs -> post("/", Map.of(),
+                        ("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                                + inform("XXE", "").replace("Evil", "&e;")).getBytes(StandardCharsets.UTF_8)), false,
+                        List.of("400", "DOCTYPE")),
+                new Hostile("an unknown query operator", Port.NBI, acs -> get("/devices/?query="
+                        + query("{\"_id\":{\"$where\":\"sleep(1000)\"}}")), false, List.of("400", "$where")),
+                new Hostile("an invalid $regex", Port.NBI, acs -> get("/devices/?query="
+                        + query("{\"_id\":{\"$regex\":\"(\"}}")), false, List.of("400")),
+                new Hostile("invalid $options", Port.NBI, acs -> get("/devices/?query="
+                        + query("{\"_id\":{\"$regex\":\"a\",\"$options\":\"zq\"}}")), false, List.of("400", "regular expression option")),
+                new Hostile("a NUL in a key", Port.NBI, acs -> get("/devices/?query=" + query("{\"a\\u0000b\":1}")), false,
+                        List.of("400")),
+                new Hostile("a provision that overflows a parser", Port.NBI, acs -> put("/provisions/deep",
+                        "(".repeat(200_000)), false, List.of("400")),
+                new Hostile("a 12 KB $in query (GenieACS takes ~16 KB)", Port.NBI, acs -> get("/devices/?query="
+                        + query(longIn)), false, List.of("200")),
+                new Hostile("a Range in an unknown unit", Port.FS, acs -> get("/f.bin", "Range: items=0-1"), false,
+                        List.of("200", "0123456789")),
+                new Hostile("a Range that is not valid bytes syntax", Port.FS, acs -> get("/f.bin", "Range: bytes=x-y"),
+                        false, List.of("200", "0123456789")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void eachHostileInputGetsItsAnswerAndTheServerStillServesCpes(Hostile hostile) throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_CWMP_REQUEST_TIMEOUT", "1"));
+        NbiClient nbi = new NbiClient(acs.server.nbiPort());
+        assertThat(nbi.send("PUT", "/files/f.bin", "0123456789").status()).isEqualTo(201);
+        int port = switch (hostile.port()) {
+            case CWMP -> acs.server.cwmpPort();
+            case NBI -> acs.server.nbiPort();
+            case FS -> acs.server.fsPort();
+        };
+        String answer = exchange(port, hostile.request().apply(acs), hostile.halfClose());
+        String firstLine = answer.lines().findFirst().orElse("");
+        assertThat(firstLine).as("status line of %s: %s", hostile, answer).contains(hostile.expected().get(0));
+        for (String part : hostile.expected().subList(1, hostile.expected().size())) {
+            assertThat(answer).as("%s", hostile).contains(part);
+        }
+        assertThat(answer.lines().filter(l -> l.contains("Exception") || l.contains("\tat ")).count())
+                .as("no internal exception text in the answer to %s", hostile).isZero();
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
+        session(cpe, "0 BOOTSTRAP", "1 BOOT");
+    }
+
+    /** Sends the bytes, then reads until the server closes (or 10 s pass), as text. */
+    static String exchange(int port, byte[] request, boolean halfClose) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            if (halfClose) {
+                socket.shutdownOutput();
+            }
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (SocketTimeoutException | java.net.SocketException stopped) {
+                // what arrived is the answer
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
