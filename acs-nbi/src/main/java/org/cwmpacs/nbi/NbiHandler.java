@@ -65,8 +65,13 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
     private FileUpload upload;
     private boolean discarding;
 
-    NbiHandler(NbiServices services, NbiConfig config, Executor executor) {
+    /** Refused credentials per remote address, shared by every connection of the listener. */
+    private final org.cwmpacs.core.auth.FailedAttempts failedAttempts;
+
+    NbiHandler(NbiServices services, NbiConfig config, Executor executor,
+               org.cwmpacs.core.auth.FailedAttempts failedAttempts) {
         super(false);
+        this.failedAttempts = failedAttempts;
         this.services = services;
         this.config = config;
         this.executor = executor;
@@ -121,7 +126,8 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
         byte[] body = new byte[msg.content().readableBytes()];
         msg.content().readBytes(body);
         Request request = new Request(msg.method(), uri.rawPath(), params, msg.headers().copy(), body);
-        ACCESS.info("{} {} {}", remote(ctx), msg.method(), uri.rawPath());
+        String remote = remote(ctx);
+        ACCESS.info("{} {} {}", remote, msg.method(), uri.rawPath());
         // on a worker too: checking a password costs milliseconds of PBKDF2 by design
         executor.execute(() -> {
             try {
@@ -130,7 +136,7 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
                     openApi(exchange);
                     return;
                 }
-                Optional<NbiAuth.Caller> caller = authenticate(request, exchange);
+                Optional<NbiAuth.Caller> caller = authenticate(request, exchange, remote);
                 if (caller.isPresent()) {
                     route(request, exchange, caller.get());
                 }
@@ -150,10 +156,25 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
         });
     }
 
-    private Optional<NbiAuth.Caller> authenticate(Request request, Exchange exchange) {
+    private Optional<NbiAuth.Caller> authenticate(Request request, Exchange exchange, String remote) {
+        if (config.auth().hasCredentials() && failedAttempts.exceeded(remote)) {
+            int wait = failedAttempts.retryAfterSeconds(remote);
+            LOG.warn("{}: credentials not checked, too many refused from this address in the last minute", remote);
+            exchange.respond(HttpResponseStatus.TOO_MANY_REQUESTS, "application/json", org.cwmpacs.nbi.json.Json.error(
+                    "too many requests with wrong credentials from this address; retry in " + wait + " s"),
+                    Map.of(HttpHeaderNames.RETRY_AFTER.toString(), Integer.toString(wait)));
+            return Optional.empty();
+        }
         NbiAuth.Caller caller = config.auth().check(request.header(HttpHeaderNames.AUTHORIZATION),
                 request.header("X-API-Key"));
+        if (caller == NbiAuth.Caller.AUTHORISED) {
+            failedAttempts.succeeded(remote);
+        }
         if (caller == NbiAuth.Caller.REFUSED) {
+            if (request.header(HttpHeaderNames.AUTHORIZATION).isPresent() || request.header("X-API-Key").isPresent()) {
+                // wrong credentials, not none: a guess
+                failedAttempts.failed(remote);
+            }
             exchange.respond(HttpResponseStatus.UNAUTHORIZED, "application/json", org.cwmpacs.nbi.json.Json.error(
                     "missing or wrong credentials: send an API key as X-API-Key or Authorization: Bearer, or a "
                             + "username and password with HTTP Basic"),
@@ -166,12 +187,13 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
     private void startUpload(ChannelHandlerContext ctx, HttpRequest msg) {
         Exchange exchange = new Exchange(ctx, HttpUtil.isKeepAlive(msg));
         QueryStringDecoder uri = new QueryStringDecoder(msg.uri());
-        ACCESS.info("{} {} {}", remote(ctx), msg.method(), uri.rawPath());
+        String remote = remote(ctx);
+        ACCESS.info("{} {} {}", remote, msg.method(), uri.rawPath());
         // an upload's query string is not used: a malformed one does not stop it
         Request request = new Request(msg.method(), uri.rawPath(), Map.of(), msg.headers(), new byte[0]);
         discarding = true;
         // refused, the body is not read: the connection closes once the 401 is out
-        if (authenticate(request, new Exchange(ctx, false)).isEmpty()) {
+        if (authenticate(request, new Exchange(ctx, false), remote).isEmpty()) {
             return;
         }
         Matcher m = FILES.matcher(uri.rawPath());

@@ -16,8 +16,11 @@ public final class NbiServer {
 
     public static HttpListener listener(NbiServices services, NbiConfig config) {
         ExecutorService workers = HttpListener.workers("nbi-work");
+        // ten refused credentials a minute from one address, then 429 until the minute is over
+        org.cwmpacs.core.auth.FailedAttempts failedAttempts = new org.cwmpacs.core.auth.FailedAttempts(
+                java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(1), 10);
         return new HttpListener(config.host(), config.port(), workers, () -> List.<ChannelHandler>of(
                 new SelectiveAggregator(config.maxBodyBytes(), NbiHandler::isUpload),
-                new NbiHandler(services, config, workers)));
+                new NbiHandler(services, config, workers, failedAttempts)));
     }
 }

@@ -176,4 +176,19 @@ class NbiAuthEndToEndTest extends SimulatorCase {
         }
         return Optional.empty();
     }
+
+    @Test
+    void pastTenWrongCredentialsAMinuteAnAddressGets429() throws Exception {
+        acs = RunningAcs.withoutDiscovery(dataDir, Map.of("ACS_NBI_USERS", "ops:pa55word"));
+        NbiClient guesser = new NbiClient(acs.server.nbiPort(), Map.of("Authorization", basic("ops", "guess")));
+        for (int i = 0; i < 10; i++) {
+            assertThat(guesser.get("/devices").status()).isEqualTo(401);
+        }
+        NbiClient.Reply limited = guesser.get("/devices");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isBetween(1, 60));
+        assertThat(limited.body()).contains("too many requests with wrong credentials");
+        NbiClient right = new NbiClient(acs.server.nbiPort(), Map.of("Authorization", basic("ops", "pa55word")));
+        assertThat(right.get("/devices").status()).as("until the minute is over, from that address").isEqualTo(429);
+    }
 }

@@ -19,14 +19,19 @@ import javax.crypto.spec.SecretKeySpec;
  * Basic (Digest is accepted too); over plain HTTP only Digest is accepted, MD5 with {@code qop="auth"}.
  * Nonces carry their own time and a MAC, so that any connection (and any server instance with the same
  * secret) accepts them until they are {@link #NONCE_LIFETIME} old; a CPE that sends the same Authorization
- * header again (RDK-B does) is accepted again.
+ * header again (RDK-B does) is accepted again, but only for the device whose session it opened first
+ * ({@link #verifyFor}), and only for the URI it was computed for.
  */
 public final class CpeAuthenticator {
     public static final String REALM = "cwmpacs";
     static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
+    /** Nonces that opened a session, and the device they serve; forgotten wholesale past this many. */
+    static final int MAX_NONCES = 100_000;
+
     private final Clock clock;
     private final byte[] secret = new byte[32];
+    private final java.util.Map<String, String> nonceOwners = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CpeAuthenticator(Clock clock) {
         this.clock = clock;
@@ -97,9 +102,51 @@ public final class CpeAuthenticator {
         if (!"MD5".equalsIgnoreCase(algorithm)) {
             return false;
         }
+        String digestUri = p.getOrDefault("uri", uri);
+        if (!sameTarget(digestUri, uri)) {
+            // a header computed for another resource is not a proof for this one
+            return false;
+        }
         String expectedResponse = HttpDigest.response(expected.username(), expected.password(), REALM, method,
-                p.getOrDefault("uri", uri), nonce, p.get("nc"), p.get("cnonce"), qop);
+                digestUri, nonce, p.get("nc"), p.get("cnonce"), qop);
         return constantTimeEquals(expectedResponse, p.getOrDefault("response", "").toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * As {@link #verify(Optional, CpeCredentials, boolean, String)} for the Inform of {@code deviceId}: a
+     * Digest nonce, once it has opened a session, serves that device only (RDK-B sends the same header again
+     * for its next sessions; another device, or a replay from elsewhere claiming another identity, is refused).
+     */
+    public boolean verifyFor(Optional<String> authorization, CpeCredentials expected, boolean tls, String uri,
+                             String deviceId) {
+        if (!verify(authorization, expected, tls, "POST", uri)) {
+            return false;
+        }
+        String header = authorization.orElse("").strip();
+        if (!header.regionMatches(true, 0, "Digest ", 0, 7)) {
+            return true;
+        }
+        String nonce = HttpDigest.params(header).getOrDefault("nonce", "");
+        if (nonceOwners.size() >= MAX_NONCES) {
+            nonceOwners.clear();
+        }
+        return deviceId.equals(nonceOwners.computeIfAbsent(nonce, n -> deviceId));
+    }
+
+    /** The Digest {@code uri} names the request's target: the same path, or an absolute URL with that path. */
+    static boolean sameTarget(String digestUri, String requestUri) {
+        if (digestUri.equals(requestUri)) {
+            return true;
+        }
+        try {
+            java.net.URI d = java.net.URI.create(digestUri);
+            java.net.URI r = java.net.URI.create(requestUri);
+            String dPath = d.getRawPath() == null || d.getRawPath().isEmpty() ? "/" : d.getRawPath();
+            String rPath = r.getRawPath() == null || r.getRawPath().isEmpty() ? "/" : r.getRawPath();
+            return dPath.equals(rPath) && java.util.Objects.equals(d.getRawQuery(), r.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private String newNonce() {

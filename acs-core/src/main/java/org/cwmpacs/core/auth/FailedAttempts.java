@@ -45,10 +45,10 @@ public final class FailedAttempts {
         failures.remove(address);
     }
 
-    /** Whether the address has failed more than allowed within the window. */
+    /** Whether the address has used up its allowed failures within the window. */
     public boolean exceeded(String address) {
         Window w = failures.get(address);
-        return w != null && w.failures() > allowed && clock.millis() - w.startMillis() <= window.toMillis();
+        return w != null && w.failures() >= allowed && clock.millis() - w.startMillis() <= window.toMillis();
     }
 
     /** Seconds until the address's window ends. */

@@ -82,6 +82,10 @@ public final class SessionManager implements AutoCloseable {
     private final CpeAuthenticator authenticator;
     /** Failed authentications per connection: the second closes it. */
     private final Map<Object, Integer> authFailures = new ConcurrentHashMap<>();
+    /** Wrong credentials per remote address: past a few a minute, answers to that address are slowed. */
+    private final org.cwmpacs.core.auth.FailedAttempts failedAttempts;
+    static final int ALLOWED_FAILURES = 5;
+    static final Duration FAILURE_DELAY = Duration.ofSeconds(2);
     private final ScheduledExecutorService sweeper;
 
     public SessionManager(EngineServices services, SessionLocks locks, SessionConfig config) {
@@ -97,6 +101,7 @@ public final class SessionManager implements AutoCloseable {
         this.clock = clock;
         this.nanos = nanos;
         this.authenticator = new CpeAuthenticator(clock);
+        this.failedAttempts = new org.cwmpacs.core.auth.FailedAttempts(clock, Duration.ofMinutes(1), ALLOWED_FAILURES);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cwmp-session-sweeper");
             t.setDaemon(true);
@@ -118,9 +123,9 @@ public final class SessionManager implements AutoCloseable {
             session = byConnection.get(request.connection());
         }
         if (session == null && config.cpeAuth().enabled()) {
-            Optional<CwmpReply> refused = refusedBeforeDecoding(request);
+            Optional<CompletableFuture<CwmpReply>> refused = refusedBeforeDecoding(request);
             if (refused.isPresent()) {
-                return CompletableFuture.completedFuture(refused.get());
+                return refused.get();
             }
         }
         CwmpEnvelope envelope;
@@ -152,16 +157,17 @@ public final class SessionManager implements AutoCloseable {
             CwmpSession current = session;
             DeviceInform deviceInform = DeviceInform.of(inform.get(), clock.instant());
             return credentials(deviceInform.deviceId()).thenCompose(expected -> {
-                if (expected.isPresent() && authenticator.verify(request.authorization(), expected.get(), request.tls(),
-                        request.uri())) {
+                if (expected.isPresent() && authenticator.verifyFor(request.authorization(), expected.get(),
+                        request.tls(), request.uri(), deviceInform.deviceId())) {
                     authFailures.remove(request.connection());
+                    failedAttempts.succeeded(request.remoteAddress());
                     return informed(request, envelope, inform.get(), deviceInform, current, now);
                 }
                 if (expected.isEmpty()) {
                     LOG.warn("{} {}: no credentials known for this CPE; set ACS_CWMP_USERNAME and ACS_CWMP_PASSWORD, or "
                             + "its ManagementServer.Username and Password", request.remoteAddress(), deviceInform.deviceId());
                 }
-                return CompletableFuture.completedFuture(unauthorized(request, deviceInform.deviceId()));
+                return unauthorized(request, deviceInform.deviceId());
             });
         }
         if (inform.isPresent()) {
@@ -188,25 +194,37 @@ public final class SessionManager implements AutoCloseable {
      * CPE shares the configured ones, it is answered before its body is decoded, so an unauthenticated client
      * cannot make the ACS parse anything. Per-device credentials need the Inform's DeviceId: decoded first.
      */
-    private Optional<CwmpReply> refusedBeforeDecoding(CwmpRequest request) {
+    private Optional<CompletableFuture<CwmpReply>> refusedBeforeDecoding(CwmpRequest request) {
         if (!CpeAuthenticator.hasCredentials(request.authorization())) {
             return Optional.of(unauthorized(request, "-"));
         }
         Optional<CpeCredentials> shared = config.cpeAuth().credentials();
-        if (shared.isPresent() && !authenticator.verify(request.authorization(), shared.get(), request.tls(),
+        if (shared.isPresent() && !authenticator.verify(request.authorization(), shared.get(), request.tls(), "POST",
                 request.uri())) {
             return Optional.of(unauthorized(request, "-"));
         }
         return Optional.empty();
     }
 
-    /** A 401: the first on a connection is a challenge; a second closes it. Only wrong credentials are logged. */
-    private CwmpReply unauthorized(CwmpRequest request, String deviceId) {
+    /**
+     * A 401: the first on a connection is a challenge; a second closes it. Only wrong credentials are logged
+     * and counted: past {@link #ALLOWED_FAILURES} a minute from one address, each 401 is held back
+     * {@link #FAILURE_DELAY}, so guessing passwords is slow (no thread waits meanwhile).
+     */
+    private CompletableFuture<CwmpReply> unauthorized(CwmpRequest request, String deviceId) {
         int failures = authFailures.merge(request.connection(), 1, Integer::sum);
-        if (CpeAuthenticator.hasCredentials(request.authorization())) {
-            LOG.warn("{} {}: Authentication failure", request.remoteAddress(), deviceId);
+        CwmpReply reply = CwmpReply.unauthorized(authenticator.challenge(request.tls()), failures > 1);
+        if (!CpeAuthenticator.hasCredentials(request.authorization())) {
+            return CompletableFuture.completedFuture(reply);
         }
-        return CwmpReply.unauthorized(authenticator.challenge(request.tls()), failures > 1);
+        LOG.warn("{} {}: Authentication failure", request.remoteAddress(), deviceId);
+        boolean slowed = failedAttempts.exceeded(request.remoteAddress());
+        failedAttempts.failed(request.remoteAddress());
+        if (!slowed) {
+            return CompletableFuture.completedFuture(reply);
+        }
+        return CompletableFuture.supplyAsync(() -> reply, CompletableFuture.delayedExecutor(
+                FAILURE_DELAY.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /**

@@ -53,4 +53,31 @@ class CpeAuthenticatorTest {
         assertThat(auth.verify(Optional.of(basic), box, false, "/")).as("a clear-text password over HTTP").isFalse();
         assertThat(auth.verify(Optional.of("Basic !!!"), box, true, "/")).isFalse();
     }
+
+    @Test
+    void aDigestForAnotherUriIsRefused() {
+        CpeAuthenticator auth = new CpeAuthenticator(Clock.systemUTC());
+        String header = HttpDigest.authorization(auth.challenge(false), "box", "pw", "POST", "/other", "c1");
+        assertThat(auth.verify(Optional.of(header), box, false, "/")).isFalse();
+        String absolute = HttpDigest.authorization(auth.challenge(false), "box", "pw", "POST",
+                "http://acs.example:7547/", "c2");
+        assertThat(auth.verify(Optional.of(absolute), box, false, "/")).as("the same target, absolute").isTrue();
+    }
+
+    @Test
+    void aNonceThatOpenedADevicesSessionServesThatDeviceOnly() {
+        CpeAuthenticator auth = new CpeAuthenticator(Clock.systemUTC());
+        String header = digest(auth.challenge(false), "box", "pw");
+        assertThat(auth.verifyFor(Optional.of(header), box, false, "/", "DEV-1")).isTrue();
+        assertThat(auth.verifyFor(Optional.of(header), box, false, "/", "DEV-1")).as("RDK-B sends it again").isTrue();
+        assertThat(auth.verifyFor(Optional.of(header), box, false, "/", "DEV-2")).as("replayed for another").isFalse();
+    }
+
+    @Test
+    void anEmptyBasicHeaderIsNoCredentials() {
+        assertThat(CpeAuthenticator.hasCredentials(Optional.of("Basic"))).isFalse();
+        assertThat(CpeAuthenticator.hasCredentials(Optional.of("Basic Og=="))).isFalse();
+        assertThat(CpeAuthenticator.hasCredentials(Optional.of("Basic eDp5"))).isTrue();
+        assertThat(CpeAuthenticator.hasCredentials(Optional.empty())).isFalse();
+    }
 }

@@ -319,4 +319,29 @@ class SessionManagerTest {
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(store.informs).isEmpty();
     }
+
+    @Test
+    void pastAFewWrongPasswordsAMinuteTheAnswersToThatAddressAreHeldBack() throws Exception {
+        manager.close();
+        manager = manager(new SessionConfig(Duration.ofSeconds(30), 100, Duration.ofSeconds(60), Duration.ofSeconds(5),
+                SessionConfig.DEFAULT.decodeLimits(), SessionConfig.DEFAULT.encodeOptions(),
+                new org.cwmpacs.core.auth.CpeAuthConfig(true, Optional.of(
+                        new org.cwmpacs.core.auth.CpeCredentials("acs", "secret"))), 100));
+        byte[] body = envelope(Cwmp.NS, SoapHeader.withId("1"), inform("G"));
+        String wrong = "Digest username=\"acs\", realm=\"cwmpacs\", nonce=\"x\", uri=\"/\", response=\"0\"";
+        for (int i = 0; i < SessionManager.ALLOWED_FAILURES; i++) {
+            java.util.concurrent.CompletableFuture<CwmpReply> reply = manager.handle(new CwmpRequest(body,
+                    Optional.empty(), Optional.empty(), "g" + i, "203.0.113.9", Optional.empty(), Optional.of(wrong),
+                    false, "/"));
+            assertThat(reply.isDone()).as("answered at once").isTrue();
+            assertThat(reply.get().status()).isEqualTo(401);
+        }
+        java.util.concurrent.CompletableFuture<CwmpReply> held = manager.handle(new CwmpRequest(body, Optional.empty(),
+                Optional.empty(), "g-last", "203.0.113.9", Optional.empty(), Optional.of(wrong), false, "/"));
+        assertThat(held.isDone()).as("held back").isFalse();
+        assertThat(held.get(10, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(401);
+        java.util.concurrent.CompletableFuture<CwmpReply> other = manager.handle(new CwmpRequest(body, Optional.empty(),
+                Optional.empty(), "h", "203.0.113.10", Optional.empty(), Optional.of(wrong), false, "/"));
+        assertThat(other.isDone()).as("another address is not slowed").isTrue();
+    }
 }
