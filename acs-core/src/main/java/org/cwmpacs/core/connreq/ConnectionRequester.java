@@ -3,10 +3,6 @@ package org.cwmpacs.core.connreq;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -33,7 +29,13 @@ public final class ConnectionRequester {
     private static final Logger LOG = LoggerFactory.getLogger("cwmp");
 
     private final DeviceStore devices;
-    private final HttpClient http;
+    /** Connection requests in flight at once; more wait their turn. */
+    private static final java.util.concurrent.ExecutorService SENDERS = java.util.concurrent.Executors.newFixedThreadPool(
+            32, r -> {
+                Thread t = new Thread(r, "connection-request");
+                t.setDaemon(true);
+                return t;
+            });
     private final Duration timeout;
     private final Optional<CpeCredentials> fallback;
     private final boolean allowBasic;
@@ -50,7 +52,6 @@ public final class ConnectionRequester {
         this.timeout = timeout;
         this.fallback = fallback;
         this.allowBasic = allowBasic;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     /** Wakes a registered device, with what its document says. */
@@ -99,29 +100,34 @@ public final class ConnectionRequester {
         }
         URI target = uri;
         return get(target, Optional.empty()).thenCompose(first -> {
-            if (first.statusCode() != 401) {
-                return CompletableFuture.completedFuture(outcome(first.statusCode()));
+            if (first.status() != 401) {
+                return CompletableFuture.completedFuture(outcome(first.status()));
             }
             Optional<String> authorization = answer(first, target, credentials);
             if (authorization.isEmpty()) {
-                return CompletableFuture.completedFuture(first.headers().firstValue("WWW-Authenticate")
+                return CompletableFuture.completedFuture(first.first("WWW-Authenticate")
                         .filter(c -> c.regionMatches(true, 0, "Basic", 0, 5)).isPresent()
                         ? ConnectionRequestResult.invalid("Basic HTTP authentication not allowed")
                         : ConnectionRequestResult.BAD_CREDENTIALS);
             }
-            return get(target, authorization).thenApply(second -> second.statusCode() == 401
-                    ? ConnectionRequestResult.BAD_CREDENTIALS : outcome(second.statusCode()));
+            return get(target, authorization).thenApply(second -> second.status() == 401
+                    ? ConnectionRequestResult.BAD_CREDENTIALS : outcome(second.status()));
         }).exceptionally(ConnectionRequester::failure);
     }
 
-    private CompletableFuture<HttpResponse<Void>> get(URI uri, Optional<String> authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(timeout);
-        authorization.ifPresent(a -> request.header("Authorization", a));
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
+    /** Blocking socket work, on threads of its own: CPEs' answers take up to the timeout. */
+    private CompletableFuture<LenientHttp.Response> get(URI uri, Optional<String> authorization) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return LenientHttp.get(uri, authorization, timeout);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, SENDERS);
     }
 
-    private Optional<String> answer(HttpResponse<Void> challenged, URI uri, CpeCredentials credentials) {
-        for (String challenge : challenged.headers().allValues("WWW-Authenticate")) {
+    private Optional<String> answer(LenientHttp.Response challenged, URI uri, CpeCredentials credentials) {
+        for (String challenge : challenged.all("WWW-Authenticate")) {
             if (challenge.regionMatches(true, 0, "Digest", 0, 6)) {
                 byte[] cnonce = new byte[8];
                 random.nextBytes(cnonce);
@@ -133,7 +139,7 @@ public final class ConnectionRequester {
                         "GET", path, HexFormat.of().formatHex(cnonce)));
             }
         }
-        for (String challenge : challenged.headers().allValues("WWW-Authenticate")) {
+        for (String challenge : challenged.all("WWW-Authenticate")) {
             if (allowBasic && challenge.regionMatches(true, 0, "Basic", 0, 5)) {
                 return Optional.of("Basic " + Base64.getEncoder().encodeToString(
                         (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8)));
@@ -154,7 +160,11 @@ public final class ConnectionRequester {
 
     private static ConnectionRequestResult failure(Throwable t) {
         Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        if (cause instanceof ConnectException || cause instanceof HttpTimeoutException || cause instanceof IOException) {
+        if (cause instanceof LenientHttp.NotHttp) {
+            // something answered, so the device is not offline: say what came back
+            return ConnectionRequestResult.invalid("Connection request error: " + cause.getMessage());
+        }
+        if (cause instanceof ConnectException || cause instanceof IOException) {
             return ConnectionRequestResult.OFFLINE;
         }
         return ConnectionRequestResult.invalid("Connection request failed: " + cause);
