@@ -287,4 +287,17 @@ class NbiCompatibilityTest extends SimulatorCase {
         }
         return node;
     }
+
+    @Test
+    void aTransferTasksPasswordIsNeverListed() throws Exception {
+        NbiClient.Reply queued = nbi.send("POST", "/devices/" + ID + "/tasks", "{\"name\": \"upload\", \"fileType\": "
+                + "\"2 Vendor Log File\", \"url\": \"http://logs.example/\", \"username\": \"u\", \"password\": \"s3cret\"}");
+        assertThat(queued.status()).isIn(200, 202);
+        NbiClient.Reply listed = nbi.get("/tasks/?query=" + q("{\"name\":\"upload\"}"));
+        assertThat(listed.list()).hasSize(1);
+        assertThat(listed.list().get(0)).containsEntry("username", "u").doesNotContainKey("password");
+        assertThat(listed.body()).doesNotContain("s3cret");
+        assertThat(nbi.get("/tasks/?query=" + q("{\"password\":\"s3cret\"}")).status())
+                .as("nor guessed by querying it").isEqualTo(400);
+    }
 }

@@ -262,6 +262,8 @@ class TaskEndToEndTest extends SimulatorCase {
         assertThat(fault.get("channel")).isEqualTo("task_" + task.id());
         assertThat(fault.get("code")).isEqualTo("cwmp.9003");
         assertThat(fault.get("retries")).isEqualTo(0);
+        assertThat(fault.get("provisions")).as("as GenieACS records the task's provisions")
+                .isEqualTo("[[\"value\",\"Device.DeviceInfo.ProvisioningCode\",\"x\"],[\"value\",\"Device.DeviceInfo.UpTime\",5]]");
         Document detail = fault.get("detail", Document.class);
         assertThat(detail.get("faultCode")).isEqualTo("9003");
         assertThat(detail.getList("setParameterValuesFault", Document.class)).extracting(d -> d.get("faultCode"))

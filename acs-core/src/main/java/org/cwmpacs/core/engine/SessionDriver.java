@@ -311,8 +311,13 @@ public final class SessionDriver {
         Optional<Instant> expiry = queue.stream().filter(w -> w.channel.equals(channel)).findFirst()
                 .or(() -> Optional.ofNullable(current).filter(w -> w.channel.equals(channel)))
                 .flatMap(w -> w.task).flatMap(Task::expiry);
-        Fault fault = previous == null ? new Fault(deviceId(), channel, now, code, message, detail, 0, expiry)
-                : previous.next(now, code, message, detail);
+        List<List<Object>> provisions = queue.stream().filter(w -> w.channel.equals(channel)).findFirst()
+                .or(() -> Optional.ofNullable(current).filter(w -> w.channel.equals(channel)))
+                .map(w -> w.task.map(t -> org.cwmpacs.core.task.TaskProvisions.of(t.spec()))
+                        .orElse(List.of(List.of("refresh", ""))))
+                .orElse(List.of());
+        Fault fault = (previous == null ? new Fault(deviceId(), channel, now, code, message, detail, 0, expiry)
+                : previous.next(now, code, message, detail)).withProvisions(provisions);
         faultsToSave.put(channel, fault);
         faultsToDelete.remove(fault.id());
         LOG.warn("{} {}: Channel has faulted; channel=\"{}\" retries={} faultCode=\"{}\" faultMessage=\"{}\"",

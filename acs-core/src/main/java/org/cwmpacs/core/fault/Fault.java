@@ -2,6 +2,7 @@ package org.cwmpacs.core.fault;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * @param retries how many times the channel has faulted before this one
  */
 public record Fault(String deviceId, String channel, Instant timestamp, String code, String message,
-                   Map<String, Object> detail, int retries, Optional<Instant> expiry) {
+                   Map<String, Object> detail, int retries, Optional<Instant> expiry, List<List<Object>> provisions) {
     public static final String TIMEOUT = "timeout";
     public static final String TOO_MANY_RPCS = "too_many_rpcs";
     public static final String SESSION_TERMINATED = "session_terminated";
@@ -30,6 +31,18 @@ public record Fault(String deviceId, String channel, Instant timestamp, String c
         Objects.requireNonNull(message, "message");
         detail = Map.copyOf(detail);
         Objects.requireNonNull(expiry, "expiry");
+        provisions = List.copyOf(provisions);
+    }
+
+    /** Without provisions: GenieACS stores {@code "[]"}. */
+    public Fault(String deviceId, String channel, Instant timestamp, String code, String message,
+                 Map<String, Object> detail, int retries, Optional<Instant> expiry) {
+        this(deviceId, channel, timestamp, code, message, detail, retries, expiry, List.of());
+    }
+
+    /** The same fault, recording the provisions (GenieACS's) of the work that faulted. */
+    public Fault withProvisions(List<List<Object>> work) {
+        return new Fault(deviceId, channel, timestamp, code, message, detail, retries, expiry, work);
     }
 
     /** {@code <deviceId>:<channel>}. */
@@ -44,6 +57,6 @@ public record Fault(String deviceId, String channel, Instant timestamp, String c
 
     /** The next fault of the same channel: one more retry. */
     public Fault next(Instant at, String newCode, String newMessage, Map<String, Object> newDetail) {
-        return new Fault(deviceId, channel, at, newCode, newMessage, newDetail, retries + 1, expiry);
+        return new Fault(deviceId, channel, at, newCode, newMessage, newDetail, retries + 1, expiry, provisions);
     }
 }

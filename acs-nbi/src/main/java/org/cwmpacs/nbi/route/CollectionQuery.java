@@ -40,7 +40,7 @@ public final class CollectionQuery {
      * querying them either.
      */
     private static final Map<String, List<String>> HIDDEN = Map.of("files", List.of("metadata.password"),
-            "users", List.of("password", "salt"));
+            "users", List.of("password", "salt"), "tasks", List.of("password"));
 
     private final DocumentStore documents;
     private final Duration timeout;
@@ -249,12 +249,15 @@ public final class CollectionQuery {
         }
     }
 
-    /** Secrets never leave: users' password hashes, files' download passwords. */
+    /** Secrets never leave: users' password hashes, files' and transfer tasks' passwords. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> presentable(String collection, Map<String, Object> doc) {
         if ("users".equals(collection)) {
             doc.remove("password");
             doc.remove("salt");
+        } else if ("tasks".equals(collection)) {
+            // an upload or download task's credentials are for the CPE, not for whoever lists tasks
+            doc.remove("password");
         } else if ("files".equals(collection) && doc.get("metadata") instanceof Map) {
             ((Map<String, Object>) doc.get("metadata")).remove("password");
         }
