@@ -208,8 +208,17 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
             exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             return;
         }
+        long declared = HttpUtil.getContentLength(msg, -1L);
+        if (declared > config.maxFileBytes()) {
+            // refused before a byte is stored; the body is not read and the connection closes
+            LOG.warn("{} PUT /files/{}: {} bytes refused, the limit is {} (ACS_MAX_FILE_MB)", remote, name, declared,
+                    config.maxFileBytes());
+            new Exchange(ctx, false).error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "the file is " + declared
+                    + " bytes; files of at most " + config.maxFileBytes() + " bytes are stored (ACS_MAX_FILE_MB)");
+            return;
+        }
         discarding = false;
-        upload = new FileUpload(ctx, exchange, executor, services.files(), name, msg.headers());
+        upload = new FileUpload(ctx, exchange, executor, services.files(), name, msg.headers(), config.maxFileBytes());
         if (HttpUtil.is100ContinueExpected(msg)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }

@@ -21,6 +21,7 @@ public final class NbiServer {
                 java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(1), 10);
         return new HttpListener(config.host(), config.port(), workers, () -> List.<ChannelHandler>of(
                 new SelectiveAggregator(config.maxBodyBytes(), NbiHandler::isUpload),
-                new NbiHandler(services, config, workers, failedAttempts)));
+                new NbiHandler(services, config, workers, failedAttempts)), config.requestTimeout(),
+                "ACS_NBI_REQUEST_TIMEOUT", NbiHandler::isUpload);
     }
 }

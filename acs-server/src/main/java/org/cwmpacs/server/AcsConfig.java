@@ -48,7 +48,8 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
      */
     public record NbiOptions(String host, int port, String fsHost, int fsPort, NbiAuth auth,
                              boolean allowAnonymous, int maxBodyBytes, Duration onlineThreshold, Duration sessionWait,
-                             Duration lockWait, Duration queryTimeout, int queryConcurrency) {
+                             Duration lockWait, Duration queryTimeout, int queryConcurrency, Duration requestTimeout,
+                             long maxFileBytes) {
     }
 
     /** A configuration value that cannot be used; the message says which and what is expected. */
@@ -128,7 +129,9 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                         Duration.ofSeconds(v.integer("ACS_NBI_SESSION_WAIT", 120, 1, 3600)),
                         Duration.ofSeconds(v.integer("ACS_NBI_LOCK_WAIT", 30, 0, 3600)),
                         Duration.ofSeconds(v.integer("ACS_NBI_QUERY_TIMEOUT", 30, 1, 86_400)),
-                        v.integer("ACS_NBI_QUERY_CONCURRENCY", 0, 0, 1024));
+                        v.integer("ACS_NBI_QUERY_CONCURRENCY", 0, 0, 1024),
+                        Duration.ofSeconds(v.integer("ACS_NBI_REQUEST_TIMEOUT", 30, 1, 3600)),
+                        v.integer("ACS_MAX_FILE_MB", 1024, 1, 1024 * 1024) * 1024L * 1024L);
     }
 
     static boolean isLoopback(String host) {

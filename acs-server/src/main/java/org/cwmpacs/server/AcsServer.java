@@ -77,7 +77,8 @@ public final class AcsServer implements AutoCloseable {
             // first, so that Download requests name the port it really listens on
             Listener fs = listen("File server", options.fsHost(), options.fsPort(),
                     "GENIEACS_FS_PORT / GENIEACS_FS_INTERFACE",
-                    host -> FileServer.listener(store.fileStore(), host, options.fsPort()), started, "");
+                    host -> FileServer.listener(store.fileStore(), host, options.fsPort(), options.requestTimeout()),
+                    started, "");
             EngineServices services = new EngineServices(store.devices(), store.tasks(), store.faults(),
                     store.operations(), store.files(), config.engine().withFsPort(fs.port()),
                     new CpeProfiles(config.engine().maxSetEntries(), store.profiles(),
@@ -101,7 +102,8 @@ public final class AcsServer implements AutoCloseable {
                     store.operations(), store.fileStore(), locks, connectionRequests, Clock.systemUTC());
             NbiConfig nbiConfig = new NbiConfig(options.host(), options.port(), options.auth(), options.maxBodyBytes(),
                     options.onlineThreshold(), options.sessionWait(), options.lockWait(),
-                    java.time.Duration.ofMillis(200), options.queryTimeout());
+                    java.time.Duration.ofMillis(200), options.queryTimeout(), options.requestTimeout(),
+                    options.maxFileBytes());
             Listener nbi = listen("NBI", options.host(), options.port(), "GENIEACS_NBI_PORT / GENIEACS_NBI_INTERFACE",
                     host -> NbiServer.listener(nbiServices, nbiConfig.withHost(host)), started, "");
             if (!options.auth().hasCredentials()) {

@@ -91,6 +91,22 @@ class HostileInputCorpusTest extends SimulatorCase {
         return URLEncoder.encode(json, StandardCharsets.UTF_8);
     }
 
+    /** Short timeouts and small limits, so that each case is quick. */
+    static final Map<String, String> LIMITS = Map.of("ACS_CWMP_REQUEST_TIMEOUT", "1", "ACS_NBI_REQUEST_TIMEOUT", "1",
+            "ACS_MAX_FILE_MB", "1");
+
+    /** A chunked body of {@code size} bytes in 64 KB chunks, without its last chunk. */
+    static byte[] chunked(int size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[64 * 1024];
+        for (int sent = 0; sent < size; sent += chunk.length) {
+            out.writeBytes((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(chunk);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        return out.toByteArray();
+    }
+
     static Stream<Hostile> corpus() {
         byte[] overlong = inform("OVERLONG", "").replace("Evil", "E\u0001vil").getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < overlong.length; i++) {
@@ -142,6 +158,17 @@ class HostileInputCorpusTest extends SimulatorCase {
                         "(".repeat(200_000)), false, List.of("400")),
                 new Hostile("a 12 KB $in query (GenieACS takes ~16 KB)", Port.NBI, acs -> get("/devices/?query="
                         + query(longIn)), false, List.of("200")),
+                new Hostile("NBI headers that never end", Port.NBI, acs -> "GET /devices HTTP/1.1\r\nHost: x\r\n"
+                        .getBytes(StandardCharsets.US_ASCII), false, List.of("408")),
+                new Hostile("an upload larger than ACS_MAX_FILE_MB, by its Content-Length", Port.NBI, acs -> (
+                        "PUT /files/huge.bin HTTP/1.1\r\nHost: x\r\nContent-Length: 2097152\r\n\r\n0123")
+                        .getBytes(StandardCharsets.US_ASCII), false, List.of("413", "ACS_MAX_FILE_MB")),
+                new Hostile("a chunked upload that grows past ACS_MAX_FILE_MB", Port.NBI, acs -> concat((
+                        "PUT /files/huge.bin HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII), chunked(3 * 512 * 1024)), false,
+                        List.of("413", "ACS_MAX_FILE_MB")),
+                new Hostile("file server headers that never end", Port.FS, acs -> "GET /f.bin HTTP/1.1\r\nHost: x\r\n"
+                        .getBytes(StandardCharsets.US_ASCII), false, List.of("408")),
                 new Hostile("a Range in an unknown unit", Port.FS, acs -> get("/f.bin", "Range: items=0-1"), false,
                         List.of("200", "0123456789")),
                 new Hostile("a Range that is not valid bytes syntax", Port.FS, acs -> get("/f.bin", "Range: bytes=x-y"),
@@ -151,7 +178,7 @@ class HostileInputCorpusTest extends SimulatorCase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void eachHostileInputGetsItsAnswerAndTheServerStillServesCpes(Hostile hostile) throws Exception {
-        acs = RunningAcs.start(dataDir, Map.of("ACS_CWMP_REQUEST_TIMEOUT", "1"));
+        acs = RunningAcs.start(dataDir, LIMITS);
         NbiClient nbi = new NbiClient(acs.server.nbiPort());
         assertThat(nbi.send("PUT", "/files/f.bin", "0123456789").status()).isEqualTo(201);
         int port = switch (hostile.port()) {
@@ -169,6 +196,73 @@ class HostileInputCorpusTest extends SimulatorCase {
                 .as("no internal exception text in the answer to %s", hostile).isZero();
         SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
         session(cpe, "0 BOOTSTRAP", "1 BOOT");
+    }
+
+    @org.junit.jupiter.api.Test
+    void clientsThatRequestAFileAndNeverReadDoNotStarveOtherDownloads() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_MAX_FILE_MB", "64"));
+        NbiClient nbi = new NbiClient(acs.server.nbiPort());
+        byte[] firmware = new byte[32 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(firmware);
+        assertThat(nbi.send("PUT", "/files/fw.bin", firmware, Map.of()).status()).isEqualTo(201);
+        List<Socket> stalled = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                Socket s = new Socket("127.0.0.1", acs.server.fsPort());
+                s.setReceiveBufferSize(4096);
+                s.getOutputStream().write(get("/fw.bin"));
+                stalled.add(s);
+            }
+            Thread.sleep(500);
+            // a CPE's download meanwhile is served whole
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL("http://127.0.0.1:"
+                    + acs.server.fsPort() + "/fw.bin").openConnection();
+            c.setReadTimeout(20_000);
+            assertThat(c.getResponseCode()).isEqualTo(200);
+            try (InputStream in = c.getInputStream()) {
+                assertThat(java.util.Arrays.equals(in.readAllBytes(), firmware)).isTrue();
+            }
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void unfinishedInformsFromOneAddressDoNotKeepOtherCpesOut() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_MAX_SESSIONS_PER_ADDRESS", "5"));
+        int port = acs.server.cwmpPort();
+        List<Socket> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                String answer = informFrom("127.0.0.1", port, "FLOOD" + i, held);
+                assertThat(answer).startsWith("HTTP/1.1 200");
+            }
+            assertThat(informFrom("127.0.0.1", port, "FLOOD5", held)).startsWith("HTTP/1.1 503")
+                    .contains("ACS_MAX_SESSIONS_PER_ADDRESS=5");
+            assertThat(informFrom("127.0.0.2", port, "ELSEWHERE", held)).as("a CPE at another address")
+                    .startsWith("HTTP/1.1 200");
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    /** An Inform on a connection kept open (the session is never continued); the answer's head and body. */
+    private static String informFrom(String localAddress, int port, String serial, List<Socket> held) throws IOException {
+        Socket s = new Socket();
+        held.add(s);
+        s.bind(new java.net.InetSocketAddress(localAddress, 0));
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+        s.setSoTimeout(10_000);
+        byte[] body = inform(serial, "").getBytes(StandardCharsets.UTF_8);
+        s.getOutputStream().write(concat(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), body));
+        byte[] buffer = new byte[16 * 1024];
+        int n = s.getInputStream().read(buffer);
+        return n <= 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
     }
 
     /** Sends the bytes, then reads until the server closes (or 10 s pass), as text. */

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -33,6 +34,7 @@ public final class RequestTimeout {
 
     private final Duration limit;
     private final String option;
+    private final java.util.function.Predicate<HttpRequest> streamed;
     private ScheduledFuture<?> timer;
     private boolean receiving;
     /** Where a 408 is written from: after the codec, which encodes it. */
@@ -40,8 +42,14 @@ public final class RequestTimeout {
 
     /** @param option the setting that changes the limit, named in the log */
     public RequestTimeout(Duration limit, String option) {
+        this(limit, option, request -> false);
+    }
+
+    /** @param streamed requests whose body streams for as long as it takes (file uploads): only headers are timed */
+    public RequestTimeout(Duration limit, String option, java.util.function.Predicate<HttpRequest> streamed) {
         this.limit = limit;
         this.option = option;
+        this.streamed = streamed;
     }
 
     /** Starts the clock at a request's first bytes. */
@@ -74,7 +82,7 @@ public final class RequestTimeout {
 
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-                if (msg instanceof LastHttpContent) {
+                if (msg instanceof LastHttpContent || msg instanceof HttpRequest && streamed.test((HttpRequest) msg)) {
                     stop();
                 }
                 super.channelRead(ctx, msg);

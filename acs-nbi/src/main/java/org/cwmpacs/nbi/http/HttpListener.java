@@ -33,16 +33,27 @@ public final class HttpListener implements Listener {
     private final int port;
     private final Supplier<List<ChannelHandler>> handlers;
     private final java.util.concurrent.ExecutorService workers;
+    private final java.time.Duration requestTimeout;
+    private final String timeoutOption;
+    private final java.util.function.Predicate<io.netty.handler.codec.http.HttpRequest> streamed;
     private EventLoopGroup group;
     private Channel channel;
     private Channel ipv6Loopback;
 
+    /**
+     * @param requestTimeout a request must arrive whole within this from its first byte, or gets 408
+     * @param streamed requests whose body is streamed (file uploads): only their headers are timed
+     */
     public HttpListener(String host, int port, java.util.concurrent.ExecutorService workers,
-                        Supplier<List<ChannelHandler>> handlers) {
+                        Supplier<List<ChannelHandler>> handlers, java.time.Duration requestTimeout, String timeoutOption,
+                        java.util.function.Predicate<io.netty.handler.codec.http.HttpRequest> streamed) {
         this.host = host;
         this.port = port;
         this.workers = workers;
         this.handlers = handlers;
+        this.requestTimeout = requestTimeout;
+        this.timeoutOption = timeoutOption;
+        this.streamed = streamed;
     }
 
     /** Threads for a listener's blocking work (store calls, streaming), so that the event loop never waits. */
@@ -73,8 +84,12 @@ public final class HttpListener implements Listener {
                                 ctx.close();
                             }
                         });
+                        org.cwmpacs.core.net.RequestTimeout timeout = new org.cwmpacs.core.net.RequestTimeout(
+                                requestTimeout, timeoutOption, streamed);
+                        ch.pipeline().addLast(timeout.start());
                         // request lines up to 16 KB: long $in queries in the URL, as Node.js (GenieACS) takes them
                         ch.pipeline().addLast(new HttpServerCodec(MAX_LINE_BYTES, MAX_LINE_BYTES, 8192));
+                        ch.pipeline().addLast(timeout.end());
                         for (ChannelHandler h : handlers.get()) {
                             ch.pipeline().addLast(h);
                         }

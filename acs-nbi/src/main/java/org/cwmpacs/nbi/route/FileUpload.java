@@ -36,11 +36,13 @@ public final class FileUpload {
     private CompletableFuture<FileStore.Upload> chain;
     private int queued;
     private long received;
+    private final long maxBytes;
     /** Set on the event loop, read by the store's writes. */
     private volatile boolean failed;
 
     public FileUpload(ChannelHandlerContext ctx, Exchange exchange, Executor executor, FileStore files, String name,
-                      HttpHeaders headers) {
+                      HttpHeaders headers, long maxBytes) {
+        this.maxBytes = maxBytes;
         this.ctx = ctx;
         this.exchange = exchange;
         this.executor = executor;
@@ -60,6 +62,16 @@ public final class FileUpload {
 
     /** On the event loop: one piece of the body. */
     public void offer(HttpContent content) {
+        if (failed) {
+            return;
+        }
+        if (received + content.content().readableBytes() > maxBytes) {
+            // a chunked upload past the limit: what arrived so far is thrown away
+            // the rest of the body is read and dropped as it comes
+            fail(new FileTooLarge("the file is larger than " + maxBytes + " bytes, the most that is stored "
+                    + "(ACS_MAX_FILE_MB)"));
+            return;
+        }
         ByteBuf bytes = content.content().retain();
         boolean last = content instanceof LastHttpContent;
         received += bytes.readableBytes();
@@ -119,6 +131,13 @@ public final class FileUpload {
         chain.thenAccept(FileStore.Upload::abort);
     }
 
+    /** An upload past the size limit. */
+    static final class FileTooLarge extends IllegalArgumentException {
+        FileTooLarge(String message) {
+            super(message);
+        }
+    }
+
     private void fail(Throwable failure) {
         if (failed) {
             return;
@@ -130,7 +149,8 @@ public final class FileUpload {
             cause = StoreFailures.cause(cause.getCause());
         }
         LOG.warn("File {} not stored: {}", name, cause.toString());
-        exchange.error(org.cwmpacs.nbi.http.Failures.status(cause), "the file " + name + " was not stored: "
+        exchange.error(cause instanceof FileTooLarge ? io.netty.handler.codec.http.HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
+                : org.cwmpacs.nbi.http.Failures.status(cause), "the file " + name + " was not stored: "
                 + cause.getMessage());
         ctx.channel().config().setAutoRead(true);
     }
