@@ -172,6 +172,11 @@ final class FileHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 if (n < 0) {
                     throw new IOException("the stored file " + name + " ends " + left + " bytes early");
                 }
+                if (n == left) {
+                    closeQuietly(in);
+                    body.sendLast(Unpooled.wrappedBuffer(piece, 0, n));
+                    return;
+                }
                 body.send(Unpooled.wrappedBuffer(piece, 0, n)).addListener(sent -> {
                     if (sent.isSuccess()) {
                         sendPiece(body, in, left - n, name, remote);

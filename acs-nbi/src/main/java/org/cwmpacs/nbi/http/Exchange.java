@@ -165,6 +165,23 @@ public final class Exchange {
             return last;
         }
 
+        /**
+         * Sends the body's last piece and ends it in one write: a client that has all the bytes may send its
+         * next request at once, and its answer must not find this one unfinished.
+         */
+        public ChannelFuture sendLast(ByteBuf chunk) {
+            if (!ctx.channel().isActive()) {
+                chunk.release();
+                return ctx.newFailedFuture(new java.io.IOException("the client went away"));
+            }
+            ChannelFuture done = ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultLastHttpContent(chunk));
+            if (!keepAlive) {
+                done.addListener(ChannelFutureListener.CLOSE);
+            }
+            last = done;
+            return done;
+        }
+
         public void write(byte[] bytes) throws InterruptedException {
             write(Unpooled.wrappedBuffer(bytes));
         }
