@@ -48,6 +48,8 @@ final class MongoDocumentStore implements DocumentStore {
         } catch (MongoExecutionTimeoutException e) {
             control.check();
             throw e;
+        } catch (com.mongodb.MongoServerException e) {
+            throw refusedQuery(e);
         }
     }
 
@@ -82,7 +84,25 @@ final class MongoDocumentStore implements DocumentStore {
         } catch (MongoExecutionTimeoutException e) {
             control.check();
             throw e;
+        } catch (com.mongodb.MongoServerException e) {
+            throw refusedQuery(e);
         }
+    }
+
+    /** MongoDB's error codes for a query it cannot run as written: the caller's mistake. */
+    private static final java.util.Set<Integer> BAD_QUERY = java.util.Set.of(2, 9, 14, 51091, 51108);
+
+    /**
+     * A query MongoDB refuses (an unknown operator, an invalid regular expression or option) is the client's
+     * mistake, told in MongoDB's own words without its host or stack (NBI: 400); anything else stays a failure.
+     */
+    private static RuntimeException refusedQuery(com.mongodb.MongoServerException e) {
+        if (BAD_QUERY.contains(e.getCode())) {
+            String message = e instanceof com.mongodb.MongoCommandException
+                    ? ((com.mongodb.MongoCommandException) e).getErrorMessage() : e.getMessage();
+            return new IllegalArgumentException("MongoDB refused the query: " + message);
+        }
+        return e;
     }
 
     @Override

@@ -45,4 +45,9 @@ class MongoWireStoreTest extends MongoStoreContractTest {
         assertThat(lock).containsEntry("value", "t2");
         assertThat(lock.get("expire", Date.class)).isAfter(new Date());
     }
+
+    @Override
+    boolean refusesBadQueries() {
+        return false;
+    }
 }

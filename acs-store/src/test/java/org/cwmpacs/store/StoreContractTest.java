@@ -159,6 +159,25 @@ abstract class StoreContractTest {
                 java.util.regex.Pattern.compile("^202BC1-BM632w-M")))).isEqualTo(300);
     }
 
+    /** Whether the store behind refuses queries MongoDB refuses (mongo-java-server runs some of them). */
+    boolean refusesBadQueries() {
+        return true;
+    }
+
+    @Test
+    void aQueryTheStoreCannotRunIsTheCallersMistakeNamedInOneLine() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(refusesBadQueries(),
+                "mongo-java-server runs queries MongoDB refuses; RealMongoStoreTest checks this against MongoDB");
+        for (java.util.Map<String, Object> filter : List.<java.util.Map<String, Object>>of(
+                java.util.Map.of("_id", java.util.Map.of("$unknownOperator", 1)),
+                java.util.Map.of("_id", java.util.Map.of("$regex", "(")),
+                java.util.Map.of("_id", java.util.Map.of("$regex", "a", "$options", "zq")))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store().documents().count("devices", filter))
+                    .as("%s", filter).isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("localhost"));
+        }
+    }
+
     @Test
     void tasksAreQueuedDueOldestFirstAndDeleted() throws Exception {
         Instant now = Instant.now();

@@ -21,6 +21,8 @@ final class CwmpSession {
     volatile String requestId;
     /** The Inform registered the device. */
     volatile boolean newDevice;
+    /** The connection of the session's last request closed (the session may go on by cookie on another). */
+    volatile boolean connectionLost;
     /** The CPE sent something after the InformResponse. */
     volatile boolean provedCpe;
     /** The ACS's side of the session; set when the session starts. */

@@ -184,6 +184,7 @@ public final class SessionManager implements AutoCloseable {
         session.lastActivityNanos = now;
         session.provedCpe = true;
         session.connection = request.connection();
+        session.connectionLost = false;
         byConnection.put(request.connection(), session);
         refreshLock(session, now);
         return continueSession(session, envelope);
@@ -261,10 +262,11 @@ public final class SessionManager implements AutoCloseable {
                     .thenCompose(released -> startSession(request, envelope, inform, deviceInform, now));
         }
         CwmpSession running = byDevice.get(deviceInform.deviceId());
-        if (running != null && running.state != SessionState.ENDED) {
-            // the CPE started over on a new connection (it dropped the old one, or gave up waiting): its old
-            // session is over, and must not keep the lock until it times out
-            return end(running, "New Inform on another connection: the running session ends")
+        if (running != null && running.state != SessionState.ENDED && running.connectionLost) {
+            // the CPE dropped the session's connection and started over (an agent that failed on a request
+            // does this): its old session is over, and must not keep the lock until it times out. While the
+            // old connection is open, a second Inform is refused as GenieACS refuses it
+            return end(running, "New Inform after the session's connection closed: the running session ends")
                     .thenCompose(released -> startSession(request, envelope, inform, deviceInform, now));
         }
         return startSession(request, envelope, inform, deviceInform, now);
@@ -599,7 +601,10 @@ public final class SessionManager implements AutoCloseable {
 
     /** The TCP connection closed; the session lives on for its cookie. */
     public void connectionClosed(Object connection) {
-        byConnection.remove(connection);
+        CwmpSession session = byConnection.remove(connection);
+        if (session != null && session.connection.equals(connection)) {
+            session.connectionLost = true;
+        }
         authFailures.remove(connection);
     }
 
