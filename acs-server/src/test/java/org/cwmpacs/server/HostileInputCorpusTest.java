@@ -250,6 +250,83 @@ class HostileInputCorpusTest extends SimulatorCase {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void withCpeAuthenticationACostlyBodyWithoutCredentialsIsChallengedUnread() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_CWMP_AUTH", "true", "ACS_CWMP_USERNAME", "acs",
+                "ACS_CWMP_PASSWORD", "s3cret"));
+        // a body that could not even be decoded: had it been read, the answer would be 400
+        byte[] costly = post("/", Map.of(), inform("NS", repeat(" xmlns:p%d=\"urn:x:%d\"", 30_000))
+                .getBytes(StandardCharsets.UTF_8));
+        String anonymous = exchange(acs.server.cwmpPort(), costly, false);
+        assertThat(anonymous).startsWith("HTTP/1.1 401").containsIgnoringCase("WWW-Authenticate: Digest");
+        String emptyBasic = exchange(acs.server.cwmpPort(), post("/", Map.of("Authorization", "Basic "),
+                inform("EB", "").getBytes(StandardCharsets.UTF_8)), false);
+        assertThat(emptyBasic).startsWith("HTTP/1.1 401");
+        String wrong = exchange(acs.server.cwmpPort(), post("/", Map.of("Authorization", "Digest username=\"acs\", "
+                + "realm=\"cwmpacs\", nonce=\"1-2\", uri=\"/\", response=\"00\""), costly), false);
+        assertThat(wrong).startsWith("HTTP/1.1 401");
+        assertThat(acs.raw().count("devices")).isZero();
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.credentials("acs", "s3cret"));
+        session(cpe, "0 BOOTSTRAP", "1 BOOT");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFaultWithAnUndeclaredSoapPrefixIsReadAndTheSessionGoesOn() throws Exception {
+        acs = RunningAcs.withoutDiscovery(dataDir, Map.of());
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
+        session(cpe, "0 BOOTSTRAP", "1 BOOT");
+        acs.queue(cpe, "{\"name\":\"reboot\"}");
+        int port = acs.server.cwmpPort();
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            String informed = roundTrip(s, inform(cpe.deviceId().serialNumber(), "").replace("00BAD0",
+                    cpe.deviceId().oui()).replace("Probe", cpe.deviceId().productClass()), "");
+            assertThat(informed).startsWith("HTTP/1.1 200");
+            String cookie = informed.replaceAll("(?s).*set-cookie: (session=[0-9a-f]+).*", "$1");
+            String request = roundTrip(s, "", cookie);
+            assertThat(request).contains("Reboot");
+            String id = request.replaceAll("(?s).*<cwmp:ID[^>]*>([^<]+)</cwmp:ID>.*", "$1");
+            // cwmp-sim's refusal: soap: is never declared
+            String fault = "<soap:Envelope xmlns:cwmp=\"urn:dslforum-org:cwmp-1-0\"><soap:Header><cwmp:ID "
+                    + "soap:mustUnderstand=\"1\">" + id + "</cwmp:ID></soap:Header><soap:Body><soap:Fault><faultcode>"
+                    + "Client</faultcode><faultstring>CWMP fault</faultstring><detail><cwmp:Fault><FaultCode>9001"
+                    + "</FaultCode><FaultString>Request denied</FaultString></cwmp:Fault></detail></soap:Fault>"
+                    + "</soap:Body></soap:Envelope>";
+            assertThat(roundTrip(s, fault, cookie)).as("read as a fault: the session ends normally")
+                    .startsWith("HTTP/1.1 204");
+        }
+        assertThat(faults()).extracting(f -> f.get("code")).containsExactly("cwmp.9001");
+        // and the CPE's next session is not refused as already in session
+        session(cpe);
+    }
+
+    /** One POST on an open connection and its answer (head and body). */
+    private static String roundTrip(Socket s, String body, String cookie) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        s.getOutputStream().write(concat(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+                + (cookie.isEmpty() ? "" : "Cookie: " + cookie + "\r\n") + "Content-Length: " + b.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1), b));
+        InputStream in = s.getInputStream();
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (true) {
+            String text = answer.toString(StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            if (end >= 0) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)").matcher(text);
+                int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
+                if (answer.size() >= end + 4 + length) {
+                    return text;
+                }
+            }
+            int n = in.read(buffer);
+            if (n < 0) {
+                return answer.toString(StandardCharsets.UTF_8);
+            }
+            answer.write(buffer, 0, n);
+        }
+    }
+
     /** An Inform on a connection kept open (the session is never continued); the answer's head and body. */
     private static String informFrom(String localAddress, int port, String serial, List<Socket> held) throws IOException {
         Socket s = new Socket();
