@@ -297,13 +297,18 @@ class SessionManagerTest {
         assertThat(manager.activeSessions()).isZero();
     }
 
-    @Test
-    void withAuthenticationARequestWithoutCredentialsIsChallengedBeforeItsBodyIsRead() throws Exception {
+    /** CPE authentication on, every CPE with the configured acs/secret. */
+    private void withSharedCredentials() {
         manager.close();
         manager = manager(new SessionConfig(Duration.ofSeconds(30), 100, Duration.ofSeconds(60), Duration.ofSeconds(5),
                 SessionConfig.DEFAULT.decodeLimits(), SessionConfig.DEFAULT.encodeOptions(),
                 new org.cwmpacs.core.auth.CpeAuthConfig(true, Optional.of(
                         new org.cwmpacs.core.auth.CpeCredentials("acs", "secret"))), 100));
+    }
+
+    @Test
+    void withAuthenticationARequestWithoutCredentialsIsChallengedBeforeItsBodyIsRead() throws Exception {
+        withSharedCredentials();
         byte[] garbage = "<not-xml".getBytes(StandardCharsets.UTF_8);
         CwmpReply none = manager.handle(new CwmpRequest(garbage, Optional.empty(), Optional.empty(), "a1",
                 "192.0.2.1", Optional.empty(), Optional.empty(), false, "/")).get();
@@ -322,11 +327,7 @@ class SessionManagerTest {
 
     @Test
     void pastAFewWrongPasswordsAMinuteTheAnswersToThatAddressAreHeldBack() throws Exception {
-        manager.close();
-        manager = manager(new SessionConfig(Duration.ofSeconds(30), 100, Duration.ofSeconds(60), Duration.ofSeconds(5),
-                SessionConfig.DEFAULT.decodeLimits(), SessionConfig.DEFAULT.encodeOptions(),
-                new org.cwmpacs.core.auth.CpeAuthConfig(true, Optional.of(
-                        new org.cwmpacs.core.auth.CpeCredentials("acs", "secret"))), 100));
+        withSharedCredentials();
         byte[] body = envelope(Cwmp.NS, SoapHeader.withId("1"), inform("G"));
         String wrong = "Digest username=\"acs\", realm=\"cwmpacs\", nonce=\"x\", uri=\"/\", response=\"0\"";
         for (int i = 0; i < SessionManager.ALLOWED_FAILURES; i++) {
