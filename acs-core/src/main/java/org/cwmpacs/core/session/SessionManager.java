@@ -74,7 +74,7 @@ public final class SessionManager implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, CwmpSession> sessions = new ConcurrentHashMap<>();
     private final Map<Object, CwmpSession> byConnection = new ConcurrentHashMap<>();
-    /** The running session of each device in this process: a new Inform of the device replaces it. */
+    /** The running session of each device in this process, which a new Inform replaces once its connection closed. */
     private final Map<String, CwmpSession> byDevice = new ConcurrentHashMap<>();
     /** Running sessions per remote address, so that one address cannot fill the session table. */
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
