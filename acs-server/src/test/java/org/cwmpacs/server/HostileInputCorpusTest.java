@@ -93,7 +93,7 @@ class HostileInputCorpusTest extends SimulatorCase {
 
     /** Short timeouts and small limits, so that each case is quick. */
     static final Map<String, String> LIMITS = Map.of("ACS_CWMP_REQUEST_TIMEOUT", "1", "ACS_NBI_REQUEST_TIMEOUT", "1",
-            "ACS_MAX_FILE_MB", "1");
+            "ACS_MAX_FILE_MB", "1", "ACS_NBI_MAX_BODY_BYTES", "262144");
 
     /** A chunked body of {@code size} bytes in 64 KB chunks, without its last chunk. */
     static byte[] chunked(int size) {
@@ -147,6 +147,9 @@ class HostileInputCorpusTest extends SimulatorCase {
                         "(".repeat(200_000)), false, List.of("400")),
                 new Hostile("a 12 KB $in query (GenieACS takes ~16 KB)", Port.NBI, acs -> get("/devices/?query="
                         + query(longIn)), false, List.of("200")),
+                new Hostile("an NBI body larger than ACS_NBI_MAX_BODY_BYTES", Port.NBI, acs -> put("/presets/big",
+                        "{\"weight\": 0, \"x\": \"" + "a".repeat(300_000) + "\"}"), false,
+                        List.of("413", "ACS_NBI_MAX_BODY_BYTES")),
                 new Hostile("NBI headers that never end", Port.NBI, acs -> "GET /devices HTTP/1.1\r\nHost: x\r\n"
                         .getBytes(StandardCharsets.US_ASCII), false, List.of("408")),
                 new Hostile("an upload larger than ACS_MAX_FILE_MB, by its Content-Length", Port.NBI, acs -> (

@@ -22,8 +22,12 @@ final class LimitedAggregator extends HttpObjectAggregator {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("cwmp");
+
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+        LOG.warn("{} -: request body larger than {} bytes refused with 413 (ACS_MAX_BODY_BYTES)",
+                org.cwmpacs.core.net.Remote.address(ctx.channel()), maxBodyBytes);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.copiedBuffer("CWMP request body larger than "
                         + maxBodyBytes + " bytes (ACS_MAX_BODY_BYTES)\n", StandardCharsets.UTF_8));

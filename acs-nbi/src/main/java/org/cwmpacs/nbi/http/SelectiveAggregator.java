@@ -15,9 +15,24 @@ public final class SelectiveAggregator extends HttpObjectAggregator {
     private final Predicate<HttpRequest> streamed;
     private boolean streaming;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SelectiveAggregator.class);
+    private final int maxContentLength;
+
     public SelectiveAggregator(int maxContentLength, Predicate<HttpRequest> streamed) {
         super(maxContentLength);
+        this.maxContentLength = maxContentLength;
         this.streamed = streamed;
+    }
+
+    /** A 413 that names the limit, logged; the connection closes, as the rest of the body is not read. */
+    @Override
+    protected void handleOversizedMessage(io.netty.channel.ChannelHandlerContext ctx,
+                                          io.netty.handler.codec.http.HttpMessage oversized) {
+        LOG.warn("{}: request body larger than {} bytes refused with 413 (ACS_NBI_MAX_BODY_BYTES)",
+                org.cwmpacs.core.net.Remote.address(ctx.channel()), maxContentLength);
+        new Exchange(ctx, false).error(io.netty.handler.codec.http.HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                "the request body is larger than " + maxContentLength + " bytes, the NBI's limit "
+                        + "(ACS_NBI_MAX_BODY_BYTES)");
     }
 
     @Override
