@@ -12,6 +12,11 @@ public final class CpeProfile {
 
     volatile int maxValues = UNLIMITED;
     volatile boolean partialPaths = true;
+    /**
+     * With partial paths off by configuration ({@code ACS_PARTIAL_PATHS=off}), what the kind had taught
+     * before, which is what is stored again; null otherwise.
+     */
+    volatile Boolean storedPartialPaths;
     volatile int maxSetEntries;
     /** The CPE refuses GetParameterNames of its whole tree (NextLevel false on the root). */
     volatile boolean rootListingRefused;

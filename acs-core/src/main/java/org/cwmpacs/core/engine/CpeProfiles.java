@@ -51,6 +51,8 @@ public final class CpeProfiles {
                 text.ifPresent(t -> parse(t, profile));
             }
             if (!partialPaths) {
+                // names only by configuration: what the kind taught is kept as it was, not overwritten
+                profile.storedPartialPaths = profile.partialPaths;
                 profile.partialPaths = false;
             }
             return profile;
@@ -83,7 +85,8 @@ public final class CpeProfiles {
     }
 
     static String format(CpeProfile profile) {
-        return "maxValues=" + profile.maxValues + ";partialPaths=" + profile.partialPaths + ";maxSetEntries="
+        boolean partial = profile.storedPartialPaths != null ? profile.storedPartialPaths : profile.partialPaths;
+        return "maxValues=" + profile.maxValues + ";partialPaths=" + partial + ";maxSetEntries="
                 + profile.maxSetEntries + ";rootListingRefused=" + profile.rootListingRefused;
     }
 
