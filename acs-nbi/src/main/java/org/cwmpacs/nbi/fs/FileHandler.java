@@ -240,6 +240,10 @@ final class FileHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof OutOfMemoryError || cause instanceof io.netty.handler.codec.TooLongFrameException) {
+            // a refusal the operator should see: out of buffer memory, or a request line or header too long
+            ACCESS.warn("{}: connection closed: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
         ctx.close();
     }
 }
