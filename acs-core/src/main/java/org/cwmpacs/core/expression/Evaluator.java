@@ -139,8 +139,10 @@ public final class Evaluator {
                 if (Values.isNull(value) || Values.isNull(pattern) || Values.isNull(escape)) {
                     return Values.NULL;
                 }
-                boolean matches = Like.regex(Values.jsString(pattern), Values.jsString(escape), false)
-                        .matcher(Values.jsString(value)).find();
+                // texts only, as the database query matches (GenieACS's own evaluator also tests a number as
+                // its text; its device list, a database query, does not)
+                boolean matches = value instanceof String && Like.regex(Values.jsString(pattern),
+                        Values.jsString(escape), false).matcher((String) value).find();
                 return o.op().equals("LIKE") == matches;
             }
             case "=":
