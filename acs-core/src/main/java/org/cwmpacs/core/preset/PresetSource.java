@@ -1,0 +1,122 @@
+package org.cwmpacs.core.preset;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.cwmpacs.core.store.DocumentQuery;
+import org.cwmpacs.core.store.DocumentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The presets every session works with, read from the store (the {@code presets} collection, and
+ * {@code objects} for legacy configurations) and read again once a snapshot is older than the refresh
+ * interval, so that an edit through the NBI, on this instance or another sharing the store, takes effect
+ * within seconds. A session takes one snapshot when it starts and keeps it: an edit never changes a session
+ * midway. A preset that cannot be read is left out and logged once, with its reason.
+ */
+public final class PresetSource {
+    private static final Logger LOG = LoggerFactory.getLogger(PresetSource.class);
+
+    /** The presets as read at one moment, and those left out. */
+    public record Snapshot(List<Preset> presets, Map<String, String> problems, Instant readAt) {
+        public Snapshot {
+            presets = List.copyOf(presets);
+            problems = Map.copyOf(problems);
+        }
+    }
+
+    private final DocumentStore documents;
+    private final Function<String, Object> jsonParser;
+    private final Clock clock;
+    private final Duration refresh;
+    private final Executor executor;
+    private final Set<String> reported = new HashSet<>();
+    private CompletableFuture<Snapshot> current;
+    private CompletableFuture<Snapshot> reading;
+
+    /**
+     * @param jsonParser reads a legacy JSON precondition into maps and lists
+     * @param refresh how old a snapshot may be before the store is read again
+     * @param executor where the store is read (its calls block)
+     */
+    public PresetSource(DocumentStore documents, Function<String, Object> jsonParser, Clock clock, Duration refresh,
+                        Executor executor) {
+        this.documents = documents;
+        this.jsonParser = jsonParser;
+        this.clock = clock;
+        this.refresh = refresh;
+        this.executor = executor;
+    }
+
+    /**
+     * The current presets. A stale snapshot is still served while the next one is read (sessions never wait
+     * for the store), except the very first, which is waited for.
+     */
+    public synchronized CompletableFuture<Snapshot> snapshot() {
+        if (current == null) {
+            current = read();
+            return current;
+        }
+        Snapshot known = current.getNow(null);
+        boolean stale = known == null || !clock.instant().isBefore(known.readAt().plus(refresh));
+        if (stale && reading == null) {
+            CompletableFuture<Snapshot> next = read();
+            reading = next;
+            next.whenComplete((snapshot, failure) -> {
+                synchronized (this) {
+                    if (failure == null) {
+                        current = next;
+                    } else {
+                        LOG.warn("presets not read again ({}); the last ones read stay in use", failure.toString());
+                    }
+                    reading = null;
+                }
+            });
+        }
+        return known != null ? CompletableFuture.completedFuture(known) : current;
+    }
+
+    private CompletableFuture<Snapshot> read() {
+        return CompletableFuture.supplyAsync(() -> {
+            Instant at = clock.instant();
+            Map<String, Map<String, ?>> objects = new HashMap<>();
+            documents.find("objects", DocumentQuery.all(Map.of()), o -> objects.put(String.valueOf(o.get("_id")), o));
+            List<Preset> presets = new ArrayList<>();
+            Map<String, String> problems = new HashMap<>();
+            documents.find("presets", DocumentQuery.all(Map.of()), doc -> {
+                String id = String.valueOf(doc.get("_id"));
+                try {
+                    Preset preset = Presets.read(doc, jsonParser, objects);
+                    preset.schedule().flatMap(Preset.Schedule::problem).ifPresent(p -> problems.put(id, "schedule: " + p));
+                    presets.add(preset);
+                } catch (IllegalArgumentException e) {
+                    problems.put(id, e.getMessage());
+                }
+            });
+            report(problems);
+            return new Snapshot(presets, problems, at);
+        }, executor);
+    }
+
+    private void report(Map<String, String> problems) {
+        synchronized (reported) {
+            for (Map.Entry<String, String> p : problems.entrySet()) {
+                if (reported.add(p.getKey() + "\n" + p.getValue())) {
+                    String why = p.getValue().startsWith("preset ") ? p.getValue() : "preset " + p.getKey() + ": "
+                            + p.getValue();
+                    LOG.warn("{} (not applied until fixed through the NBI or the UI)", why);
+                }
+            }
+        }
+    }
+}
