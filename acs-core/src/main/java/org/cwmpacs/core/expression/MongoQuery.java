@@ -30,7 +30,7 @@ public final class MongoQuery {
     /** The query of the devices for which {@code e} is true; {@code now} is what NOW() is. */
     public static Map<String, Object> devices(Expr e, long now) {
         MongoQuery q = new MongoQuery(now);
-        return q.whenTrue(q.fold(e));
+        return q.query(q.fold(e), true);
     }
 
     // ---------------------------------------------------------------- constant parts
@@ -71,13 +71,18 @@ public final class MongoQuery {
 
     // ---------------------------------------------------------------- true and false
 
-    private Map<String, Object> whenTrue(Expr e) {
+    /**
+     * The devices for which {@code e} is {@code truth}: true, or false (not NULL). NOT swaps the two; AND's
+     * false is any part false, OR's false every part false; a comparison or LIKE is false where the parameter
+     * is known and it does not hold, and neither where an operand is NULL.
+     */
+    private Map<String, Object> query(Expr e, boolean truth) {
         if (e instanceof Expr.Lit) {
             Object v = ((Expr.Lit) e).value();
-            return !Values.isNull(v) && Values.truthy(v) ? ALL : NONE;
+            return !Values.isNull(v) && Values.truthy(v) == truth ? ALL : NONE;
         }
         if (e instanceof Expr.Param) {
-            return truthyParameter(field((Expr.Param) e), true);
+            return truthyParameter(field((Expr.Param) e), truth);
         }
         if (!(e instanceof Expr.Op)) {
             throw unsupported(e);
@@ -85,59 +90,16 @@ public final class MongoQuery {
         Expr.Op o = (Expr.Op) e;
         switch (o.op()) {
             case "AND":
-                return Map.of("$and", map(o.args(), true));
+                return Map.of(truth ? "$and" : "$or", map(o.args(), truth));
             case "OR":
-                return Map.of("$or", map(o.args(), true));
+                return Map.of(truth ? "$or" : "$and", map(o.args(), truth));
             case "NOT":
-                return whenFalse(o.args().get(0));
+                return query(o.args().get(0), !truth);
             case "IS NULL":
-                return isNull(field(parameter(o.args().get(0))));
-            case "IS NOT NULL":
-                return notNull(field(parameter(o.args().get(0))));
-            case "LIKE":
-            case "NOT LIKE": {
+            case "IS NOT NULL": {
                 Field f = field(parameter(o.args().get(0)));
-                if (knownNull(o)) {
-                    return NONE;
-                }
-                Map<String, Object> like = like(f, o);
-                return o.op().equals("LIKE") ? like : and(notNull(f), nor(like));
+                return o.op().equals("IS NULL") == truth ? isNull(f) : notNull(f);
             }
-            case "=":
-            case "<>":
-            case ">":
-            case ">=":
-            case "<":
-            case "<=":
-                return comparison(o);
-            default:
-                throw unsupported(e);
-        }
-    }
-
-    private Map<String, Object> whenFalse(Expr e) {
-        if (e instanceof Expr.Lit) {
-            Object v = ((Expr.Lit) e).value();
-            return !Values.isNull(v) && !Values.truthy(v) ? ALL : NONE;
-        }
-        if (e instanceof Expr.Param) {
-            return truthyParameter(field((Expr.Param) e), false);
-        }
-        if (!(e instanceof Expr.Op)) {
-            throw unsupported(e);
-        }
-        Expr.Op o = (Expr.Op) e;
-        switch (o.op()) {
-            case "AND":
-                return Map.of("$or", map(o.args(), false));
-            case "OR":
-                return Map.of("$and", map(o.args(), false));
-            case "NOT":
-                return whenTrue(o.args().get(0));
-            case "IS NULL":
-                return notNull(field(parameter(o.args().get(0))));
-            case "IS NOT NULL":
-                return isNull(field(parameter(o.args().get(0))));
             case "LIKE":
             case "NOT LIKE": {
                 Field f = field(parameter(o.args().get(0)));
@@ -145,7 +107,7 @@ public final class MongoQuery {
                     return NONE;
                 }
                 Map<String, Object> like = like(f, o);
-                return o.op().equals("LIKE") ? and(notNull(f), nor(like)) : like;
+                return o.op().equals("LIKE") == truth ? like : and(notNull(f), nor(like));
             }
             case "=":
             case "<>":
@@ -153,12 +115,11 @@ public final class MongoQuery {
             case ">=":
             case "<":
             case "<=": {
-                // false: both sides known and the comparison does not hold
-                Field f = field(parameter(comparedParameter(o)));
-                if (knownNull(o)) {
-                    return NONE;
+                if (truth) {
+                    return comparison(o);
                 }
-                return and(notNull(f), nor(comparison(o)));
+                Field f = field(parameter(comparedParameter(o)));
+                return knownNull(o) ? NONE : and(notNull(f), nor(comparison(o)));
             }
             default:
                 throw unsupported(e);
@@ -168,7 +129,7 @@ public final class MongoQuery {
     private List<Map<String, Object>> map(List<Expr> args, boolean truth) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Expr a : args) {
-            out.add(truth ? whenTrue(a) : whenFalse(a));
+            out.add(query(a, truth));
         }
         return out;
     }
