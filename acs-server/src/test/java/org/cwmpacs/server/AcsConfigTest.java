@@ -76,6 +76,27 @@ class AcsConfigTest {
                 .hasMessageContaining("ACS_SPV_BATCH_SIZE");
     }
 
+    @Test
+    void hostileClientLimits() throws Exception {
+        String file = write("{}").toString();
+        AcsConfig c = AcsConfig.load(Map.of("ACS_CONFIG_FILE", file));
+        assertThat(c.cwmp().requestTimeout()).as("GenieACS's requestTimeout").isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.cwmp().maxSessionsPerAddress()).isEqualTo(1000);
+        assertThat(c.cwmp().partialPaths()).isTrue();
+        assertThat(c.nbi().requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.nbi().maxFileBytes()).isEqualTo(1024L * 1024 * 1024);
+        AcsConfig set = AcsConfig.load(Map.of("ACS_CONFIG_FILE", write("{\"ACS_CWMP_REQUEST_TIMEOUT\": 3}").toString(),
+                "ACS_PARTIAL_PATHS", "off", "ACS_MAX_SESSIONS_PER_ADDRESS", "7", "ACS_MAX_FILE_MB", "5"));
+        assertThat(set.cwmp().requestTimeout()).as("from the file").isEqualTo(Duration.ofSeconds(3));
+        assertThat(set.cwmp().partialPaths()).isFalse();
+        assertThat(set.cwmp().maxSessionsPerAddress()).isEqualTo(7);
+        assertThat(set.nbi().maxFileBytes()).isEqualTo(5L * 1024 * 1024);
+        assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "ACS_PARTIAL_PATHS", "sometimes")))
+                .hasMessageContaining("ACS_PARTIAL_PATHS").hasMessageContaining("auto").hasMessageContaining("off");
+        assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "ACS_CWMP_REQUEST_TIMEOUT", "0")))
+                .hasMessageContaining("ACS_CWMP_REQUEST_TIMEOUT");
+    }
+
     private Path write(String json) throws Exception {
         Path file = Files.createTempFile(dir, "config", ".json");
         Files.writeString(file, json);
