@@ -213,8 +213,8 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
             // refused before a byte is stored; the body is not read and the connection closes
             LOG.warn("{} PUT /files/{}: {} bytes refused, the limit is {} (ACS_MAX_FILE_MB)", remote, name, declared,
                     config.maxFileBytes());
-            new Exchange(ctx, false).error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "the file is " + declared
-                    + " bytes; files of at most " + config.maxFileBytes() + " bytes are stored (ACS_MAX_FILE_MB)");
+            new Exchange(ctx, false).refuseUnread(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "the file is "
+                    + declared + " bytes; files of at most " + config.maxFileBytes() + " bytes are stored (ACS_MAX_FILE_MB)");
             return;
         }
         discarding = false;

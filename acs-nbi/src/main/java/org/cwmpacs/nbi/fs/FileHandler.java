@@ -103,7 +103,7 @@ final class FileHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             refusal.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, authenticator.challenge(false))
                     .add(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"" + CpeAuthenticator.REALM + "\"")
                     .set(HttpHeaderNames.CONTENT_LENGTH, 0);
-            exchange.stream(refusal).end();
+            exchange.complete(refusal);
             return;
         }
         String etag = "\"" + etag(file) + "\"";
@@ -116,7 +116,7 @@ final class FileHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 response.headers().set(HttpHeaderNames.ETAG, etag).set(HttpHeaderNames.LAST_MODIFIED, lastModified);
             }
             response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
-            exchange.stream(response).end();
+            exchange.complete(response);
             return;
         }
         Optional<String> rangeHeader = Optional.ofNullable(headers.get(HttpHeaderNames.RANGE));
@@ -128,7 +128,7 @@ final class FileHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             HttpResponse response = Exchange.head(HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
             response.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + file.length())
                     .set(HttpHeaderNames.CONTENT_LENGTH, 0);
-            exchange.stream(response).end();
+            exchange.complete(response);
             return;
         }
         ByteRange range = outcome instanceof ByteRange.Partial ? ((ByteRange.Partial) outcome).range()
@@ -145,11 +145,11 @@ final class FileHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     "bytes " + range.start() + "-" + range.endInclusive() + "/" + file.length());
         }
         ACCESS.info("{} {} {}: {} bytes from {}", remote, method, name, Math.max(0, range.length()), range.start());
-        Exchange.Body body = exchange.stream(response);
         if (head || range.length() <= 0) {
-            body.end();
+            exchange.complete(response);
             return;
         }
+        Exchange.Body body = exchange.stream(response);
         InputStream in = files.open(name, range.start());
         sendPiece(body, in, range.length(), name, remote);
     }

@@ -92,6 +92,22 @@ public final class Exchange {
         respond(status, "application/json", Json.error(message), Map.of());
     }
 
+    /**
+     * {@code {"error": message}} to a request whose body is not read (too large): the connection closes after
+     * a linger, so that the client, still sending, gets the answer instead of a reset.
+     */
+    public void refuseUnread(HttpResponseStatus status, String message) {
+        if (!answered.compareAndSet(false, true)) {
+            return;
+        }
+        byte[] body = Json.error(message);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        HttpUtil.setContentLength(response, body.length);
+        HttpUtil.setKeepAlive(response, false);
+        org.cwmpacs.core.net.LingeringClose.after(ctx.writeAndFlush(response));
+    }
+
     public void methodNotAllowed(String allow) {
         respond(HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8",
                 "405 Method Not Allowed".getBytes(StandardCharsets.UTF_8), Map.of("Allow", allow));
@@ -125,6 +141,21 @@ public final class Exchange {
         HttpUtil.setKeepAlive(head, keepAlive);
         ctx.writeAndFlush(head);
         return new Body();
+    }
+
+    /**
+     * A response without a body (its headers may announce one, as a HEAD answer does), written in one piece:
+     * a client that has it whole may send its next request at once, and that answer must not find this one
+     * unfinished, as a head written apart from its end could be.
+     */
+    public void complete(HttpResponse head) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, head.status(),
+                Unpooled.EMPTY_BUFFER);
+        response.headers().set(head.headers());
+        if (!HttpUtil.isContentLengthSet(response)) {
+            HttpUtil.setContentLength(response, 0);
+        }
+        send(response, true);
     }
 
     public static HttpResponse head(HttpResponseStatus status) {

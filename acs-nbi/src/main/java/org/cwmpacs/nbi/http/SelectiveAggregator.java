@@ -30,9 +30,8 @@ public final class SelectiveAggregator extends HttpObjectAggregator {
                                           io.netty.handler.codec.http.HttpMessage oversized) {
         LOG.warn("{}: request body larger than {} bytes refused with 413 (ACS_NBI_MAX_BODY_BYTES)",
                 org.cwmpacs.core.net.Remote.address(ctx.channel()), maxContentLength);
-        new Exchange(ctx, false).error(io.netty.handler.codec.http.HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-                "the request body is larger than " + maxContentLength + " bytes, the NBI's limit "
-                        + "(ACS_NBI_MAX_BODY_BYTES)");
+        new Exchange(ctx, false).refuseUnread(io.netty.handler.codec.http.HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                "the request body is larger than " + maxContentLength + " bytes, the NBI's limit (ACS_NBI_MAX_BODY_BYTES)");
     }
 
     @Override
