@@ -33,6 +33,15 @@ public final class Scheduling {
         return q * interval - offset;
     }
 
+    /**
+     * {@code Date.now("<cron>", variance)}: the last tick of the cron at or before the session's time shifted
+     * by the device's offset, shifted back (whole seconds); 0 when the cron has no tick (as GenieACS returns).
+     */
+    public static long cron(long timestamp, Cron cron, long offset) {
+        return cron.prev(java.time.Instant.ofEpochMilli(timestamp + offset))
+                .map(tick -> tick.toEpochMilli() - offset).orElse(0L);
+    }
+
     /** The MD5 digest's four little-endian 32-bit words XORed. */
     static int md532(String text) {
         try {

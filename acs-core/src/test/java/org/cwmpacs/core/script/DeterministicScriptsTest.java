@@ -31,4 +31,15 @@ class DeterministicScriptsTest {
         assertThat(start).isLessThanOrEqualTo(now).isGreaterThan(now - 86_400_000L);
         assertThat((start + 74_952_166L) % 86_400_000L).isZero();
     }
+
+    @Test
+    void dateNowOfACronIsTheLastTickShiftedByTheDevicesOffset() {
+        long offset = Scheduling.variance(DEVICE, 3_600_000L);
+        long now = java.time.Instant.parse("2026-12-02T10:20:30Z").toEpochMilli();
+        long tick = Scheduling.cron(now, Cron.parse("0 * * * *"), offset);
+        // an hourly tick, moved back by the device's offset within the hour
+        assertThat((tick + offset) % 3_600_000L).isZero();
+        assertThat(tick).isLessThanOrEqualTo(now).isGreaterThan(now - 3_600_000L);
+        assertThat(Scheduling.cron(now, Cron.parse("0 0 30 2 *"), 0)).as("no tick").isZero();
+    }
 }
