@@ -14,8 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import org.cwmpacs.core.auth.CpeAuthenticator;
-import org.cwmpacs.core.auth.CpeCredentials;
 import org.cwmpacs.core.device.DeviceInform;
 import org.cwmpacs.core.engine.EngineServices;
 import org.cwmpacs.core.engine.SessionDriver;
@@ -79,13 +77,7 @@ public final class SessionManager implements AutoCloseable {
     /** Running sessions per remote address, so that one address cannot fill the session table. */
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
-    private final CpeAuthenticator authenticator;
-    /** Failed authentications per connection: the second closes it. */
-    private final Map<Object, Integer> authFailures = new ConcurrentHashMap<>();
-    /** Wrong credentials per remote address: past a few a minute, answers to that address are slowed. */
-    private final org.cwmpacs.core.auth.FailedAttempts failedAttempts;
-    static final int ALLOWED_FAILURES = 5;
-    static final Duration FAILURE_DELAY = Duration.ofSeconds(2);
+    private final InformAuthentication authentication;
     private final ScheduledExecutorService sweeper;
 
     public SessionManager(EngineServices services, SessionLocks locks, SessionConfig config) {
@@ -100,8 +92,7 @@ public final class SessionManager implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.nanos = nanos;
-        this.authenticator = new CpeAuthenticator(clock);
-        this.failedAttempts = new org.cwmpacs.core.auth.FailedAttempts(clock, Duration.ofMinutes(1), ALLOWED_FAILURES);
+        this.authentication = new InformAuthentication(config.cpeAuth(), services.devices(), clock);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cwmp-session-sweeper");
             t.setDaemon(true);
@@ -122,8 +113,8 @@ public final class SessionManager implements AutoCloseable {
         if (session == null && request.sessionCookie().isEmpty()) {
             session = byConnection.get(request.connection());
         }
-        if (session == null && config.cpeAuth().enabled()) {
-            Optional<CompletableFuture<CwmpReply>> refused = refusedBeforeDecoding(request);
+        if (session == null && authentication.enabled()) {
+            Optional<CompletableFuture<CwmpReply>> refused = authentication.refusedBeforeDecoding(request);
             if (refused.isPresent()) {
                 return refused.get();
             }
@@ -153,22 +144,12 @@ public final class SessionManager implements AutoCloseable {
                         reply(envelope.cwmpNamespace(), envelope, refused.get()).closing());
             }
         }
-        if (inform.isPresent() && config.cpeAuth().enabled()) {
+        if (inform.isPresent() && authentication.enabled()) {
             CwmpSession current = session;
             DeviceInform deviceInform = DeviceInform.of(inform.get(), clock.instant());
-            return credentials(deviceInform.deviceId()).thenCompose(expected -> {
-                if (expected.isPresent() && authenticator.verifyFor(request.authorization(), expected.get(),
-                        request.tls(), request.uri(), deviceInform.deviceId())) {
-                    authFailures.remove(request.connection());
-                    failedAttempts.succeeded(request.remoteAddress());
-                    return informed(request, envelope, inform.get(), deviceInform, current, now);
-                }
-                if (expected.isEmpty()) {
-                    LOG.warn("{} {}: no credentials known for this CPE; set ACS_CWMP_USERNAME and ACS_CWMP_PASSWORD, or "
-                            + "its ManagementServer.Username and Password", request.remoteAddress(), deviceInform.deviceId());
-                }
-                return unauthorized(request, deviceInform.deviceId());
-            });
+            return authentication.check(request, deviceInform.deviceId()).thenCompose(refused -> refused.isPresent()
+                    ? CompletableFuture.completedFuture(refused.get())
+                    : informed(request, envelope, inform.get(), deviceInform, current, now));
         }
         if (inform.isPresent()) {
             DeviceInform deviceInform = DeviceInform.of(inform.get(), clock.instant());
@@ -188,44 +169,6 @@ public final class SessionManager implements AutoCloseable {
         byConnection.put(request.connection(), session);
         refreshLock(session, now);
         return continueSession(session, envelope);
-    }
-
-    /**
-     * A request that opens a session must authenticate: without credentials, or with wrong ones when every
-     * CPE shares the configured ones, it is answered before its body is decoded, so an unauthenticated client
-     * cannot make the ACS parse anything. Per-device credentials need the Inform's DeviceId: decoded first.
-     */
-    private Optional<CompletableFuture<CwmpReply>> refusedBeforeDecoding(CwmpRequest request) {
-        if (!CpeAuthenticator.hasCredentials(request.authorization())) {
-            return Optional.of(unauthorized(request, "-"));
-        }
-        Optional<CpeCredentials> shared = config.cpeAuth().credentials();
-        if (shared.isPresent() && !authenticator.verify(request.authorization(), shared.get(), request.tls(), "POST",
-                request.uri())) {
-            return Optional.of(unauthorized(request, "-"));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A 401: the first on a connection is a challenge; a second closes it. Only wrong credentials are logged
-     * and counted: past {@link #ALLOWED_FAILURES} a minute from one address, each 401 is held back
-     * {@link #FAILURE_DELAY}, so guessing passwords is slow (no thread waits meanwhile).
-     */
-    private CompletableFuture<CwmpReply> unauthorized(CwmpRequest request, String deviceId) {
-        int failures = authFailures.merge(request.connection(), 1, Integer::sum);
-        CwmpReply reply = CwmpReply.unauthorized(authenticator.challenge(request.tls()), failures > 1);
-        if (!CpeAuthenticator.hasCredentials(request.authorization())) {
-            return CompletableFuture.completedFuture(reply);
-        }
-        LOG.warn("{} {}: Authentication failure", request.remoteAddress(), deviceId);
-        boolean slowed = failedAttempts.exceeded(request.remoteAddress());
-        failedAttempts.failed(request.remoteAddress());
-        if (!slowed) {
-            return CompletableFuture.completedFuture(reply);
-        }
-        return CompletableFuture.supplyAsync(() -> reply, CompletableFuture.delayedExecutor(
-                FAILURE_DELAY.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /**
@@ -270,23 +213,6 @@ public final class SessionManager implements AutoCloseable {
                     .thenCompose(released -> startSession(request, envelope, inform, deviceInform, now));
         }
         return startSession(request, envelope, inform, deviceInform, now);
-    }
-
-    /** The configured credentials, else the device's stored ManagementServer.Username/Password. */
-    private CompletableFuture<Optional<CpeCredentials>> credentials(String deviceId) {
-        if (config.cpeAuth().credentials().isPresent()) {
-            return CompletableFuture.completedFuture(config.cpeAuth().credentials());
-        }
-        return devices.load(deviceId).thenApply(device -> device.flatMap(d -> {
-            for (String root : List.of("InternetGatewayDevice", "Device")) {
-                Optional<Object> user = d.value(root + ".ManagementServer.Username");
-                if (user.isPresent() && !String.valueOf(user.get()).isEmpty()) {
-                    return Optional.of(new CpeCredentials(String.valueOf(user.get()),
-                            d.value(root + ".ManagementServer.Password").map(String::valueOf).orElse("")));
-                }
-            }
-            return Optional.empty();
-        })).exceptionally(failure -> Optional.empty());
     }
 
     private CompletableFuture<CwmpReply> startSession(CwmpRequest request, CwmpEnvelope envelope, Inform inform,
@@ -605,7 +531,7 @@ public final class SessionManager implements AutoCloseable {
         if (session != null && session.connection.equals(connection)) {
             session.connectionLost = true;
         }
-        authFailures.remove(connection);
+        authentication.connectionClosed(connection);
     }
 
     private void sweep() {

@@ -330,7 +330,7 @@ class SessionManagerTest {
         withSharedCredentials();
         byte[] body = envelope(Cwmp.NS, SoapHeader.withId("1"), inform("G"));
         String wrong = "Digest username=\"acs\", realm=\"cwmpacs\", nonce=\"x\", uri=\"/\", response=\"0\"";
-        for (int i = 0; i < SessionManager.ALLOWED_FAILURES; i++) {
+        for (int i = 0; i < InformAuthentication.ALLOWED_FAILURES; i++) {
             java.util.concurrent.CompletableFuture<CwmpReply> reply = manager.handle(new CwmpRequest(body,
                     Optional.empty(), Optional.empty(), "g" + i, "203.0.113.9", Optional.empty(), Optional.of(wrong),
                     false, "/"));
