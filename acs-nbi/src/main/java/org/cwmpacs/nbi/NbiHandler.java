@@ -126,7 +126,7 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
         byte[] body = new byte[msg.content().readableBytes()];
         msg.content().readBytes(body);
         Request request = new Request(msg.method(), uri.rawPath(), params, msg.headers().copy(), body);
-        String remote = remote(ctx);
+        String remote = org.cwmpacs.core.net.Remote.address(ctx.channel());
         ACCESS.info("{} {} {}", remote, msg.method(), uri.rawPath());
         // on a worker too: checking a password costs milliseconds of PBKDF2 by design
         executor.execute(() -> {
@@ -187,7 +187,7 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
     private void startUpload(ChannelHandlerContext ctx, HttpRequest msg) {
         Exchange exchange = new Exchange(ctx, HttpUtil.isKeepAlive(msg));
         QueryStringDecoder uri = new QueryStringDecoder(msg.uri());
-        String remote = remote(ctx);
+        String remote = org.cwmpacs.core.net.Remote.address(ctx.channel());
         ACCESS.info("{} {} {}", remote, msg.method(), uri.rawPath());
         // an upload's query string is not used: a malformed one does not stop it
         Request request = new Request(msg.method(), uri.rawPath(), Map.of(), msg.headers(), new byte[0]);
@@ -291,12 +291,6 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
         } catch (java.io.IOException e) {
             exchange.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, e.getMessage());
         }
-    }
-
-    private static String remote(ChannelHandlerContext ctx) {
-        java.net.SocketAddress address = ctx.channel().remoteAddress();
-        return address instanceof java.net.InetSocketAddress
-                ? ((java.net.InetSocketAddress) address).getAddress().getHostAddress() : String.valueOf(address);
     }
 
     @Override

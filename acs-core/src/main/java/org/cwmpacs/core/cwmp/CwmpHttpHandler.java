@@ -1,5 +1,6 @@
 package org.cwmpacs.core.cwmp;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -17,8 +18,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cwmpacs.core.net.Remote;
 import org.cwmpacs.core.session.CwmpReply;
 import org.cwmpacs.core.session.CwmpRequest;
 import org.cwmpacs.core.session.SessionManager;
@@ -70,19 +70,30 @@ final class CwmpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        CwmpRequest cwmp = new CwmpRequest(ByteBufUtil.getBytes(request.content()),
-                charset(request.headers().get(HttpHeaderNames.CONTENT_TYPE)),
-                sessionCookie(request.headers().getAll(HttpHeaderNames.COOKIE)),
-                ctx.channel().id(), address(ctx.channel().remoteAddress()),
-                Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)),
-                Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION)),
-                ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null, request.uri());
+        // the body (up to ACS_MAX_BODY_BYTES) is copied out on a worker, not here
+        ByteBuf body = request.content().retain();
+        Optional<String> charset = charset(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
+        Optional<String> cookie = sessionCookie(request.headers().getAll(HttpHeaderNames.COOKIE));
+        Optional<String> host = Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST));
+        Optional<String> authorization = Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        boolean tls = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
+        String remote = Remote.address(ctx.channel());
+        String uri = request.uri();
         pending++;
-        CompletableFuture.supplyAsync(() -> sessions.handle(cwmp), workers).thenCompose(reply -> reply)
+        CompletableFuture.supplyAsync(() -> {
+            byte[] bytes;
+            try {
+                bytes = ByteBufUtil.getBytes(body);
+            } finally {
+                body.release();
+            }
+            return sessions.handle(new CwmpRequest(bytes, charset, cookie, ctx.channel().id(), remote, host,
+                    authorization, tls, uri));
+        }, workers).thenCompose(reply -> reply)
                 .whenComplete((reply, failure) -> ctx.executor().execute(() -> {
                     pending--;
                     if (failure != null) {
-                        LOG.error("{} -: request not handled", cwmp.remoteAddress(), failure);
+                        LOG.error("{} -: request not handled", remote, failure);
                         write(ctx, CwmpReply.unavailable("Internal error: " + failure, 60), false);
                     } else {
                         write(ctx, reply, keepAlive && !inputShutdown);
@@ -106,11 +117,6 @@ final class CwmpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         }
         Matcher m = CHARSET.matcher(contentType);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    private static String address(SocketAddress address) {
-        return address instanceof InetSocketAddress ? ((InetSocketAddress) address).getAddress().getHostAddress()
-                : String.valueOf(address);
     }
 
     private static void write(ChannelHandlerContext ctx, CwmpReply reply, boolean keepAlive) {
@@ -157,14 +163,14 @@ final class CwmpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         if (cause instanceof DecoderException && ctx.channel().isActive()) {
             // e.g. a Content-Encoding: deflate body that does not inflate
             String why = cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage();
-            LOG.warn("{} -: Invalid request; error=\"{}\"", address(ctx.channel().remoteAddress()), why);
+            LOG.warn("{} -: Invalid request; error=\"{}\"", Remote.address(ctx.channel()), why);
             write(ctx, CwmpReply.badRequest("Malformed HTTP request: " + why), false);
             return;
         }
         if (cause instanceof OutOfMemoryError) {
             // Netty's direct-memory limit: the connection goes, and the operator learns why
             LOG.error("{} -: connection closed, out of memory for request buffers ({}); lower ACS_MAX_BODY_BYTES or "
-                    + "raise -XX:MaxDirectMemorySize", address(ctx.channel().remoteAddress()), cause.getMessage());
+                    + "raise -XX:MaxDirectMemorySize", Remote.address(ctx.channel()), cause.getMessage());
         }
         // a reset connection or a broken client: nothing to answer
         ctx.close();
