@@ -44,13 +44,18 @@ public final class Parser {
     }
 
     private Expr expression() {
-        if (++depth > MAX_DEPTH) {
-            throw new ExpressionException("expression nested deeper than " + MAX_DEPTH + " levels", pos);
-        }
+        enter();
         try {
             return or();
         } finally {
             depth--;
+        }
+    }
+
+    /** Every recursion (parentheses, braces, arguments, CASE, a run of NOTs) counts against the depth limit. */
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw new ExpressionException("expression nested deeper than " + MAX_DEPTH + " levels", pos);
         }
     }
 
@@ -77,7 +82,12 @@ public final class Parser {
             if (peekKeyword("LIKE")) {
                 pos = start;
             } else {
-                return new Expr.Op("NOT", List.of(not()));
+                enter();
+                try {
+                    return new Expr.Op("NOT", List.of(not()));
+                } finally {
+                    depth--;
+                }
             }
         }
         return comparison();

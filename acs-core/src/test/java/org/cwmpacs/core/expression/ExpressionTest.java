@@ -107,6 +107,8 @@ class ExpressionTest {
                 .hasMessageContaining("'b'");
         assertThatThrownBy(() -> Parser.parse("(".repeat(10_000) + "1" + ")".repeat(10_000)))
                 .hasMessageContaining("nested deeper than");
+        assertThatThrownBy(() -> Parser.parse("NOT ".repeat(100_000) + "TRUE"))
+                .hasMessageContaining("nested deeper than");
         assertThat(Parser.parse("")).isEqualTo(new Expr.Lit(Values.NULL));
     }
 
