@@ -51,11 +51,31 @@ public sealed interface Declaration {
         }
     }
 
-    /** One new instance of the table {@code table}, whose children (relative names) get these values. */
-    record NewInstance(String table, List<ParameterValue> values) implements Declaration {
+    /**
+     * One new instance of the table {@code table}, whose children (relative names) get these values.
+     * {@code origin} names what asked for it (a provision's alias path; empty for a task), so that an instance
+     * created but not yet given its values still counts for that provision ({@link Planner#created}).
+     */
+    record NewInstance(String table, List<ParameterValue> values, String origin) implements Declaration {
         public NewInstance {
             Objects.requireNonNull(table, "table");
             values = List.copyOf(values);
+            Objects.requireNonNull(origin, "origin");
+        }
+
+        public NewInstance(String table, List<ParameterValue> values) {
+            this(table, values, "");
+        }
+    }
+
+    /**
+     * The direct children of the object {@code path} must have been listed at or after {@code notBefore}
+     * (for wildcards and aliases: which instances there are). {@link Instant#EPOCH}: listed at all.
+     */
+    record Children(String path, Instant notBefore) implements Declaration {
+        public Children {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(notBefore, "notBefore");
         }
     }
 

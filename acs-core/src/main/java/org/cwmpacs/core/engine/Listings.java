@@ -49,8 +49,22 @@ final class Listings {
         TreeSet<String> listings = new TreeSet<>(shortestFirst);
         TreeSet<String> levels = new TreeSet<>(shortestFirst);
         for (Declaration d : declarations) {
+            if (d instanceof Declaration.Children) {
+                Declaration.Children c = (Declaration.Children) d;
+                String path = c.path();
+                if (listed(path) || childrenListed.contains(path) || !tree.exists(path) || !tree.isObject(path)
+                        || listedSince(path, c.notBefore())) {
+                    continue;
+                }
+                levels.add(path);
+                continue;
+            }
             if (d instanceof Fresh && ((Fresh) d).subtree() && !((Fresh) d).notBefore().equals(Instant.EPOCH)) {
                 String path = ((Fresh) d).path();
+                if (!path.isEmpty() && subtreeListedSince(path, ((Fresh) d).notBefore())) {
+                    // listed whole recently enough (a provision's refresh every hour): its values may still be due
+                    continue;
+                }
                 if (path.isEmpty()) {
                     List<String> roots = tree.roots();
                     if (roots.size() == 1) {
@@ -135,6 +149,25 @@ final class Listings {
         return Optional.empty();
     }
 
+    /** Whether the object's children were listed at or after {@code notBefore} (its {@code _timestamp}). */
+    private boolean listedSince(String path, Instant notBefore) {
+        return tree.get(path).filter(ParameterAttributes::isObject).flatMap(ParameterAttributes::timestamp)
+                .filter(t -> !t.isBefore(notBefore)).isPresent();
+    }
+
+    /** Whether every object of the subtree was listed at or after {@code notBefore}. */
+    private boolean subtreeListedSince(String path, Instant notBefore) {
+        if (!listedSince(path, notBefore)) {
+            return false;
+        }
+        for (java.util.Map.Entry<String, ParameterAttributes> e : tree.below(path).entrySet()) {
+            if (e.getValue().isObject() && e.getValue().timestamp().filter(t -> !t.isBefore(notBefore)).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private String knownAncestor(String path) {
         String p = path;
         while (!p.isEmpty() && !tree.exists(p)) {
@@ -208,7 +241,7 @@ final class Listings {
             }
         }
         if (!listed.isEmpty()) {
-            tree.get(listed).ifPresent(n -> tree.put(listed, n.withObject(true).withTimestamp(now)));
+            tree.put(listed, tree.get(listed).orElse(ParameterAttributes.NONE).withObject(true).withTimestamp(now));
         }
         if (request.nextLevel()) {
             childrenListed.add(listed);

@@ -43,6 +43,8 @@ public final class Planner {
     /** Leaves missing from a partial-path answer: asked again by name. */
     private final Set<String> askByName = new HashSet<>();
     private final Set<String> absentReported = new HashSet<>();
+    /** Values not set, reported once: provisions declare them again at every replay. */
+    private final Set<String> warned = new HashSet<>();
     /** What of the tree's structure was listed in this session. */
     private final Listings listings;
     /** Names per GetParameterValues in this session; lowered to find the name a CPE refuses. */
@@ -50,6 +52,9 @@ public final class Planner {
     /** Paths whose attributes were read in this session. */
     private final Set<String> attributesRead = new HashSet<>();
     private Pending pending;
+    /** Work the planner gave itself: a new instance's reads and values. */
+    private final List<Declaration> followUps = new ArrayList<>();
+    private final Map<String, List<String>> createdBy = new java.util.HashMap<>();
     /** Work the ACS itself refused while planning (e.g. a value that cannot be of its type). */
     private Failed refusal;
 
@@ -96,11 +101,45 @@ public final class Planner {
      */
     public Optional<AcsRequest> next(List<Declaration> declarations) {
         pending = null;
-        Optional<AcsRequest> read = nextRead(declarations);
-        if (read.isPresent()) {
-            return read;
+        List<Declaration> all = withFollowUps(declarations);
+        List<Declaration> before = List.copyOf(all);
+        try {
+            Optional<AcsRequest> read = nextRead(all);
+            if (read.isPresent()) {
+                return read;
+            }
+            return nextWrite(all);
+        } finally {
+            settle(all, before, declarations);
         }
-        return nextWrite(declarations);
+    }
+
+    /** The instances this session created for {@code origin} (see {@link NewInstance#origin()}). */
+    public List<String> created(String origin) {
+        return createdBy.getOrDefault(origin, List.of());
+    }
+
+    /** What the planner itself still has to do (a new instance's reads and values), then the caller's work. */
+    private List<Declaration> withFollowUps(List<Declaration> declarations) {
+        List<Declaration> all = new ArrayList<>(followUps);
+        all.addAll(declarations);
+        return all;
+    }
+
+    /** What was done (removed from {@code all}) leaves the follow-ups and the caller's list. */
+    private void settle(List<Declaration> all, List<Declaration> before, List<Declaration> declarations) {
+        java.util.Set<Declaration> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(all);
+        java.util.Set<Declaration> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Declaration d : before) {
+            if (!kept.contains(d)) {
+                done.add(d);
+            }
+        }
+        if (!done.isEmpty()) {
+            followUps.removeIf(done::contains);
+            declarations.removeIf(done::contains);
+        }
     }
 
     // ---------------------------------------------------------------- reads
@@ -208,13 +247,17 @@ public final class Planner {
             Value v = (Value) d;
             Optional<ParameterAttributes> known = tree.get(v.path());
             if (known.isEmpty() || known.get().isObject() || known.get().value().isEmpty()) {
-                LOG.warn("{}: {} is not a parameter of this device; its value is not set", deviceId, v.path());
+                if (warned.add(v.path())) {
+                    LOG.warn("{}: {} is not a parameter of this device; its value is not set", deviceId, v.path());
+                }
                 it.remove();
                 continue;
             }
             if (known.get().writable().filter(w -> !w).isPresent()) {
                 // GenieACS sends no value to a parameter the CPE listed as read-only
-                LOG.warn("{}: {} is read-only on this device; its value is not set", deviceId, v.path());
+                if (warned.add(v.path())) {
+                    LOG.warn("{}: {} is read-only on this device; its value is not set", deviceId, v.path());
+                }
                 it.remove();
                 continue;
             }
@@ -321,6 +364,16 @@ public final class Planner {
 
     /** Applies the CPE's answer to the last request {@link #next} returned. */
     public Outcome onResponse(CwmpMessage response, List<Declaration> declarations) {
+        List<Declaration> all = withFollowUps(declarations);
+        List<Declaration> before = List.copyOf(all);
+        try {
+            return respond(response, all);
+        } finally {
+            settle(all, before, declarations);
+        }
+    }
+
+    private Outcome respond(CwmpMessage response, List<Declaration> declarations) {
         Pending p = pending;
         pending = null;
         if (p == null) {
@@ -373,15 +426,16 @@ public final class Planner {
             String instance = d.table() + "." + ((AddObjectResponse) response).instanceNumber();
             tree.ensureParents(instance);
             tree.put(instance, ParameterAttributes.NONE.withObject(true).withWritable(true));
-            int at = declarations.indexOf(d);
             declarations.remove(d);
-            // the new instance is learned at once (GenieACS lists it too), then given its values
-            List<Declaration> follow = new ArrayList<>();
-            follow.add(new Fresh(instance, true, now));
-            for (ParameterValue v : d.values()) {
-                follow.add(new Value(instance + "." + v.name(), v.value(), v.type()));
+            if (!d.origin().isEmpty()) {
+                createdBy.computeIfAbsent(d.origin(), k -> new ArrayList<>()).add(instance);
             }
-            declarations.addAll(Math.max(0, at), follow);
+            // the new instance is learned at once (GenieACS lists it too), then given its values; the planner
+            // keeps that work itself, as what declared the instance may be declared afresh
+            followUps.add(new Fresh(instance, true, now));
+            for (ParameterValue v : d.values()) {
+                followUps.add(new Value(instance + "." + v.name(), v.value(), v.type()));
+            }
             LOG.info("{}: Object added; instance=\"{}\"", deviceId, instance);
         } else if (response instanceof DeleteObjectResponse) {
             NoInstance d = (NoInstance) p.declaration();

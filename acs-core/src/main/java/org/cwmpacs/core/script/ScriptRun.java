@@ -1,0 +1,275 @@
+package org.cwmpacs.core.script;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.graalvm.polyglot.Value;
+
+/**
+ * One run of a script, with GenieACS's replay rules ({@code lib/sandbox.ts}): the script runs from the top
+ * each time; the first {@code maxRevision} commits (explicit, or implied by reading a declared parameter)
+ * pass, the next one stops the run so that the engine can do what was declared so far, and the script is
+ * then run again with one more. {@code Date} is the session's time, {@code Math.random()} restarts from the
+ * device's seed at every run, {@code ext()} results come from the session's cache, {@code log()} and
+ * {@code clear()} count on the last replay only.
+ */
+public final class ScriptRun {
+    /** What a script does with the device; implemented by the provisioning engine. */
+    public interface Host {
+        /**
+         * Records a declaration.
+         *
+         * @param timestamps the script's timestamps object as Java values (maps, lists, doubles, ...)
+         * @param values the script's values object likewise
+         * @return its number in this run
+         * @throws IllegalArgumentException for an invalid path or values; the script sees an Error
+         */
+        int declare(String path, Map<String, Object> timestamps, Map<String, Object> values);
+
+        /** The attributes a declaration may be read for. */
+        List<String> attributes(int declaration);
+
+        /** The parameters a declaration (or one of its matches) matches now. */
+        List<String> unpack(int declaration, Optional<String> concrete);
+
+        /** An attribute of a parameter, as GenieACS gives it to scripts ({@code value} is {@code [v, type]}). */
+        Optional<Object> attribute(String path, String attribute);
+
+        void clear(String path, double timestamp, Optional<List<String>> attributes);
+    }
+
+    /** Thrown through the script to stop it: a commit to do, or an extension to call. */
+    static final class Stop extends RuntimeException {
+        final boolean extension;
+
+        Stop(boolean extension) {
+            super(extension ? "ext" : "commit", null, false, false);
+            this.extension = extension;
+        }
+    }
+
+    /** How the run ended. */
+    public enum Status {
+        /** Ran to the end (or returned). */
+        DONE,
+        /** Stopped at a commit: do what it declared so far, then run again with one more revision. */
+        COMMIT,
+        /** Stopped at an ext() call whose result is not known yet. */
+        EXT,
+        /** Threw, or was stopped at a limit. */
+        FAULT
+    }
+
+    private final String name;
+    private final String argumentsJson;
+    private final String deviceId;
+    private final long sessionMillis;
+    private final int maxRevision;
+    private final Host host;
+    private final Map<String, Object> extensionCache;
+    private int revision;
+    private boolean uncommitted;
+    private SeedRandom rng;
+    private final Map<String, List<String>> extensionCalls = new LinkedHashMap<>();
+    private final List<String> logs = new ArrayList<>();
+    private Status status;
+    private ScriptFault fault;
+    private Optional<String> returned = Optional.empty();
+    private volatile String stopReason;
+
+    /**
+     * @param argumentsJson the script's {@code args}, as JSON
+     * @param extensionCache the session's extension results, by call ({@code "<revision>: [file, fn, args…]"})
+     */
+    public ScriptRun(String name, String argumentsJson, String deviceId, Instant session, int maxRevision, Host host,
+                     Map<String, Object> extensionCache) {
+        this.name = name;
+        this.argumentsJson = argumentsJson;
+        this.deviceId = deviceId;
+        this.sessionMillis = session.toEpochMilli();
+        this.maxRevision = maxRevision;
+        this.host = host;
+        this.extensionCache = extensionCache;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    String argumentsJson() {
+        return argumentsJson;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Optional<ScriptFault> fault() {
+        return Optional.ofNullable(fault);
+    }
+
+    /** The script's return value as JSON (virtual parameters return their value and writability). */
+    public Optional<String> returnValue() {
+        return returned;
+    }
+
+    /** The extension calls the run waits for: key → [file, function, args…]. */
+    public Map<String, List<String>> extensionCalls() {
+        return extensionCalls;
+    }
+
+    /** What the script logged in this run (each log() counts in the one replay where it is newest). */
+    public List<String> logs() {
+        return logs;
+    }
+
+    void returned(Optional<String> json) {
+        status = Status.DONE;
+        returned = json;
+    }
+
+    void stopped(Stop stop) {
+        status = stop.extension ? Status.EXT : Status.COMMIT;
+    }
+
+    void fault(ScriptFault f) {
+        status = Status.FAULT;
+        fault = f;
+    }
+
+    void stopBecause(String reason) {
+        stopReason = reason;
+    }
+
+    Optional<String> stopReason() {
+        return Optional.ofNullable(stopReason);
+    }
+
+    /** The one host function of the prelude: {@code call(op, ...)}. */
+    Object call(Value[] a) {
+        String op = a[0].asString();
+        switch (op) {
+            case "now":
+                return (double) sessionMillis;
+            case "dateNow":
+                return (double) dateNow(a.length > 1 ? a[1] : null, a.length > 2 ? a[2] : null);
+            case "random":
+                if (rng == null) {
+                    rng = new SeedRandom(deviceId);
+                }
+                return rng.nextDouble();
+            case "declare": {
+                uncommitted = true;
+                try {
+                    return host.declare(a[1].asString(), object(a[2]), object(a[3]));
+                } catch (IllegalArgumentException e) {
+                    throw ScriptFault.error("Error", e.getMessage());
+                }
+            }
+            case "attributes":
+                return Json.write(host.attributes(a[1].asInt()));
+            case "attribute":
+            case "path":
+            case "size":
+            case "unpack":
+                return read(op, a[1].asInt(), a[2].isNull() ? Optional.empty() : Optional.of(a[2].asString()),
+                        a.length > 3 ? a[3].asString() : "");
+            case "clear":
+                uncommitted = true;
+                if (revision == maxRevision) {
+                    Object attributes = JsValues.toJava(a[3]);
+                    host.clear(a[1].asString(), a[2].asDouble(), attributes instanceof List
+                            ? Optional.of(((List<?>) attributes).stream().map(String::valueOf).toList())
+                            : Optional.empty());
+                }
+                return null;
+            case "commit":
+                commit();
+                return null;
+            case "ext":
+                return ext(a[1].asString());
+            case "log":
+                if (revision == maxRevision) {
+                    logs.add(a[1].asString());
+                }
+                return null;
+            default:
+                throw new IllegalStateException("unknown script operation " + op);
+        }
+    }
+
+    private Object read(String op, int id, Optional<String> concrete, String attribute) {
+        if (uncommitted) {
+            commit();
+        }
+        List<String> matches = host.unpack(id, concrete);
+        switch (op) {
+            case "unpack":
+                return Json.write(matches);
+            case "size":
+                return matches.isEmpty() ? null : Json.write(matches.size());
+            case "path":
+                return matches.isEmpty() ? null : Json.write(matches.get(0));
+            default:
+                return matches.isEmpty() ? null : host.attribute(matches.get(0), attribute).map(Json::write).orElse(null);
+        }
+    }
+
+    private void commit() {
+        revision++;
+        uncommitted = false;
+        if (revision == maxRevision + 1) {
+            throw new Stop(false);
+        }
+        if (revision > maxRevision + 1) {
+            throw ScriptFault.error("Error", "Declare function should not be called from within a try/catch block");
+        }
+    }
+
+    private Object ext(String argsJson) {
+        String key = revision + ": " + argsJson;
+        if (extensionCache.containsKey(key)) {
+            Object cached = extensionCache.get(key);
+            return cached == null ? null : Json.write(cached);
+        }
+        extensionCalls.put(key, Json.readStrings(argsJson));
+        throw new Stop(true);
+    }
+
+    private long dateNow(Value intervalOrCron, Value variance) {
+        if (intervalOrCron == null || intervalOrCron.isNull()) {
+            return sessionMillis;
+        }
+        boolean noVariance = variance == null || variance.isNull();
+        if (intervalOrCron.isNumber()) {
+            double interval = intervalOrCron.asDouble();
+            double v = noVariance ? interval : variance.asDouble();
+            long offset = v != 0 && !Double.isNaN(v) ? Scheduling.variance(deviceId, (long) v) : 0;
+            return Scheduling.interval(sessionMillis, (long) interval, offset);
+        }
+        if (intervalOrCron.isString()) {
+            long offset = !noVariance && variance.asDouble() != 0 ? Scheduling.variance(deviceId,
+                    (long) variance.asDouble()) : 0;
+            Cron cron;
+            try {
+                cron = Cron.parse(intervalOrCron.asString());
+            } catch (IllegalArgumentException e) {
+                throw ScriptFault.error("Error", "Invalid cron expression: " + e.getMessage());
+            }
+            return Scheduling.cron(sessionMillis, cron, offset);
+        }
+        if (JsValues.truthy(intervalOrCron)) {
+            throw ScriptFault.error("Error", "Invalid Date.now() argument");
+        }
+        return sessionMillis;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Value v) {
+        Object o = JsValues.toJava(v);
+        return o instanceof Map ? (Map<String, Object>) o : Map.of();
+    }
+}
