@@ -36,8 +36,11 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
      * @param requestTimeout a request must arrive whole within this from its first byte ({@code ACS_CWMP_REQUEST_TIMEOUT})
      * @param maxSessionsPerAddress sessions at once from one address ({@code ACS_MAX_SESSIONS_PER_ADDRESS})
      * @param partialPaths whether GetParameterValues may name partial paths ({@code ACS_PARTIAL_PATHS})
+     * @param scriptLimits what one run of a provision script may use ({@code ACS_SCRIPT_MAX_*})
+     * @param presetsRefresh how old the presets and scripts a session uses may be ({@code ACS_PRESETS_REFRESH})
      */
-    public record CwmpOptions(Duration requestTimeout, int maxSessionsPerAddress, boolean partialPaths) {
+    public record CwmpOptions(Duration requestTimeout, int maxSessionsPerAddress, boolean partialPaths,
+                              org.cwmpacs.core.script.ScriptLimits scriptLimits, Duration presetsRefresh) {
     }
 
     /**
@@ -99,7 +102,12 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                 new CwmpOptions(Duration.ofSeconds(v.integer("ACS_CWMP_REQUEST_TIMEOUT", 10, 1, 3600)),
                         v.integer("ACS_MAX_SESSIONS_PER_ADDRESS", SessionConfig.DEFAULT_MAX_SESSIONS_PER_ADDRESS, 1,
                                 10_000_000),
-                        partialPaths(v.string("ACS_PARTIAL_PATHS", "auto"))));
+                        partialPaths(v.string("ACS_PARTIAL_PATHS", "auto")),
+                        new org.cwmpacs.core.script.ScriptLimits(
+                                v.integer("ACS_SCRIPT_MAX_STATEMENTS", 1_000_000, 1000, Integer.MAX_VALUE),
+                                v.integer("ACS_SCRIPT_MAX_CPU_MS", 1000, 10, 600_000),
+                                v.integer("ACS_SCRIPT_MAX_MEMORY_MB", 256, 1, 65_536) * 1024L * 1024L),
+                        Duration.ofSeconds(v.integer("ACS_PRESETS_REFRESH", 5, 0, 86_400))));
     }
 
     private static NbiOptions nbi(Values v) throws ConfigException {

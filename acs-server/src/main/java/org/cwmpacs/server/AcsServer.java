@@ -40,9 +40,13 @@ public final class AcsServer implements AutoCloseable {
     private final Listener cwmp;
     private final Listener nbi;
     private final Listener fs;
+    /** Stops the script engine and the preset reads. */
+    private final Runnable provisioning;
 
     private AcsServer(Stores store, SessionLocks locks, SessionManager sessions,
-                      ConnectionRequester connectionRequests, Listener cwmp, Listener nbi, Listener fs) {
+                      ConnectionRequester connectionRequests, Listener cwmp, Listener nbi, Listener fs,
+                      Runnable provisioning) {
+        this.provisioning = provisioning;
         this.store = store;
         this.locks = locks;
         this.sessions = sessions;
@@ -79,10 +83,29 @@ public final class AcsServer implements AutoCloseable {
                     "GENIEACS_FS_PORT / GENIEACS_FS_INTERFACE",
                     host -> FileServer.listener(store.fileStore(), host, options.fsPort(), options.requestTimeout()),
                     started, "");
+            java.util.concurrent.ExecutorService presetReads = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "preset-reads");
+                t.setDaemon(true);
+                return t;
+            });
+            started.add(presetReads::shutdownNow);
+            org.cwmpacs.core.script.ScriptEngine scripts = new org.cwmpacs.core.script.ScriptEngine(
+                    config.cwmp().scriptLimits());
+            started.add(scripts);
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            org.cwmpacs.core.preset.PresetSource presets = new org.cwmpacs.core.preset.PresetSource(store.documents(),
+                    text -> {
+                        try {
+                            return json.readValue(text, Object.class);
+                        } catch (java.io.IOException e) {
+                            throw new IllegalArgumentException(e.getMessage());
+                        }
+                    }, Clock.systemUTC(), config.cwmp().presetsRefresh(), presetReads);
             EngineServices services = new EngineServices(store.devices(), store.tasks(), store.faults(),
                     store.operations(), store.files(), config.engine().withFsPort(fs.port()),
                     new CpeProfiles(config.engine().maxSetEntries(), store.profiles(),
-                            config.cwmp().partialPaths()));
+                            config.cwmp().partialPaths()),
+                    new org.cwmpacs.core.provision.Provisioning(presets, scripts));
             SessionManager sessions = new SessionManager(services, locks, sessionConfig);
             started.add(sessions::close);
             ConnectionRequester connectionRequests = new ConnectionRequester(store.devices(),
@@ -117,7 +140,10 @@ public final class AcsServer implements AutoCloseable {
                             ? "loopback (127.0.0.1 and ::1)" : options.host());
                 }
             }
-            return new AcsServer(store, locks, sessions, connectionRequests, cwmp, nbi, fs);
+            return new AcsServer(store, locks, sessions, connectionRequests, cwmp, nbi, fs, () -> {
+                scripts.close();
+                presetReads.shutdownNow();
+            });
         } catch (java.io.IOException | RuntimeException | InterruptedException e) {
             java.util.Collections.reverse(started);
             for (AutoCloseable c : started) {
@@ -198,6 +224,7 @@ public final class AcsServer implements AutoCloseable {
         nbi.close();
         cwmp.close();
         sessions.close();
+        provisioning.run();
         store.close();
     }
 }

@@ -70,12 +70,18 @@ public sealed interface Declaration {
 
     /**
      * The direct children of the object {@code path} must have been listed at or after {@code notBefore}
-     * (for wildcards and aliases: which instances there are). {@link Instant#EPOCH}: listed at all.
+     * (for wildcards and aliases: which instances there are). {@link Instant#EPOCH}: listed at all. With
+     * {@code subtree}, everything below is listed in the same request (the path goes deeper: one
+     * GetParameterNames instead of one per level and instance).
      */
-    record Children(String path, Instant notBefore) implements Declaration {
+    record Children(String path, Instant notBefore, boolean subtree) implements Declaration {
         public Children {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(notBefore, "notBefore");
+        }
+
+        public Children(String path, Instant notBefore) {
+            this(path, notBefore, false);
         }
     }
 

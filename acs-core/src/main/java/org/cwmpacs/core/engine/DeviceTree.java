@@ -19,6 +19,7 @@ public final class DeviceTree {
     private final TreeMap<String, ParameterAttributes> nodes;
     private final TreeMap<String, ParameterAttributes> changed = new TreeMap<>();
     private final Set<String> removed = new HashSet<>();
+    private long modifications;
 
     public DeviceTree(Map<String, ParameterAttributes> parameters) {
         this.nodes = new TreeMap<>(parameters);
@@ -102,8 +103,25 @@ public final class DeviceTree {
             "DeviceID", "VirtualParameters", "AutonomousTransferComplete");
 
     public void put(String path, ParameterAttributes attributes) {
-        nodes.put(path, attributes);
+        ParameterAttributes before = nodes.put(path, attributes);
         changed.put(path, attributes);
+        if (before == null || !sameButTimestamps(before, attributes)) {
+            modifications++;
+        }
+    }
+
+    /**
+     * How many times a node was added, removed or given another value, type, kind or writability (a value
+     * read again unchanged does not count): presets are evaluated again while this moves.
+     */
+    public long modifications() {
+        return modifications;
+    }
+
+    private static boolean sameButTimestamps(ParameterAttributes a, ParameterAttributes b) {
+        return a.object().equals(b.object()) && a.writable().equals(b.writable()) && a.value().equals(b.value())
+                && a.type().equals(b.type()) && a.notification().equals(b.notification())
+                && a.accessList().equals(b.accessList());
     }
 
     /** Makes sure every ancestor of {@code path} exists as an object. */
@@ -130,7 +148,9 @@ public final class DeviceTree {
         List<String> gone = new ArrayList<>(below(path).keySet());
         gone.add(path);
         for (String p : gone) {
-            nodes.remove(p);
+            if (nodes.remove(p) != null) {
+                modifications++;
+            }
             changed.remove(p);
         }
         // a removed ancestor covers its descendants

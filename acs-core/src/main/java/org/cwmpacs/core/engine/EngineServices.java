@@ -9,7 +9,14 @@ import org.cwmpacs.core.store.TaskStore;
 
 /** What the engine reads and writes, and how it behaves: one per server. */
 public record EngineServices(DeviceStore devices, TaskStore tasks, FaultStore faults, OperationStore operations,
-                             FileCatalog files, EngineConfig config, CpeProfiles profiles) {
+                             FileCatalog files, EngineConfig config, CpeProfiles profiles,
+                             org.cwmpacs.core.provision.Provisioning provisioning) {
+    public EngineServices(DeviceStore devices, TaskStore tasks, FaultStore faults, OperationStore operations,
+                          FileCatalog files, EngineConfig config, CpeProfiles profiles) {
+        this(devices, tasks, faults, operations, files, config, profiles,
+                org.cwmpacs.core.provision.Provisioning.NONE);
+    }
+
     public EngineServices {
         Objects.requireNonNull(devices, "devices");
         Objects.requireNonNull(tasks, "tasks");
@@ -18,5 +25,6 @@ public record EngineServices(DeviceStore devices, TaskStore tasks, FaultStore fa
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(provisioning, "provisioning");
     }
 }

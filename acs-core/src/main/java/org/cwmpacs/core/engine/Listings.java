@@ -52,11 +52,14 @@ final class Listings {
             if (d instanceof Declaration.Children) {
                 Declaration.Children c = (Declaration.Children) d;
                 String path = c.path();
-                if (listed(path) || childrenListed.contains(path) || !tree.exists(path) || !tree.isObject(path)
-                        || listedSince(path, c.notBefore())) {
+                if (listed(path) || !tree.exists(path) || !tree.isObject(path)) {
                     continue;
                 }
-                levels.add(path);
+                if (c.subtree() && !subtreeListedSince(path, c.notBefore())) {
+                    listingFor(path).ifPresent(l -> (l.nextLevel() ? levels : listings).add(l.path()));
+                } else if (!c.subtree() && !childrenListed.contains(path) && !listedSince(path, c.notBefore())) {
+                    levels.add(path);
+                }
                 continue;
             }
             if (d instanceof Fresh && ((Fresh) d).subtree() && !((Fresh) d).notBefore().equals(Instant.EPOCH)) {

@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class SessionDriver {
     private static final Logger LOG = LoggerFactory.getLogger("cwmp");
     static final String DISCOVERY_CHANNEL = "discovery";
+    /** The work of the presets (each of their channels faults on its own). */
+    private static final String PRESETS = "\u0000presets";
 
     private final DeviceInform inform;
     private final String remoteAddress;
@@ -57,6 +59,10 @@ public final class SessionDriver {
     private final Map<String, Fault> knownFaults = new HashMap<>();
     private Planner planner;
     private Work current;
+    /** The session's presets, when any may apply. */
+    private org.cwmpacs.core.provision.PresetRun presets;
+    private org.cwmpacs.core.provision.Resolver resolver;
+    private final Map<String, Optional<StoredFile>> filesByName = new HashMap<>();
     private int rpcs;
     private boolean finished;
 
@@ -64,7 +70,8 @@ public final class SessionDriver {
     private static final class Work {
         final String channel;
         final Optional<Task> task;
-        final List<Declaration> declarations;
+        /** For the presets: the last declarations their provisions gave. */
+        List<Declaration> declarations;
 
         Work(String channel, Optional<Task> task, List<Declaration> declarations) {
             this.channel = channel;
@@ -72,8 +79,12 @@ public final class SessionDriver {
             this.declarations = declarations;
         }
 
+        boolean presets() {
+            return channel.equals(PRESETS);
+        }
+
         String label() {
-            return task.map(t -> "task " + t.name() + " (" + t.id() + ")").orElse("discovery");
+            return presets() ? "the presets" : task.map(t -> "task " + t.name() + " (" + t.id() + ")").orElse("discovery");
         }
     }
 
@@ -99,17 +110,19 @@ public final class SessionDriver {
         Instant now = clock.instant();
         CompletableFuture<List<Task>> tasks = services.tasks().due(deviceId(), sessionStart.plusMillis(1));
         CompletableFuture<List<Operation>> operations = services.operations().forDevice(deviceId());
+        CompletableFuture<org.cwmpacs.core.preset.PresetSource.Snapshot> snapshot = services.provisioning().snapshot();
         CompletableFuture<Boolean> discover = switch (services.config().discovery()) {
             case OFF -> CompletableFuture.completedFuture(false);
             case BOOTSTRAP -> CompletableFuture.completedFuture(inform.hasEvent(DeviceInform.BOOTSTRAP));
             case FIRST_CONTACT -> services.devices().discovered(deviceId()).thenApply(done -> !done);
         };
-        return CompletableFuture.allOf(tasks, operations, discover).thenCompose(ignored -> {
+        return CompletableFuture.allOf(tasks, operations, discover, snapshot).thenCompose(ignored -> {
             List<Operation> expired = operations.join().stream()
                     .filter(op -> !now.isBefore(op.timestamp().plus(services.config().downloadTimeout()))).toList();
             List<Task> due = tasks.join();
             boolean discovery = discover.join();
-            if (due.isEmpty() && !discovery && expired.isEmpty()) {
+            boolean anyPreset = !snapshot.join().presets().isEmpty();
+            if (due.isEmpty() && !discovery && expired.isEmpty() && !anyPreset) {
                 return CompletableFuture.completedFuture(null);
             }
             return services.faults().forDevice(deviceId()).thenCompose(faults -> {
@@ -140,20 +153,71 @@ public final class SessionDriver {
                     files.add(resolveFile(task).thenAccept(file -> work.declarations.addAll(
                             TaskDeclarations.of(task, sessionStart, file, fileServer))));
                 }
-                if (queue.isEmpty()) {
+                if (queue.isEmpty() && !anyPreset) {
                     return CompletableFuture.completedFuture(null);
                 }
                 CompletableFuture<Optional<Device>> device = services.devices().load(deviceId());
                 CompletableFuture<CpeProfile> profile = services.profiles().of(inform.identity().oui(),
                         inform.identity().productClass());
                 files.add(device.thenAcceptBoth(profile, (d, kind) -> {
-                    Map<String, ParameterAttributes> params = d.<Map<String, ParameterAttributes>>map(Device::parameters)
-                            .orElse(Map.of());
+                    Map<String, ParameterAttributes> params = new HashMap<>(
+                            d.<Map<String, ParameterAttributes>>map(Device::parameters).orElse(Map.of()));
+                    for (String tag : d.map(Device::tags).orElse(List.of())) {
+                        params.put("Tags." + org.cwmpacs.core.expression.TagNames.encode(tag),
+                                ParameterAttributes.leaf(Boolean.TRUE, "xsd:boolean", sessionStart).withWritable(true));
+                    }
                     planner = new Planner(deviceId(), new DeviceTree(params), kind, clock::instant);
+                    boolean registered = d.flatMap(Device::registered).map(sessionStart::equals).orElse(true);
+                    startPresets(snapshot.join(), registered);
                 }));
                 return CompletableFuture.allOf(files.toArray(CompletableFuture[]::new));
             });
         });
+    }
+
+    /** The presets run after the tasks, once per session (GenieACS's order). */
+    private void startPresets(org.cwmpacs.core.preset.PresetSource.Snapshot snapshot, boolean registered) {
+        if (snapshot.presets().isEmpty() || services.provisioning().scripts().isEmpty()) {
+            return;
+        }
+        ProvisioningSession session = ProvisioningSession.start(inform, registered, planner, snapshot,
+                services.provisioning().scripts().get(), channel -> retryDue(channel, clock.instant()), this::downloadFor,
+                new org.cwmpacs.core.provision.PresetRun.Channels() {
+                    @Override
+                    public void fault(String channel, String code, String message, Map<String, Object> detail,
+                                      List<List<Object>> provisions) {
+                        SessionDriver.this.fault(channel, code, message, detail, Optional.of(provisions));
+                    }
+
+                    @Override
+                    public void done(String channel) {
+                        channelDone(channel);
+                    }
+                });
+        if (session.presets().hasWork()) {
+            presets = session.presets();
+            resolver = session.resolver();
+            queue.add(new Work(PRESETS, Optional.empty(), new ArrayList<>()));
+        }
+    }
+
+    /** The Download a provision's {@code download(fileType, fileName, targetFileName)} sends. */
+    private AcsRequest downloadFor(List<String> spec) {
+        String name = spec.get(1);
+        Optional<StoredFile> file = filesByName.computeIfAbsent(name, n -> {
+            // rare (a preset pushing a file) and on a worker thread: the lookup is waited for
+            try {
+                return services.files().find(n).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("{} {}: file \"{}\" not looked up ({}); the Download is sent without its size", remoteAddress,
+                        deviceId(), n, e.toString());
+                return Optional.empty();
+            }
+        });
+        TaskSpec.Download d = new TaskSpec.Download(Optional.of(name), Optional.of(spec.get(0)).filter(t -> !t.isEmpty()),
+                Optional.of(name), Optional.empty(), spec.get(2), "", "", Optional.empty(), 0, "", "", Optional.empty());
+        return TaskDeclarations.download(new Task("acs-" + Long.toHexString(sessionStart.toEpochMilli()), deviceId(),
+                sessionStart, Optional.empty(), d, Map.of()), d, file, fileServer);
     }
 
     private CompletableFuture<Optional<StoredFile>> resolveFile(Task task) {
@@ -170,6 +234,14 @@ public final class SessionDriver {
         return CompletableFuture.completedFuture(Optional.empty());
     }
 
+    private void channelDone(String channel) {
+        if (knownFaults.containsKey(channel)) {
+            faultsToDelete.add(deviceId() + ":" + channel);
+            knownFaults.remove(channel);
+        }
+        faultsToSave.remove(channel);
+    }
+
     private boolean retryDue(String channel, Instant now) {
         Fault fault = knownFaults.get(channel);
         return fault == null || !now.isBefore(fault.retryAt(services.config().retryDelay()));
@@ -184,21 +256,35 @@ public final class SessionDriver {
                     return Optional.empty();
                 }
             }
+            if (current.presets()) {
+                current.declarations = presets.declarations(resolver);
+            }
             Optional<AcsRequest> request = planner.next(current.declarations);
             Optional<Planner.Failed> refused = planner.takeRefusal();
             if (refused.isPresent()) {
+                if (current.presets()) {
+                    presets.failActive(refused.get().code(), refused.get().message(), refused.get().detail());
+                    continue;
+                }
                 fault(current.channel, refused.get().code(), refused.get().message(), refused.get().detail());
                 current = null;
                 continue;
             }
             if (request.isEmpty()) {
+                if (current.presets() && presets.advance()) {
+                    continue;
+                }
                 completed(current);
                 current = null;
                 continue;
             }
             if (rpcs >= services.config().maxRpcsPerSession()) {
-                fault(current.channel, Fault.TOO_MANY_RPCS, "More than " + services.config().maxRpcsPerSession()
-                        + " RPCs in one session", Map.of());
+                String why = "More than " + services.config().maxRpcsPerSession() + " RPCs in one session";
+                if (current.presets()) {
+                    presets.failActive(Fault.TOO_MANY_RPCS, why, Map.of());
+                } else {
+                    fault(current.channel, Fault.TOO_MANY_RPCS, why, Map.of());
+                }
                 current = null;
                 queue.clear();
                 return Optional.empty();
@@ -222,6 +308,11 @@ public final class SessionDriver {
         Planner.Outcome outcome = planner.onResponse(response, current.declarations);
         if (outcome instanceof Planner.Failed) {
             Planner.Failed failed = (Planner.Failed) outcome;
+            if (current.presets()) {
+                // the channels whose work was asked for fault; the other channels go on
+                presets.failActive(failed.code(), failed.message(), failed.detail());
+                return;
+            }
             fault(current.channel, failed.code(), failed.message(), failed.detail());
             current = null;
         } else if (outcome instanceof Planner.CommandDone) {
@@ -235,6 +326,10 @@ public final class SessionDriver {
             return;
         }
         planner.abandon();
+        if (current.presets()) {
+            presets.failActive(Fault.INVALID_RESPONSE, why, Map.of());
+            return;
+        }
         fault(current.channel, Fault.INVALID_RESPONSE, why, Map.of());
         current = null;
     }
@@ -286,6 +381,9 @@ public final class SessionDriver {
     }
 
     private void completed(Work work) {
+        if (work.presets()) {
+            return;
+        }
         if (work.task.isPresent()) {
             Task task = work.task.get();
             tasksDone.add(task.id());
@@ -306,16 +404,22 @@ public final class SessionDriver {
     }
 
     private void fault(String channel, String code, String message, Map<String, Object> detail) {
+        fault(channel, code, message, detail, Optional.empty());
+    }
+
+    private void fault(String channel, String code, String message, Map<String, Object> detail,
+                       Optional<List<List<Object>>> presetProvisions) {
         Instant now = clock.instant();
         Fault previous = faultsToSave.getOrDefault(channel, knownFaults.get(channel));
         Optional<Instant> expiry = queue.stream().filter(w -> w.channel.equals(channel)).findFirst()
                 .or(() -> Optional.ofNullable(current).filter(w -> w.channel.equals(channel)))
                 .flatMap(w -> w.task).flatMap(Task::expiry);
-        List<List<Object>> provisions = queue.stream().filter(w -> w.channel.equals(channel)).findFirst()
+        List<List<Object>> provisions = presetProvisions.orElseGet(() -> queue.stream()
+                .filter(w -> w.channel.equals(channel)).findFirst()
                 .or(() -> Optional.ofNullable(current).filter(w -> w.channel.equals(channel)))
                 .map(w -> w.task.map(t -> org.cwmpacs.core.task.TaskProvisions.of(t.spec()))
                         .orElse(List.of(List.of("refresh", ""))))
-                .orElse(List.of());
+                .orElse(List.of()));
         Fault fault = (previous == null ? new Fault(deviceId(), channel, now, code, message, detail, 0, expiry)
                 : previous.next(now, code, message, detail)).withProvisions(provisions);
         faultsToSave.put(channel, fault);
@@ -335,14 +439,22 @@ public final class SessionDriver {
         finished = true;
         boolean learned = terminated && planner != null && planner.sessionDied();
         if (terminated && current != null && !learned) {
-            fault(current.channel, Fault.SESSION_TERMINATED, "The session ended before " + current.label()
-                    + " was done", Map.of());
+            String why = "The session ended before " + current.label() + " was done";
+            if (current.presets()) {
+                presets.terminated(why);
+            } else {
+                fault(current.channel, Fault.SESSION_TERMINATED, why, Map.of());
+            }
         }
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         if (planner != null) {
             TreeChanges changes = planner.tree().drainChanges();
-            if (!changes.isEmpty()) {
-                writes.add(services.devices().apply(deviceId(), changes));
+            TagChanges tags = TagChanges.split(changes);
+            if (!tags.parameters().isEmpty()) {
+                writes.add(services.devices().apply(deviceId(), tags.parameters()));
+            }
+            if (!tags.isEmpty()) {
+                writes.add(services.devices().tags(deviceId(), tags.added(), tags.removed()));
             }
         }
         for (String id : tasksDone) {

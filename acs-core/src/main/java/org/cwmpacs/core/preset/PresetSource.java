@@ -27,12 +27,24 @@ import org.slf4j.LoggerFactory;
 public final class PresetSource {
     private static final Logger LOG = LoggerFactory.getLogger(PresetSource.class);
 
-    /** The presets as read at one moment, and those left out. */
-    public record Snapshot(List<Preset> presets, Map<String, String> problems, Instant readAt) {
+    /**
+     * The presets as read at one moment, those left out, and the provision and virtual-parameter scripts by
+     * name.
+     */
+    public record Snapshot(List<Preset> presets, Map<String, String> problems, Instant readAt,
+                           Map<String, String> provisions, Map<String, String> virtualParameters) {
         public Snapshot {
             presets = List.copyOf(presets);
             problems = Map.copyOf(problems);
+            provisions = Map.copyOf(provisions);
+            virtualParameters = Map.copyOf(virtualParameters);
         }
+
+        public Snapshot(List<Preset> presets, Map<String, String> problems, Instant readAt) {
+            this(presets, problems, readAt, Map.of(), Map.of());
+        }
+
+        public static final Snapshot EMPTY = new Snapshot(List.of(), Map.of(), Instant.EPOCH);
     }
 
     private final DocumentStore documents;
@@ -104,8 +116,20 @@ public final class PresetSource {
                 }
             });
             report(problems);
-            return new Snapshot(presets, problems, at);
+            return new Snapshot(presets, problems, at, scripts("provisions"), scripts("virtualParameters"));
         }, executor);
+    }
+
+    /** {@code {_id: name, script: text}} documents by name. */
+    private Map<String, String> scripts(String collection) {
+        Map<String, String> out = new HashMap<>();
+        documents.find(collection, DocumentQuery.all(Map.of()), doc -> {
+            Object script = doc.get("script");
+            if (doc.get("_id") != null && script instanceof String) {
+                out.put(String.valueOf(doc.get("_id")), (String) script);
+            }
+        });
+        return out;
     }
 
     private void report(Map<String, String> problems) {

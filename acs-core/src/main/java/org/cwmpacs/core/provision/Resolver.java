@@ -212,7 +212,10 @@ public final class Resolver {
     private List<String> expand(Path path, String start, Instant fresh, List<Declaration> needs) {
         DeviceTree tree = view.tree();
         List<String> current = List.of(start);
+        int depth = 0;
         for (Path.Segment segment : path.segments()) {
+            // deeper segments still to match: list the whole subtree at once
+            boolean deeper = ++depth < path.length();
             List<String> next = new ArrayList<>();
             for (String prefix : current) {
                 if (!tree.isObject(prefix)) {
@@ -222,14 +225,14 @@ public final class Resolver {
                     String child = join(prefix, ((Path.Name) segment).name());
                     boolean known = (fresh.equals(Instant.EPOCH) && tree.exists(child)) || childrenKnown(prefix, fresh);
                     if (!known && needs != null) {
-                        needs.add(new Declaration.Children(prefix, fresh));
+                        needs.add(new Declaration.Children(prefix, fresh, deeper));
                     } else if (tree.exists(child)) {
                         next.add(child);
                     }
                     continue;
                 }
                 if (!childrenKnown(prefix, fresh) && needs != null) {
-                    needs.add(new Declaration.Children(prefix, fresh));
+                    needs.add(new Declaration.Children(prefix, fresh, deeper));
                     continue;
                 }
                 for (String child : tree.children(prefix)) {

@@ -104,6 +104,61 @@ public final class SessionView {
         return current;
     }
 
+    /**
+     * A value as expressions see it: texts, booleans, numbers as doubles, dates and events as milliseconds,
+     * a tag as true; anything unknown is NULL.
+     */
+    public Object expressionValue(String path) {
+        Optional<ParameterAttributes> node = get(path);
+        if (node.isEmpty() || node.get().value().isEmpty()) {
+            return org.cwmpacs.core.expression.Values.NULL;
+        }
+        Object v = node.get().value().get();
+        if (v instanceof Boolean || v instanceof String) {
+            return v;
+        }
+        if (v instanceof Number) {
+            return ((Number) v).doubleValue();
+        }
+        if (v instanceof Instant) {
+            return (double) ((Instant) v).toEpochMilli();
+        }
+        return String.valueOf(v);
+    }
+
+    /**
+     * GenieACS's {@code clear(path, timestamp)}: what the session knows at or below the path from before
+     * {@code timestamp} is forgotten (values and listings), so that it is read again when declared.
+     */
+    void clear(Path path, long timestamp) {
+        if (!path.concrete()) {
+            return;
+        }
+        String root = path.toString();
+        Instant before = Instant.ofEpochMilli(timestamp);
+        List<String> nodes = new ArrayList<>();
+        if (!root.isEmpty() && tree.get(root).isPresent()) {
+            nodes.add(root);
+        }
+        nodes.addAll(tree.below(root).keySet());
+        for (String p : nodes) {
+            Optional<ParameterAttributes> node = tree.get(p);
+            // only what was read before then: a node listed but not read yet holds nothing to forget
+            if (node.isEmpty() || node.get().timestamp().filter(t -> t.isBefore(before)).isEmpty()) {
+                continue;
+            }
+            ParameterAttributes a = node.get();
+            if (a.isObject()) {
+                if (a.timestamp().isPresent()) {
+                    tree.put(p, new ParameterAttributes(a.object(), a.writable(), a.value(), a.type(), Optional.empty(),
+                            a.notification(), a.accessList(), a.attributesTimestamp()));
+                }
+            } else if (!p.startsWith("Tags.")) {
+                tree.removeSubtree(p);
+            }
+        }
+    }
+
     /** Adds or removes a tag at once (written with the session's other changes). */
     void tag(String encodedName, boolean on) {
         String path = "Tags." + encodedName;

@@ -50,6 +50,16 @@ public interface DeviceStore {
      */
     boolean tag(String deviceId, String tag, boolean add);
 
+    /**
+     * Adds and removes tags of a session (its provisions' {@code Tags.*}), off the caller's thread.
+     */
+    default CompletableFuture<Void> tags(String deviceId, java.util.Set<String> added, java.util.Set<String> removed) {
+        return CompletableFuture.runAsync(() -> {
+            added.forEach(t -> tag(deviceId, t, true));
+            removed.forEach(t -> tag(deviceId, t, false));
+        });
+    }
+
     /** When the device last informed; empty for an unknown device. Blocking. */
     Optional<java.time.Instant> lastInform(String deviceId);
 

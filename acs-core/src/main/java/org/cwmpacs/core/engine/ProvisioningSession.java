@@ -1,0 +1,55 @@
+package org.cwmpacs.core.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.cwmpacs.core.device.DeviceInform;
+import org.cwmpacs.core.expression.TagNames;
+import org.cwmpacs.core.preset.PresetSource;
+import org.cwmpacs.core.provision.PresetRun;
+import org.cwmpacs.core.provision.Resolver;
+import org.cwmpacs.core.provision.SessionView;
+import org.cwmpacs.core.script.ScriptEngine;
+import org.cwmpacs.soap.message.AcsRequest;
+
+/** The pieces one session's presets run with, put together from its Inform and its planner. */
+record ProvisioningSession(SessionView view, Resolver resolver, PresetRun presets) {
+    static ProvisioningSession start(DeviceInform inform, boolean registered, Planner planner,
+                                     PresetSource.Snapshot snapshot, ScriptEngine engine,
+                                     Predicate<String> channelAllowed, Function<List<String>, AcsRequest> download,
+                                     PresetRun.Channels channels) {
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("ID", inform.deviceId());
+        identity.put("Manufacturer", inform.identity().manufacturer());
+        identity.put("OUI", inform.identity().oui());
+        identity.put("ProductClass", inform.identity().productClass());
+        identity.put("SerialNumber", inform.identity().serialNumber());
+        Set<String> events = new LinkedHashSet<>(events(inform));
+        if (registered) {
+            events.add("Registered");
+        }
+        SessionView view = new SessionView(planner.tree(), inform.time(), inform.deviceId(), identity,
+                new ArrayList<>(events));
+        Resolver resolver = new Resolver(view, download, planner::created);
+        PresetRun presets = new PresetRun(snapshot, engine, view, events, channelAllowed, channels);
+        return new ProvisioningSession(view, resolver, presets);
+    }
+
+    /** The session's events as GenieACS names them: {@code Inform}, then each code with spaces as underscores. */
+    static List<String> events(DeviceInform inform) {
+        List<String> out = new ArrayList<>();
+        out.add("Inform");
+        for (String code : inform.eventCodes()) {
+            String name = TagNames.encode(code.strip().replaceAll("\\s+", "_"));
+            if (!out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+}

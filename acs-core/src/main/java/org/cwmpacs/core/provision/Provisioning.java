@@ -1,0 +1,24 @@
+package org.cwmpacs.core.provision;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.cwmpacs.core.preset.PresetSource;
+import org.cwmpacs.core.script.ScriptEngine;
+
+/**
+ * What sessions need to run presets: where the presets and scripts are read from, and the script engine.
+ * {@link #NONE} runs no presets (tests of other parts of the engine).
+ */
+public record Provisioning(Optional<PresetSource> presets, Optional<ScriptEngine> scripts) {
+    public static final Provisioning NONE = new Provisioning(Optional.empty(), Optional.empty());
+
+    public Provisioning(PresetSource presets, ScriptEngine scripts) {
+        this(Optional.of(presets), Optional.of(scripts));
+    }
+
+    /** The presets and scripts a session starting now works with. */
+    public CompletableFuture<PresetSource.Snapshot> snapshot() {
+        return presets.map(PresetSource::snapshot)
+                .orElse(CompletableFuture.completedFuture(PresetSource.Snapshot.EMPTY));
+    }
+}
