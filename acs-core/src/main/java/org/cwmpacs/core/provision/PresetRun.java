@@ -52,6 +52,8 @@ public final class PresetRun {
     /** The channels and their provisions chosen in this cycle; empty while preconditions are read. */
     private Map<String, List<ProvisionCall>> chosen;
     private int cycle = 1;
+    /** A task's provisions: run once to completion, no presets. */
+    private final boolean fixed;
     private long changesAtCycleStart;
     private final Set<String> touched = new HashSet<>();
     /** The channels whose declarations the last step gave the planner. */
@@ -71,11 +73,43 @@ public final class PresetRun {
         this.candidates = Presets.applicable(snapshot.presets(), sessionEvents, view.sessionTime(), channelAllowed);
         this.calls = new ProvisionCalls(snapshot, engine, view);
         this.changesAtCycleStart = view.tree().modifications();
+        this.fixed = false;
+    }
+
+    private PresetRun(PresetSource.Snapshot snapshot, ScriptEngine engine, SessionView view, String channel,
+                      List<List<Object>> provisions, Channels channels) {
+        this.snapshot = snapshot;
+        this.engine = engine;
+        this.view = view;
+        this.channels = channels;
+        this.candidates = List.of();
+        this.calls = new ProvisionCalls(snapshot, engine, view);
+        this.fixed = true;
+        List<ProvisionCall> list = new ArrayList<>();
+        for (List<Object> p : provisions) {
+            List<Object> args = new ArrayList<>();
+            for (Object a : p.subList(1, p.size())) {
+                args.add(a == null ? Values.NULL : a instanceof Number ? (Object) ((Number) a).doubleValue() : a);
+            }
+            list.add(new ProvisionCall(String.valueOf(p.get(0)), args));
+        }
+        this.chosen = new LinkedHashMap<>(Map.of(channel, list));
+    }
+
+    /** A task's {@code provisions} (or a task GenieACS runs as provisions), on the task's channel. */
+    public static PresetRun forTask(PresetSource.Snapshot snapshot, ScriptEngine engine, SessionView view,
+                                    String channel, List<List<Object>> provisions, Channels channels) {
+        return new PresetRun(snapshot, engine, view, channel, provisions, channels);
+    }
+
+    /** Whether any channel faulted. */
+    public boolean faulted() {
+        return !faulted.isEmpty();
     }
 
     /** Whether any preset may apply (no work at all otherwise). */
     public boolean hasWork() {
-        return !candidates.isEmpty();
+        return fixed || !candidates.isEmpty();
     }
 
     /** The channels whose work is in the planner now: a CPE fault is theirs. */
@@ -141,7 +175,7 @@ public final class PresetRun {
             return true;
         }
         long changes = view.tree().modifications();
-        if (changes == changesAtCycleStart) {
+        if (changes == changesAtCycleStart || fixed) {
             finish();
             return false;
         }

@@ -127,7 +127,7 @@ public final class ScriptEngine implements AutoCloseable {
             running.put(sandbox, new Watch(me, cpu(me), allocated(me), System.nanoTime(), run));
             try {
                 Value result = sandbox.runner.execute(function, run.argumentsJson());
-                run.returned(result.isString() ? Optional.of(result.asString()) : Optional.empty());
+                run.returned(result.isNull() ? Optional.empty() : Optional.ofNullable(JsValues.toJava(result)));
             } finally {
                 running.remove(sandbox);
                 sandbox.current = null;
@@ -294,9 +294,7 @@ public final class ScriptEngine implements AutoCloseable {
                   if (!baseline.has(name)) delete globalThis[name];
                 }
                 Math.random = random;
-                const r = fn(json(args), declare, clear, commit, ext, log, SandboxDate);
-                if (r === undefined) return undefined;
-                return JSON.stringify(r);
+                return fn(json(args), declare, clear, commit, ext, log, SandboxDate);
               };
             })
             """, "prelude.js").buildLiteral();

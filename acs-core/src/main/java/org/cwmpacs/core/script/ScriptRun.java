@@ -77,7 +77,7 @@ public final class ScriptRun {
     private final List<String> logs = new ArrayList<>();
     private Status status;
     private ScriptFault fault;
-    private Optional<String> returned = Optional.empty();
+    private Optional<Object> returned = Optional.empty();
     private volatile String stopReason;
 
     /**
@@ -113,6 +113,11 @@ public final class ScriptRun {
 
     /** The script's return value as JSON (virtual parameters return their value and writability). */
     public Optional<String> returnValue() {
+        return returned.map(Json::write);
+    }
+
+    /** The script's return value as plain Java (maps, lists, doubles, texts, booleans, instants). */
+    public Optional<Object> returned() {
         return returned;
     }
 
@@ -126,9 +131,9 @@ public final class ScriptRun {
         return logs;
     }
 
-    void returned(Optional<String> json) {
+    void returned(Optional<Object> value) {
         status = Status.DONE;
-        returned = json;
+        returned = value;
     }
 
     void stopped(Stop stop) {

@@ -64,11 +64,43 @@ public final class TaskParser {
                 return new TaskSpec.SetParameterAttributes(attributeChanges(fields));
             case "getRPCMethods":
                 return new TaskSpec.GetRPCMethods();
+            case "provisions":
+                return provisions(fields);
             default:
                 throw new InvalidTaskException("Invalid task name \"" + name + "\"; expected one of getParameterValues, "
                         + "setParameterValues, refreshObject, addObject, deleteObject, reboot, factoryReset, download, "
-                        + "upload, scheduleInform, getParameterAttributes, setParameterAttributes, getRPCMethods");
+                        + "upload, scheduleInform, getParameterAttributes, setParameterAttributes, getRPCMethods, provisions");
         }
+    }
+
+    /** {@code provisions: [["name", arg, …], …]}: each a name, then texts, numbers, booleans or nulls. */
+    private static TaskSpec provisions(Map<String, ?> fields) throws InvalidTaskException {
+        Object list = fields.get("provisions");
+        if (!(list instanceof List) || ((List<?>) list).isEmpty()) {
+            throw new InvalidTaskException("Invalid task: \"provisions\" must be a list of [name, arguments…] lists, "
+                    + "e.g. [[\"refresh\", \"Device.DeviceInfo\"]]");
+        }
+        if (((List<?>) list).size() > 1000) {
+            throw new InvalidTaskException("Invalid task: more than 1000 provisions");
+        }
+        List<List<Object>> out = new java.util.ArrayList<>();
+        for (Object p : (List<?>) list) {
+            if (!(p instanceof List) || ((List<?>) p).isEmpty() || !(((List<?>) p).get(0) instanceof String)
+                    || ((String) ((List<?>) p).get(0)).isEmpty()) {
+                throw new InvalidTaskException("Invalid task: each provision must be a list starting with its name, "
+                        + "not " + p);
+            }
+            List<Object> provision = new java.util.ArrayList<>();
+            for (Object a : (List<?>) p) {
+                if (a != null && !(a instanceof String) && !(a instanceof Number) && !(a instanceof Boolean)) {
+                    throw new InvalidTaskException("Invalid task: provision arguments must be texts, numbers, "
+                            + "booleans or null, not " + a);
+                }
+                provision.add(a instanceof Number && !(a instanceof Double) ? ((Number) a).doubleValue() : a);
+            }
+            out.add(provision);
+        }
+        return new TaskSpec.Provisions(out);
     }
 
     /** {@code expiry}: a number of seconds after {@code timestamp}, or a date. */

@@ -46,6 +46,8 @@ public final class TaskProvisions {
         } else if (spec instanceof TaskSpec.Upload) {
             TaskSpec.Upload u = (TaskSpec.Upload) spec;
             out.add(List.of("upload", u.fileType(), u.url()));
+        } else if (spec instanceof TaskSpec.Provisions) {
+            out.addAll(((TaskSpec.Provisions) spec).provisions());
         } else {
             out.add(Arrays.asList(spec.name()));
         }

@@ -176,4 +176,19 @@ public sealed interface TaskSpec {
             return "getRPCMethods";
         }
     }
+
+    /**
+     * GenieACS's {@code provisions} task: named provisions (built-in or stored scripts), each
+     * {@code [name, arg…]} with arguments as JSON gives them (texts, numbers, booleans, null).
+     */
+    record Provisions(List<List<Object>> provisions) implements TaskSpec {
+        public Provisions {
+            provisions = provisions.stream().map(p -> java.util.Collections.unmodifiableList(
+                    new java.util.ArrayList<>(p))).toList();
+        }
+
+        public String name() {
+            return "provisions";
+        }
+    }
 }
