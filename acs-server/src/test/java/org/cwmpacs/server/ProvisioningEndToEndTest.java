@@ -287,4 +287,64 @@ class ProvisioningEndToEndTest extends SimulatorCase {
         session(cpe);
         assertThat(faults()).singleElement().satisfies(f -> assertThat(f.getString("code")).isEqualTo("preset_loop"));
     }
+
+    @Test
+    void aNewRdkbGatewayIsLearnedAndConfiguredInFourRoundTripsUnderTheDefaultPresets() throws Exception {
+        acs = RunningAcs.start(dataDir);
+        seedGenieAcsDefaults(acs);
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.rdkbMode());
+        SimulatedCpe.SessionResult first = session(cpe);
+        // after the Inform and the empty POST
+        assertThat(first.acsRequests()).hasSizeLessThanOrEqualTo(4).endsWith("SetParameterValues");
+        String ms = "Device.ManagementServer.";
+        assertThat(simValue(cpe, ms + "ConnectionRequestUsername")).isEqualTo(RunningAcs.id(cpe));
+        assertThat(simValue(cpe, ms + "PeriodicInformInterval")).isEqualTo("300");
+        assertThat(storedValues(device(cpe))).isGreaterThan(cpe.model().leafCount() / 2);
+        assertThat(faults()).isEmpty();
+        assertThat(session(cpe).acsRequests()).isEmpty();
+    }
+
+    @Test
+    void twoHundredConcurrentSessionsRunScripts() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_DISCOVERY", "off"));
+        provision("perDevice", String.join("\n",
+                "const serial = declare('DeviceID.SerialNumber', {value: 1}).value[0];",
+                "declare('InternetGatewayDevice.ManagementServer.PeriodicInformInterval', {value: 1},",
+                "  {value: 100 + Number(serial.slice(-3))});",
+                "let n = 0; for (let i = 0; i < 20000; i++) n += i % 7;",
+                "declare('Tags.busy' + (n % 2), null, {value: true});"));
+        preset("perDevice", 0, "", "", Map.of(), List.of(call("perDevice")));
+        List<SimulatedCpe> cpes = new java.util.ArrayList<>();
+        DataModelCache models = new DataModelCache();
+        for (int i = 0; i < 200; i++) {
+            cpes.add(cpe(models.copy(String.format("%06d", i)), SimulatedCpe.Options.DEFAULT));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(200);
+        try {
+            List<java.util.concurrent.Future<SimulatedCpe.SessionResult>> results = new java.util.ArrayList<>();
+            for (SimulatedCpe cpe : cpes) {
+                results.add(pool.submit(() -> cpe.runSession()));
+            }
+            for (var r : results) {
+                assertThat(r.get(120, java.util.concurrent.TimeUnit.SECONDS).ok()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < 200; i++) {
+            SimulatedCpe cpe = cpes.get(i);
+            assertThat(simValue(cpe, MS + "PeriodicInformInterval")).isEqualTo(String.valueOf(100 + i));
+            assertThat(device(cpe).tags()).hasSize(1);
+        }
+        assertThat(faults()).isEmpty();
+    }
+
+    /** One parse of the model CSV, copied per simulated CPE. */
+    private static final class DataModelCache {
+        private final org.cwmpacs.sim.DataModel base = tree(BM632W);
+
+        org.cwmpacs.sim.DataModel copy(String serial) {
+            return base.copyWithSerial(serial);
+        }
+    }
 }
