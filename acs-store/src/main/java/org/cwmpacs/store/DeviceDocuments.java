@@ -55,7 +55,7 @@ final class DeviceDocuments {
 
     private static void collect(Document node, String path, SortedMap<String, ParameterAttributes> out) {
         ParameterAttributes attributes = attributes(node);
-        if (!attributes.equals(ParameterAttributes.NONE)) {
+        if (!attributes.isEmpty()) {
             out.put(path, attributes);
         }
         for (Map.Entry<String, Object> e : node.entrySet()) {

@@ -54,6 +54,12 @@ public record ParameterAttributes(Optional<Boolean> object, Optional<Boolean> wr
                 Optional.of(newAccessList), Optional.of(at));
     }
 
+    /** Whether nothing is known (as {@link #NONE}); a plain check, as record equality is slow per node. */
+    public boolean isEmpty() {
+        return object.isEmpty() && writable.isEmpty() && value.isEmpty() && type.isEmpty() && timestamp.isEmpty()
+                && notification.isEmpty() && accessList.isEmpty() && attributesTimestamp.isEmpty();
+    }
+
     public boolean isObject() {
         return object.orElse(false);
     }

@@ -68,29 +68,40 @@ public final class DeviceTree {
         return result;
     }
 
-    /** The direct children of {@code path}. */
+    /**
+     * The direct children of {@code path}, existing or implied by nodes below them. Each child's subtree is
+     * skipped over, not walked: a table's instances are found without visiting their parameters.
+     */
     public List<String> children(String path) {
         List<String> result = new ArrayList<>();
-        int depth = path.isEmpty() ? 0 : path.length() + 1;
-        for (String name : below(path).keySet()) {
-            if (name.indexOf('.', depth) < 0) {
-                result.add(name);
+        String prefix = path.isEmpty() ? "" : path + ".";
+        String end = path.isEmpty() ? null : path + "/";
+        String key = nodes.ceilingKey(prefix);
+        while (key != null && (end == null || key.compareTo(end) < 0) && key.startsWith(prefix)) {
+            if (key.isEmpty()) {
+                key = nodes.higherKey(key);
+                continue;
             }
+            int dot = key.indexOf('.', prefix.length());
+            String child = dot < 0 ? key : key.substring(0, dot);
+            if (result.isEmpty() || !result.get(result.size() - 1).equals(child)) {
+                result.add(child);
+            }
+            // names are [A-Za-z0-9_-]: after "child." come only names above "child/"
+            key = dot < 0 ? nodes.higherKey(key) : nodes.ceilingKey(child + "/");
         }
         return result;
     }
 
     /** The first segments of the CPE's own parameters ({@code Device}, {@code InternetGatewayDevice}). */
     public List<String> roots() {
-        Set<String> roots = new java.util.TreeSet<>();
-        for (String name : nodes.keySet()) {
-            int dot = name.indexOf('.');
-            String root = dot < 0 ? name : name.substring(0, dot);
-            if (!root.isEmpty() && !isVirtual(root)) {
-                roots.add(root);
+        List<String> roots = new ArrayList<>();
+        for (String child : children("")) {
+            if (!isVirtual(child)) {
+                roots.add(child);
             }
         }
-        return new ArrayList<>(roots);
+        return roots;
     }
 
     /** GenieACS's virtual roots, which live in the document but not on the CPE. */

@@ -59,6 +59,12 @@ final class ScriptHost implements ScriptRun.Host {
     }
 
     @Override
+    public void reset() {
+        declared.clear();
+        attributes.clear();
+    }
+
+    @Override
     public List<String> attributes(int declaration) {
         return attributes.get(declaration);
     }

@@ -43,6 +43,18 @@ public final class ScriptEngine implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private final Map<Sandbox, Watch> running = new ConcurrentHashMap<>();
     private final com.sun.management.ThreadMXBean threads;
+    /** Memos of recent runs, by {@link #memoKey}: replaying one costs a fraction of running the script. */
+    private final Map<String, ScriptRun.Memo> memos = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ScriptRun.Memo> eldest) {
+                    return size() > MEMOS;
+                }
+            });
+    private final Map<String, String> digests = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder replays = new java.util.concurrent.atomic.LongAdder();
+    /** Memos kept: a few per device of a large fleet's busiest part. */
+    static final int MEMOS = 50_000;
 
     /** A context and what it has compiled. */
     private final class Sandbox {
@@ -107,6 +119,47 @@ public final class ScriptEngine implements AutoCloseable {
             // scripts edited again and again: forget old texts rather than grow without end
             sources.clear();
         }
+        String memoKey = memoKey(name, text, run);
+        ScriptRun.Memo memo = memos.get(memoKey);
+        if (memo != null) {
+            if (run.replay(memo)) {
+                replays.increment();
+                return;
+            }
+            run.reset();
+        }
+        execute(source, run);
+        run.memo().ifPresent(m -> memos.put(memoKey, m));
+    }
+
+    /** Runs that were replayed from a memo instead of run (for benchmarks and tests). */
+    public long replays() {
+        return replays.sum();
+    }
+
+    /**
+     * Which memo a run may replay: the same script text and arguments for the same device, at the same
+     * revision. The text is digested so that keys stay small.
+     */
+    private String memoKey(String name, String text, ScriptRun run) {
+        String digest = digests.computeIfAbsent(text, ScriptEngine::sha256);
+        if (digests.size() > 10_000) {
+            digests.clear();
+        }
+        return name + "\n" + digest + "\n" + run.deviceId() + "\n" + run.maxRevision() + "\n" + run.argumentsJson();
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void execute(Source source, ScriptRun run) {
         Sandbox sandbox = idle.poll();
         if (sandbox == null) {
             sandbox = new Sandbox();
@@ -124,7 +177,7 @@ public final class ScriptEngine implements AutoCloseable {
             sandbox.current = run;
             sandbox.context.resetLimits();
             Thread me = Thread.currentThread();
-            running.put(sandbox, new Watch(me, cpu(me), allocated(me), System.nanoTime(), run));
+            running.put(sandbox, new Watch(me, currentCpu(), currentAllocated(), System.nanoTime(), run));
             try {
                 Value result = sandbox.runner.execute(function, run.argumentsJson());
                 run.returned(result.isNull() ? Optional.empty() : Optional.ofNullable(JsValues.toJava(result)));
@@ -186,6 +239,10 @@ public final class ScriptEngine implements AutoCloseable {
     private void watch() {
         for (Map.Entry<Sandbox, Watch> e : running.entrySet()) {
             Watch w = e.getValue();
+            if (System.nanoTime() - w.wallStart() < 20_000_000L) {
+                // most runs take well under a millisecond: not worth reading another thread's counters
+                continue;
+            }
             String reason = null;
             long cpu = cpu(w.thread()) - w.cpuStart();
             long wall = System.nanoTime() - w.wallStart();
@@ -208,6 +265,16 @@ public final class ScriptEngine implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The running thread's own counters: cheap, unlike another thread's (read from /proc on Linux). */
+    private long currentCpu() {
+        return threads != null && threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+    }
+
+    private long currentAllocated() {
+        return threads != null && threads.isThreadAllocatedMemorySupported()
+                ? threads.getCurrentThreadAllocatedBytes() : -1;
     }
 
     private long cpu(Thread t) {

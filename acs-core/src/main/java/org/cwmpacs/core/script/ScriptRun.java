@@ -39,6 +39,10 @@ public final class ScriptRun {
         Optional<Object> attribute(String path, String attribute);
 
         void clear(String path, double timestamp, Optional<List<String>> attributes);
+
+        /** Forgets what this run declared (the run starts over). */
+        default void reset() {
+        }
     }
 
     /** Thrown through the script to stop it: a commit to do, or an extension to call. */
@@ -103,6 +107,14 @@ public final class ScriptRun {
         return argumentsJson;
     }
 
+    String deviceId() {
+        return deviceId;
+    }
+
+    int maxRevision() {
+        return maxRevision;
+    }
+
     public Status status() {
         return status;
     }
@@ -153,14 +165,104 @@ public final class ScriptRun {
         return Optional.ofNullable(stopReason);
     }
 
+    /** One call the script made, and what it got: a run is a function of these (see {@link Memo}). */
+    record Step(String op, List<Object> args, Object result, String thrown) {
+    }
+
+    /** A whole run as its steps and outcome: replayed instead of run when every step gets the same answer. */
+    record Memo(List<Step> steps, Status status, Optional<Object> returned, ScriptFault fault) {
+    }
+
+    /** Steps are recorded up to this many; a longer run is not kept. */
+    private static final int MAX_STEPS = 5000;
+    private List<Step> trace = new ArrayList<>();
+
     /** The one host function of the prelude: {@code call(op, ...)}. */
     Object call(Value[] a) {
+        List<Object> args = new ArrayList<>(a.length - 1);
+        for (int i = 1; i < a.length; i++) {
+            args.add(JsValues.toJava(a[i]));
+        }
         String op = a[0].asString();
+        try {
+            Object result = dispatch(op, args);
+            record(new Step(op, args, result, null));
+            return result;
+        } catch (Stop | ScriptFault.Thrown e) {
+            record(new Step(op, args, null, thrownKey(e)));
+            throw e;
+        }
+    }
+
+    private void record(Step step) {
+        if (trace != null) {
+            trace.add(step);
+            if (trace.size() > MAX_STEPS) {
+                trace = null;
+            }
+        }
+    }
+
+    private static String thrownKey(RuntimeException e) {
+        return e instanceof Stop ? (((Stop) e).extension ? "ext" : "commit") : "error:" + e.getMessage();
+    }
+
+    /** The run as a memo, when it can be replayed: finished, or stopped by the script itself. */
+    Optional<Memo> memo() {
+        boolean limit = status == Status.FAULT && stopReason != null;
+        if (trace == null || status == null || limit || (fault != null && fault.code().equals("script.Error")
+                && fault.message().startsWith("the script ran more than"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Memo(List.copyOf(trace), status, returned, fault));
+    }
+
+    /**
+     * Replays a memo of an earlier run of the same script with the same arguments: each step is made again
+     * against the session, and as long as every answer is the same as then, the script would do what it did
+     * then (it is deterministic: everything it learns comes through these steps).
+     *
+     * @return false if an answer differs; the run (and its host) must then be reset and the script run
+     */
+    boolean replay(Memo memo) {
+        for (Step step : memo.steps()) {
+            Object result = null;
+            String thrown = null;
+            try {
+                result = dispatch(step.op(), step.args());
+            } catch (Stop | ScriptFault.Thrown e) {
+                thrown = thrownKey(e);
+            }
+            if (!java.util.Objects.equals(thrown, step.thrown()) || !java.util.Objects.equals(result, step.result())) {
+                return false;
+            }
+        }
+        status = memo.status();
+        returned = memo.returned();
+        fault = memo.fault();
+        return true;
+    }
+
+    /** Back to before the run (after a replay that did not hold). */
+    void reset() {
+        revision = 0;
+        uncommitted = false;
+        rng = null;
+        extensionCalls.clear();
+        logs.clear();
+        status = null;
+        fault = null;
+        returned = Optional.empty();
+        trace = new ArrayList<>();
+        host.reset();
+    }
+
+    private Object dispatch(String op, List<Object> a) {
         switch (op) {
             case "now":
                 return (double) sessionMillis;
             case "dateNow":
-                return (double) dateNow(a.length > 1 ? a[1] : null, a.length > 2 ? a[2] : null);
+                return (double) dateNow(a.size() > 0 ? a.get(0) : null, a.size() > 1 ? a.get(1) : null);
             case "random":
                 if (rng == null) {
                     rng = new SeedRandom(deviceId);
@@ -169,24 +271,25 @@ public final class ScriptRun {
             case "declare": {
                 uncommitted = true;
                 try {
-                    return host.declare(a[1].asString(), object(a[2]), object(a[3]));
+                    return host.declare(String.valueOf(a.get(0)), object(a.get(1)), object(a.get(2)));
                 } catch (IllegalArgumentException e) {
                     throw ScriptFault.error("Error", e.getMessage());
                 }
             }
             case "attributes":
-                return Json.write(host.attributes(a[1].asInt()));
+                return Json.write(host.attributes(integer(a.get(0))));
             case "attribute":
             case "path":
             case "size":
             case "unpack":
-                return read(op, a[1].asInt(), a[2].isNull() ? Optional.empty() : Optional.of(a[2].asString()),
-                        a.length > 3 ? a[3].asString() : "");
+                return read(op, integer(a.get(0)), a.get(1) == null ? Optional.empty()
+                        : Optional.of(String.valueOf(a.get(1))), a.size() > 2 ? String.valueOf(a.get(2)) : "");
             case "clear":
                 uncommitted = true;
                 if (revision == maxRevision) {
-                    Object attributes = JsValues.toJava(a[3]);
-                    host.clear(a[1].asString(), a[2].asDouble(), attributes instanceof List
+                    Object attributes = a.size() > 2 ? a.get(2) : null;
+                    double t = a.get(1) instanceof Number ? ((Number) a.get(1)).doubleValue() : Double.NaN;
+                    host.clear(String.valueOf(a.get(0)), t, attributes instanceof List
                             ? Optional.of(((List<?>) attributes).stream().map(String::valueOf).toList())
                             : Optional.empty());
                 }
@@ -195,15 +298,19 @@ public final class ScriptRun {
                 commit();
                 return null;
             case "ext":
-                return ext(a[1].asString());
+                return ext(String.valueOf(a.get(0)));
             case "log":
                 if (revision == maxRevision) {
-                    logs.add(a[1].asString());
+                    logs.add(String.valueOf(a.get(0)));
                 }
                 return null;
             default:
                 throw new IllegalStateException("unknown script operation " + op);
         }
+    }
+
+    private static int integer(Object v) {
+        return ((Number) v).intValue();
     }
 
     private Object read(String op, int id, Optional<String> concrete, String attribute) {
@@ -244,37 +351,36 @@ public final class ScriptRun {
         throw new Stop(true);
     }
 
-    private long dateNow(Value intervalOrCron, Value variance) {
-        if (intervalOrCron == null || intervalOrCron.isNull()) {
+    private long dateNow(Object intervalOrCron, Object variance) {
+        if (intervalOrCron == null) {
             return sessionMillis;
         }
-        boolean noVariance = variance == null || variance.isNull();
-        if (intervalOrCron.isNumber()) {
-            double interval = intervalOrCron.asDouble();
-            double v = noVariance ? interval : variance.asDouble();
-            long offset = v != 0 && !Double.isNaN(v) ? Scheduling.variance(deviceId, (long) v) : 0;
+        double v = variance instanceof Number ? ((Number) variance).doubleValue() : Double.NaN;
+        if (intervalOrCron instanceof Number) {
+            double interval = ((Number) intervalOrCron).doubleValue();
+            double spread = variance == null ? interval : v;
+            long offset = spread != 0 && !Double.isNaN(spread) ? Scheduling.variance(deviceId, (long) spread) : 0;
             return Scheduling.interval(sessionMillis, (long) interval, offset);
         }
-        if (intervalOrCron.isString()) {
-            long offset = !noVariance && variance.asDouble() != 0 ? Scheduling.variance(deviceId,
-                    (long) variance.asDouble()) : 0;
+        if (intervalOrCron instanceof String) {
+            long offset = variance != null && v != 0 && !Double.isNaN(v) ? Scheduling.variance(deviceId, (long) v) : 0;
             Cron cron;
             try {
-                cron = Cron.parse(intervalOrCron.asString());
+                cron = Cron.parse((String) intervalOrCron);
             } catch (IllegalArgumentException e) {
                 throw ScriptFault.error("Error", "Invalid cron expression: " + e.getMessage());
             }
             return Scheduling.cron(sessionMillis, cron, offset);
         }
-        if (JsValues.truthy(intervalOrCron)) {
+        boolean truthy = !(intervalOrCron instanceof Boolean b && !b);
+        if (truthy) {
             throw ScriptFault.error("Error", "Invalid Date.now() argument");
         }
         return sessionMillis;
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Value v) {
-        Object o = JsValues.toJava(v);
+    private static Map<String, Object> object(Object o) {
         return o instanceof Map ? (Map<String, Object>) o : Map.of();
     }
 }
