@@ -36,12 +36,18 @@ final class DeviceDocuments {
     }
 
     static Device fromDocument(Document doc) {
-        Document id = doc.get("_deviceId", Document.class);
+        SortedMap<String, ParameterAttributes> parameters = new TreeMap<>();
+        collect(doc, "", parameters);
+        return header(doc, parameters);
+    }
+
+    /** The device's own fields ({@code _id}, {@code _deviceId}, dates, tags) with these parameters. */
+    static Device header(Map<String, Object> doc, SortedMap<String, ParameterAttributes> parameters) {
+        Object rawId = doc.get("_deviceId");
+        Map<?, ?> id = rawId instanceof Map ? (Map<?, ?>) rawId : null;
         DeviceIdentity identity = id == null ? new DeviceIdentity("", "", "", "")
                 : new DeviceIdentity(str(id.get("_Manufacturer")), str(id.get("_OUI")), str(id.get("_ProductClass")),
                         str(id.get("_SerialNumber")));
-        SortedMap<String, ParameterAttributes> parameters = new TreeMap<>();
-        collect(doc, "", parameters);
         List<String> tags = new ArrayList<>();
         Object rawTags = doc.get("_tags");
         if (rawTags instanceof List) {
@@ -66,14 +72,7 @@ final class DeviceDocuments {
     }
 
     private static ParameterAttributes attributes(Document node) {
-        Optional<Object> value = Optional.ofNullable(node.get("_value")).map(v -> v instanceof Date ? ((Date) v).toInstant() : v);
-        Optional<List<String>> accessList = Optional.ofNullable(node.get("_accessList"))
-                .filter(List.class::isInstance).map(l -> ((List<?>) l).stream().map(String::valueOf).toList());
-        return new ParameterAttributes(bool(node.get("_object")), bool(node.get("_writable")), value,
-                Optional.ofNullable(node.get("_type")).map(String::valueOf), date(node.get("_timestamp")),
-                Optional.ofNullable(node.get("_notification")).filter(Number.class::isInstance)
-                        .map(n -> ((Number) n).intValue()),
-                accessList, date(node.get("_attributesTimestamp")));
+        return DocumentTreeSource.attributesOf(node);
     }
 
     static Document toDocument(Device device) {
@@ -230,9 +229,5 @@ final class DeviceDocuments {
 
     private static Optional<Instant> date(Object o) {
         return o instanceof Date ? Optional.of(((Date) o).toInstant()) : Optional.empty();
-    }
-
-    private static Optional<Boolean> bool(Object o) {
-        return o instanceof Boolean ? Optional.of((Boolean) o) : Optional.empty();
     }
 }

@@ -65,6 +65,14 @@ final class EmbeddedDeviceStore implements DeviceStore {
         return devices.get(deviceId).map(DeviceDocuments::fromDocument);
     }
 
+    /** Read in place: only the parameters the session uses are decoded. */
+    @Override
+    public CompletableFuture<Optional<SessionDevice>> loadForSession(String deviceId) {
+        return CompletableFuture.supplyAsync(() -> devices.view(deviceId).map(view -> new SessionDevice(
+                DeviceDocuments.header(view, new java.util.TreeMap<>()),
+                Optional.of(new DocumentTreeSource(view)))), reads);
+    }
+
     @Override
     public CompletableFuture<Optional<Device>> load(String deviceId) {
         return CompletableFuture.supplyAsync(() -> find(deviceId), reads);

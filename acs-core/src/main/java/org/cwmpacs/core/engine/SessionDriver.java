@@ -158,17 +158,29 @@ public final class SessionDriver {
                 if (queue.isEmpty() && !anyPreset) {
                     return CompletableFuture.completedFuture(null);
                 }
-                CompletableFuture<Optional<Device>> device = services.devices().load(deviceId());
+                CompletableFuture<Optional<org.cwmpacs.core.store.DeviceStore.SessionDevice>> device =
+                        services.devices().loadForSession(deviceId());
                 CompletableFuture<CpeProfile> profile = services.profiles().of(inform.identity().oui(),
                         inform.identity().productClass());
-                files.add(device.thenAcceptBoth(profile, (d, kind) -> {
-                    Map<String, ParameterAttributes> params = new HashMap<>(
-                            d.<Map<String, ParameterAttributes>>map(Device::parameters).orElse(Map.of()));
+                files.add(device.thenAcceptBoth(profile, (loaded, kind) -> {
+                    Optional<Device> d = loaded.map(org.cwmpacs.core.store.DeviceStore.SessionDevice::device);
+                    Map<String, ParameterAttributes> tags = new HashMap<>();
                     for (String tag : d.map(Device::tags).orElse(List.of())) {
-                        params.put("Tags." + org.cwmpacs.core.expression.TagNames.encode(tag),
+                        tags.put("Tags." + org.cwmpacs.core.expression.TagNames.encode(tag),
                                 ParameterAttributes.leaf(Boolean.TRUE, "xsd:boolean", sessionStart).withWritable(true));
                     }
-                    planner = new Planner(deviceId(), new DeviceTree(params), kind, clock::instant);
+                    Optional<org.cwmpacs.core.device.TreeSource> lazy = loaded.flatMap(
+                            org.cwmpacs.core.store.DeviceStore.SessionDevice::lazyTree);
+                    DeviceTree tree;
+                    if (lazy.isPresent()) {
+                        tree = new DeviceTree(lazy.get(), tags);
+                    } else {
+                        Map<String, ParameterAttributes> params = new java.util.TreeMap<>(
+                                d.<Map<String, ParameterAttributes>>map(Device::parameters).orElse(Map.of()));
+                        params.putAll(tags);
+                        tree = new DeviceTree(params);
+                    }
+                    planner = new Planner(deviceId(), tree, kind, clock::instant);
                     boolean registered = d.flatMap(Device::registered).map(sessionStart::equals).orElse(true);
                     startProvisioning(snapshot.join(), registered);
                 }));

@@ -63,6 +63,18 @@ public interface DeviceStore {
     /** When the device last informed; empty for an unknown device. Blocking. */
     Optional<java.time.Instant> lastInform(String deviceId);
 
+    /**
+     * A device as a session reads it: its own fields, and its parameter tree either in {@code device} or,
+     * when the store can read it in place, as {@code lazyTree} (then {@code device} holds no parameters).
+     */
+    record SessionDevice(Device device, Optional<org.cwmpacs.core.device.TreeSource> lazyTree) {
+    }
+
+    /** Reads a device for a session, off the caller's thread; a store that can read in place does so. */
+    default CompletableFuture<Optional<SessionDevice>> loadForSession(String deviceId) {
+        return load(deviceId).thenApply(d -> d.map(device -> new SessionDevice(device, Optional.empty())));
+    }
+
     /** The outcome of {@link #recordInform}. */
     record InformRecorded(boolean newDevice) {
     }
