@@ -61,6 +61,20 @@ class TaskParserTest {
     }
 
     @Test
+    void provisionsTasksNameProvisionsWithScalarArguments() throws Exception {
+        TaskSpec p = TaskParser.parse(Map.of("name", "provisions", "provisions", List.of(
+                List.of("refresh", "Device.DeviceInfo"), java.util.Arrays.asList("mine", "a", 2, true, null))));
+        assertThat(((TaskSpec.Provisions) p).provisions()).containsExactly(List.of("refresh", "Device.DeviceInfo"),
+                java.util.Arrays.asList("mine", "a", 2.0, true, null));
+        assertThat(TaskProvisions.of(p)).hasSize(2);
+        assertThatThrownBy(() -> TaskParser.parse(Map.of("name", "provisions"))).hasMessageContaining("\"provisions\"");
+        assertThatThrownBy(() -> TaskParser.parse(Map.of("name", "provisions", "provisions", List.of(List.of()))))
+                .hasMessageContaining("starting with its name");
+        assertThatThrownBy(() -> TaskParser.parse(Map.of("name", "provisions", "provisions",
+                List.of(List.of("x", Map.of("a", 1)))))).hasMessageContaining("texts, numbers, booleans or null");
+    }
+
+    @Test
     void expiryIsSecondsAfterTheTimestampOrADate() throws Exception {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         assertThat(TaskParser.expiry(Map.of("expiry", 60), t)).contains(t.plusSeconds(60));
