@@ -38,9 +38,12 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
      * @param partialPaths whether GetParameterValues may name partial paths ({@code ACS_PARTIAL_PATHS})
      * @param scriptLimits what one run of a provision script may use ({@code ACS_SCRIPT_MAX_*})
      * @param presetsRefresh how old the presets and scripts a session uses may be ({@code ACS_PRESETS_REFRESH})
+     * @param extDir where GenieACS extensions are ({@code GENIEACS_EXT_DIR})
+     * @param extTimeout how long an extension call may take ({@code GENIEACS_EXT_TIMEOUT})
      */
     public record CwmpOptions(Duration requestTimeout, int maxSessionsPerAddress, boolean partialPaths,
-                              org.cwmpacs.core.script.ScriptLimits scriptLimits, Duration presetsRefresh) {
+                              org.cwmpacs.core.script.ScriptLimits scriptLimits, Duration presetsRefresh,
+                              Path extDir, Duration extTimeout) {
     }
 
     /**
@@ -107,7 +110,9 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                                 v.integer("ACS_SCRIPT_MAX_STATEMENTS", 1_000_000, 1000, Integer.MAX_VALUE),
                                 v.integer("ACS_SCRIPT_MAX_CPU_MS", 1000, 10, 600_000),
                                 v.integer("ACS_SCRIPT_MAX_MEMORY_MB", 256, 1, 65_536) * 1024L * 1024L),
-                        Duration.ofSeconds(v.integer("ACS_PRESETS_REFRESH", 5, 0, 86_400))));
+                        Duration.ofSeconds(v.integer("ACS_PRESETS_REFRESH", 5, 0, 86_400)),
+                        Path.of(v.string("GENIEACS_EXT_DIR", "config/ext")),
+                        Duration.ofMillis(v.integer("GENIEACS_EXT_TIMEOUT", 3000, 1, 600_000))));
     }
 
     private static NbiOptions nbi(Values v) throws ConfigException {

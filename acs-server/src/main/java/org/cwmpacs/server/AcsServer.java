@@ -92,6 +92,9 @@ public final class AcsServer implements AutoCloseable {
             org.cwmpacs.core.script.ScriptEngine scripts = new org.cwmpacs.core.script.ScriptEngine(
                     config.cwmp().scriptLimits());
             started.add(scripts);
+            org.cwmpacs.core.script.Extensions extensions = new org.cwmpacs.core.script.Extensions(
+                    config.cwmp().extDir(), config.cwmp().extTimeout());
+            started.add(extensions);
             com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
             org.cwmpacs.core.preset.PresetSource presets = new org.cwmpacs.core.preset.PresetSource(store.documents(),
                     text -> {
@@ -105,7 +108,7 @@ public final class AcsServer implements AutoCloseable {
                     store.operations(), store.files(), config.engine().withFsPort(fs.port()),
                     new CpeProfiles(config.engine().maxSetEntries(), store.profiles(),
                             config.cwmp().partialPaths()),
-                    new org.cwmpacs.core.provision.Provisioning(presets, scripts));
+                    new org.cwmpacs.core.provision.Provisioning(presets, scripts, extensions));
             SessionManager sessions = new SessionManager(services, locks, sessionConfig);
             started.add(sessions::close);
             ConnectionRequester connectionRequests = new ConnectionRequester(store.devices(),
@@ -141,6 +144,7 @@ public final class AcsServer implements AutoCloseable {
                 }
             }
             return new AcsServer(store, locks, sessions, connectionRequests, cwmp, nbi, fs, () -> {
+                extensions.close();
                 scripts.close();
                 presetReads.shutdownNow();
             });

@@ -347,4 +347,43 @@ class ProvisioningEndToEndTest extends SimulatorCase {
             return base.copyWithSerial(serial);
         }
     }
+
+    @Test
+    void extensionsRunUnchangedInNodeAndTheirFaultsAreGenieAcss() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(nodeOnPath(),
+                "node (Node.js) is not on the PATH: install it (apt-get install nodejs) to run the extension test");
+        java.nio.file.Path ext = dataDir.resolve("ext");
+        java.nio.file.Files.createDirectories(ext);
+        java.nio.file.Files.writeString(ext.resolve("sample.js"), String.join("\n",
+                "exports.greet = function (args, callback) { console.log('greeting ' + args[0]);",
+                "  callback(null, {hello: args[0], count: args.length}); };",
+                "exports.fail = function (args, callback) { callback(new RangeError('nope ' + args[0])); };",
+                "exports.slow = function (args, callback) { setTimeout(() => callback(null, 1), 10000); };"));
+        acs = RunningAcs.start(dataDir, Map.of("ACS_DISCOVERY", "off", "GENIEACS_EXT_DIR", ext.toString(),
+                "GENIEACS_EXT_TIMEOUT", "1000"));
+        provision("greets", "const r = ext('sample', 'greet', 'extok', 2);\n"
+                + "declare('Tags.' + r.hello + r.count, null, {value: true});");
+        provision("fails", "ext('sample', 'fail', 'x');");
+        provision("slow", "ext('sample', 'slow');");
+        preset("greets", 0, "a", "", Map.of(), List.of(call("greets")));
+        preset("fails", 0, "b", "", Map.of(), List.of(call("fails")));
+        preset("slow", 0, "c", "", Map.of(), List.of(call("slow")));
+        SimulatedCpe cpe = bm632w();
+        session(cpe);
+        assertThat(device(cpe).tags()).containsExactly("extok2");
+        Map<String, String> codes = new java.util.TreeMap<>();
+        faults().forEach(f -> codes.put(f.getString("channel"), f.getString("code") + " " + f.getString("message")));
+        assertThat(codes).containsOnlyKeys("b", "c");
+        assertThat(codes.get("b")).isEqualTo("ext.RangeError nope x");
+        assertThat(codes.get("c")).isEqualTo("timeout Extension timed out");
+    }
+
+    private static boolean nodeOnPath() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir.isEmpty() ? "." : dir, "node"))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -18,17 +18,19 @@ import org.cwmpacs.core.script.ScriptEngine;
 import org.cwmpacs.soap.message.AcsRequest;
 
 /** The pieces one session's presets run with, put together from its Inform and its planner. */
-record ProvisioningSession(SessionView view, Resolver resolver, PresetRun presets, PresetRun.Channels channels) {
+record ProvisioningSession(SessionView view, Resolver resolver, PresetRun presets, PresetRun.Channels channels,
+                           java.util.Optional<org.cwmpacs.core.script.Extensions> extensions) {
     /** A task's provisions, with this session's view. */
     PresetRun forTask(PresetSource.Snapshot snapshot, ScriptEngine engine, String channel,
                       List<List<Object>> provisions) {
-        return PresetRun.forTask(snapshot, engine, view, channel, provisions, channels);
+        return PresetRun.forTask(snapshot, engine, view, channel, provisions, channels, extensions);
     }
 
     static ProvisioningSession start(DeviceInform inform, boolean registered, Planner planner,
                                      PresetSource.Snapshot snapshot, ScriptEngine engine,
                                      Predicate<String> channelAllowed, Function<List<String>, AcsRequest> download,
-                                     PresetRun.Channels channels) {
+                                     PresetRun.Channels channels,
+                                     java.util.Optional<org.cwmpacs.core.script.Extensions> extensions) {
         Map<String, String> identity = new LinkedHashMap<>();
         identity.put("ID", inform.deviceId());
         identity.put("Manufacturer", inform.identity().manufacturer());
@@ -42,8 +44,8 @@ record ProvisioningSession(SessionView view, Resolver resolver, PresetRun preset
         SessionView view = new SessionView(planner.tree(), inform.time(), inform.deviceId(), identity,
                 new ArrayList<>(events));
         Resolver resolver = new Resolver(view, download, planner::created);
-        PresetRun presets = new PresetRun(snapshot, engine, view, events, channelAllowed, channels);
-        return new ProvisioningSession(view, resolver, presets, channels);
+        PresetRun presets = new PresetRun(snapshot, engine, view, events, channelAllowed, channels, extensions);
+        return new ProvisioningSession(view, resolver, presets, channels, extensions);
     }
 
     /** The session's events as GenieACS names them: {@code Inform}, then each code with spaces as underscores. */

@@ -216,7 +216,7 @@ public final class SessionDriver {
                     public void done(String channel) {
                         channelDone(channel);
                     }
-                });
+                }, services.provisioning().extensions());
         resolver = session.resolver();
         for (Work w : queue) {
             List<List<Object>> provisions = w.task.map(t -> TaskDeclarations.asProvisions(t.spec())).orElse(List.of());

@@ -65,25 +65,27 @@ public final class PresetRun {
      * @param channelAllowed whether a channel may run now (not waiting for a fault's retry)
      */
     public PresetRun(PresetSource.Snapshot snapshot, ScriptEngine engine, SessionView view, Set<String> sessionEvents,
-                     Predicate<String> channelAllowed, Channels channels) {
+                     Predicate<String> channelAllowed, Channels channels,
+                     Optional<org.cwmpacs.core.script.Extensions> extensions) {
         this.snapshot = snapshot;
         this.engine = engine;
         this.view = view;
         this.channels = channels;
         this.candidates = Presets.applicable(snapshot.presets(), sessionEvents, view.sessionTime(), channelAllowed);
-        this.calls = new ProvisionCalls(snapshot, engine, view);
+        this.calls = new ProvisionCalls(snapshot, engine, view, extensions);
         this.changesAtCycleStart = view.tree().modifications();
         this.fixed = false;
     }
 
     private PresetRun(PresetSource.Snapshot snapshot, ScriptEngine engine, SessionView view, String channel,
-                      List<List<Object>> provisions, Channels channels) {
+                      List<List<Object>> provisions, Channels channels,
+                      Optional<org.cwmpacs.core.script.Extensions> extensions) {
         this.snapshot = snapshot;
         this.engine = engine;
         this.view = view;
         this.channels = channels;
         this.candidates = List.of();
-        this.calls = new ProvisionCalls(snapshot, engine, view);
+        this.calls = new ProvisionCalls(snapshot, engine, view, extensions);
         this.fixed = true;
         List<ProvisionCall> list = new ArrayList<>();
         for (List<Object> p : provisions) {
@@ -98,8 +100,9 @@ public final class PresetRun {
 
     /** A task's {@code provisions} (or a task GenieACS runs as provisions), on the task's channel. */
     public static PresetRun forTask(PresetSource.Snapshot snapshot, ScriptEngine engine, SessionView view,
-                                    String channel, List<List<Object>> provisions, Channels channels) {
-        return new PresetRun(snapshot, engine, view, channel, provisions, channels);
+                                    String channel, List<List<Object>> provisions, Channels channels,
+                                    Optional<org.cwmpacs.core.script.Extensions> extensions) {
+        return new PresetRun(snapshot, engine, view, channel, provisions, channels, extensions);
     }
 
     /** Whether any channel faulted. */

@@ -30,16 +30,17 @@ final class ProvisionCalls {
     private final PresetSource.Snapshot snapshot;
     private final ScriptEngine engine;
     private final SessionView view;
-    /** The session's extension results (none are run yet; see {@link #run}). */
-    private final Map<String, Object> extensions = new HashMap<>();
+    private final ExtensionCalls extensions;
 
     private final VirtualParameters virtualParameters;
 
-    ProvisionCalls(PresetSource.Snapshot snapshot, ScriptEngine engine, SessionView view) {
+    ProvisionCalls(PresetSource.Snapshot snapshot, ScriptEngine engine, SessionView view,
+                   Optional<org.cwmpacs.core.script.Extensions> extensions) {
         this.snapshot = snapshot;
         this.engine = engine;
         this.view = view;
-        this.virtualParameters = new VirtualParameters(snapshot, engine, view, extensions);
+        this.extensions = new ExtensionCalls(extensions);
+        this.virtualParameters = new VirtualParameters(snapshot, engine, view, this.extensions);
     }
 
     /** Runs the calls of one channel; their declarations go to {@code out}. */
@@ -71,11 +72,23 @@ final class ProvisionCalls {
         }
         ScriptHost host;
         ScriptRun run;
+        int extensionRounds = 0;
         while (true) {
             host = new ScriptHost(view, resolver);
             run = new ScriptRun(call.name(), Json.write(jsArgs(call.args())), view.deviceId(), view.sessionTime(),
-                    call.maxRevision, host, extensions);
+                    call.maxRevision, host, extensions.results());
             engine.run(call.name(), script, run);
+            if (run.status() == ScriptRun.Status.EXT) {
+                if (++extensionRounds > PresetRun.MAX_COMMITS) {
+                    return Optional.of(new Failure("too_many_commits", "Too many extension calls", Map.of()));
+                }
+                Optional<Failure> failed = extensions.call(run);
+                if (failed.isPresent()) {
+                    return failed;
+                }
+                // answered: the script runs again and gets the result
+                continue;
+            }
             List<Declare> all = new ArrayList<>(host.declared);
             Optional<Failure> failure = virtualParameters.handle(host.declared, all, resolver, 0);
             if (failure.isPresent()) {
@@ -105,12 +118,6 @@ final class ProvisionCalls {
                     detail.put("stack", f.stack());
                 }
                 return Optional.of(new Failure(f.code(), f.message(), detail));
-            }
-            case EXT: {
-                String file = run.extensionCalls().values().stream().findFirst().map(a -> a.isEmpty() ? "" : a.get(0))
-                        .orElse("");
-                return Optional.of(new Failure("ext." + file, "Extensions are not available on this server yet ("
-                        + call.name() + " calls ext(\"" + file + "\"); see docs/provisioning.md)", Map.of()));
             }
             default:
                 return Optional.empty();

@@ -9,11 +9,12 @@ import org.cwmpacs.core.script.ScriptEngine;
  * What sessions need to run presets: where the presets and scripts are read from, and the script engine.
  * {@link #NONE} runs no presets (tests of other parts of the engine).
  */
-public record Provisioning(Optional<PresetSource> presets, Optional<ScriptEngine> scripts) {
-    public static final Provisioning NONE = new Provisioning(Optional.empty(), Optional.empty());
+public record Provisioning(Optional<PresetSource> presets, Optional<ScriptEngine> scripts,
+                           Optional<org.cwmpacs.core.script.Extensions> extensions) {
+    public static final Provisioning NONE = new Provisioning(Optional.empty(), Optional.empty(), Optional.empty());
 
-    public Provisioning(PresetSource presets, ScriptEngine scripts) {
-        this(Optional.of(presets), Optional.of(scripts));
+    public Provisioning(PresetSource presets, ScriptEngine scripts, org.cwmpacs.core.script.Extensions extensions) {
+        this(Optional.of(presets), Optional.of(scripts), Optional.of(extensions));
     }
 
     /** The presets and scripts a session starting now works with. */

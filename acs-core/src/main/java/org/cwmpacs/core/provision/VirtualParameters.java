@@ -32,7 +32,7 @@ final class VirtualParameters {
     private final PresetSource.Snapshot snapshot;
     private final ScriptEngine engine;
     private final SessionView view;
-    private final Map<String, Object> extensions;
+    private final ExtensionCalls extensions;
     /** Runs started in this session: kept going until what they declared is done. */
     private final Map<String, Call> calls = new LinkedHashMap<>();
 
@@ -52,7 +52,7 @@ final class VirtualParameters {
     }
 
     VirtualParameters(PresetSource.Snapshot snapshot, ScriptEngine engine, SessionView view,
-                      Map<String, Object> extensions) {
+                      ExtensionCalls extensions) {
         this.snapshot = snapshot;
         this.engine = engine;
         this.view = view;
@@ -157,10 +157,23 @@ final class VirtualParameters {
         String args = Json.write(List.of(call.declaredTimestamps, call.declaredValues, currentTimestamps, currentValues));
         ScriptHost host;
         ScriptRun run;
+        int extensionRounds = 0;
         while (true) {
             host = new ScriptHost(view, resolver);
-            run = new ScriptRun(path, args, view.deviceId(), view.sessionTime(), call.maxRevision, host, extensions);
+            run = new ScriptRun(path, args, view.deviceId(), view.sessionTime(), call.maxRevision, host,
+                    extensions.results());
             engine.run("virtualParameters/" + call.name, snapshot.virtualParameters().get(call.name), run);
+            if (run.status() == ScriptRun.Status.EXT) {
+                if (++extensionRounds > PresetRun.MAX_COMMITS) {
+                    return Optional.of(new ProvisionCalls.Failure("too_many_commits", "Too many extension calls",
+                            Map.of()));
+                }
+                Optional<ProvisionCalls.Failure> failed = extensions.call(run);
+                if (failed.isPresent()) {
+                    return failed;
+                }
+                continue;
+            }
             boolean nothingToDo = resolver.resolve(host.declared).isEmpty();
             if (run.status() == ScriptRun.Status.COMMIT && nothingToDo && call.commits < PresetRun.MAX_COMMITS) {
                 call.commits++;
@@ -183,9 +196,6 @@ final class VirtualParameters {
                 // granted by the provisions' next step (see ProvisionCalls#nextRevision)
                 pendingCommit.add(call);
                 return Optional.empty();
-            case EXT:
-                return Optional.of(new ProvisionCalls.Failure("ext", "Extensions are not available on this server yet ("
-                        + path + " calls ext(); see docs/provisioning.md)", Map.of()));
             default:
                 break;
         }

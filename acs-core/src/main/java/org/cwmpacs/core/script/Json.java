@@ -21,6 +21,8 @@ public final class Json {
     private static void write(Object v, StringBuilder b) {
         if (v == null || v == Values.NULL) {
             b.append("null");
+        } else if (v instanceof Extensions.RawJson) {
+            b.append(((Extensions.RawJson) v).json());
         } else if (v instanceof Boolean) {
             b.append(v);
         } else if (v instanceof Number) {
