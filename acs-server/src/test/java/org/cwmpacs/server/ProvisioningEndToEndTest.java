@@ -386,4 +386,61 @@ class ProvisioningEndToEndTest extends SimulatorCase {
         }
         return false;
     }
+
+    @Test
+    void instancesAddAnAliasedInstanceOnceAndDeleteIt() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_PRESETS_REFRESH", "1"));
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
+        String table = "Device.Routing.Router.1.IPv4Forwarding";
+        // the fixture's forwarding entries are read-only; this CPE lets new ones be written
+        cpe.model().subtree(table + ".4.").forEach((path, p) -> {
+            if (!p.object()) {
+                cpe.model().put(path, new org.cwmpacs.sim.SimParameter(false, true, p.value(), p.type(), 0));
+            }
+        });
+        session(cpe);
+        String alias = table + ".[DestIPAddress:10.9.0.0]";
+        preset("route", 0, "route", "", Map.of(), List.of(call("instances", alias, 1.0)));
+        // an edit is seen by every session starting more than twice ACS_PRESETS_REFRESH later
+        Thread.sleep(2100);
+        SimulatedCpe.SessionResult add = session(cpe);
+        assertThat(add.acsRequests()).containsExactly("AddObject", "GetParameterNames", "GetParameterValues",
+                "SetParameterValues");
+        assertThat(simValue(cpe, table + ".5.DestIPAddress")).isEqualTo("10.9.0.0");
+        // it matches now: nothing more to add
+        assertThat(session(cpe).acsRequests()).isEmpty();
+        preset("route", 0, "route", "", Map.of(), List.of(call("instances", alias, 0.0)));
+        // an edit is seen by every session starting more than twice ACS_PRESETS_REFRESH later
+        Thread.sleep(2100);
+        assertThat(session(cpe).acsRequests()).containsExactly("DeleteObject");
+        assertThat(cpe.model().get(table + ".5.DestIPAddress")).isEmpty();
+        assertThat(faults()).isEmpty();
+    }
+
+    @Test
+    void rebootAndDownloadProvisionsRunOncePerDeclaration() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_DISCOVERY", "off", "ACS_PRESETS_REFRESH", "1"));
+        var upload = acs.server.store().fileStore().upload("fw-2.bin", Map.of("fileType", "1 Firmware Upgrade Image"));
+        byte[] firmware = "firmware".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        upload.write(firmware, 0, firmware.length);
+        upload.commit();
+        SimulatedCpe cpe = bm632w();
+        session(cpe);
+        // a tag asks for the work; the provisions remove it, so the preset applies once
+        preset("upgrade", 0, "upgrade", "Tags.upgrade IS NOT NULL", Map.of(), List.of(
+                call("download", "1 Firmware Upgrade Image", "fw-2.bin"), call("reboot"),
+                call("tag", "upgrade", false)));
+        acs.server.store().devices().tag(RunningAcs.id(cpe), "upgrade", true);
+        // an edit is seen by every session starting more than twice ACS_PRESETS_REFRESH later
+        Thread.sleep(2100);
+        SimulatedCpe.SessionResult first = session(cpe);
+        assertThat(first.acsRequests()).containsExactly("Download", "Reboot");
+        String download = cpe.lastSessionRequests().get(0);
+        assertThat(download).contains("fw-2.bin").contains("<FileSize>" + firmware.length + "</FileSize>");
+        assertThat(device(cpe).tags()).isEmpty();
+        assertThat(device(cpe).value("Downloads.1.FileName")).contains("fw-2.bin");
+        assertThat(device(cpe).value("Reboot")).isPresent();
+        assertThat(session(cpe, "1 BOOT", "M Reboot").acsRequests()).isEmpty();
+        assertThat(faults()).isEmpty();
+    }
 }

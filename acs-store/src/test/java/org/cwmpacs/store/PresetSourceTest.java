@@ -86,5 +86,11 @@ class PresetSourceTest {
         assertThat(next).isNotSameAs(first);
         assertThat(next.presets()).filteredOn(p -> p.id().equals("inform")).extracting(Preset::channel)
                 .containsExactly("changed");
+
+        // no session for a long while: the first one waits for the fresh read rather than see an old edit
+        store.documents().replace("presets", "inform", Map.of("weight", 0, "channel", "latest"));
+        now.set(now.get().plusSeconds(60));
+        assertThat(source.snapshot().get().presets()).filteredOn(p -> p.id().equals("inform"))
+                .extracting(Preset::channel).containsExactly("latest");
     }
 }

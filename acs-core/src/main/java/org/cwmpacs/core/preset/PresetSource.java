@@ -71,8 +71,9 @@ public final class PresetSource {
     }
 
     /**
-     * The current presets. A stale snapshot is still served while the next one is read (sessions never wait
-     * for the store), except the very first, which is waited for.
+     * The current presets. A snapshot older than the refresh interval is still served while the next one is
+     * read (sessions do not wait for the store), unless it is older than twice the interval (no session asked
+     * for a while): then the session waits for the fresh one, so that an edit is never seen late.
      */
     public synchronized CompletableFuture<Snapshot> snapshot() {
         if (current == null) {
@@ -80,10 +81,14 @@ public final class PresetSource {
             return current;
         }
         Snapshot known = current.getNow(null);
-        boolean stale = known == null || !clock.instant().isBefore(known.readAt().plus(refresh));
-        if (stale && reading == null) {
+        java.time.Instant now = clock.instant();
+        boolean stale = known == null || !now.isBefore(known.readAt().plus(refresh));
+        boolean tooOld = known == null || !now.isBefore(known.readAt().plus(refresh.multipliedBy(2)));
+        CompletableFuture<Snapshot> pending = reading;
+        if (stale && pending == null) {
             CompletableFuture<Snapshot> next = read();
             reading = next;
+            pending = next;
             next.whenComplete((snapshot, failure) -> {
                 synchronized (this) {
                     if (failure == null) {
@@ -94,6 +99,10 @@ public final class PresetSource {
                     reading = null;
                 }
             });
+        }
+        if (tooOld && pending != null) {
+            // a failed read falls back to the last snapshot
+            return pending.exceptionally(failure -> known);
         }
         return known != null ? CompletableFuture.completedFuture(known) : current;
     }
