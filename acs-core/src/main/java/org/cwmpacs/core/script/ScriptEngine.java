@@ -54,7 +54,7 @@ public final class ScriptEngine implements AutoCloseable {
     private final Map<String, String> digests = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.LongAdder replays = new java.util.concurrent.atomic.LongAdder();
     /** Memos kept: a few per device of a large fleet's busiest part. */
-    static final int MEMOS = 50_000;
+    static final int MEMOS = 20_000;
 
     /** A context and what it has compiled. */
     private final class Sandbox {
