@@ -299,6 +299,13 @@ class ProvisioningEndToEndTest extends SimulatorCase {
         String ms = "Device.ManagementServer.";
         assertThat(simValue(cpe, ms + "ConnectionRequestUsername")).isEqualTo(RunningAcs.id(cpe));
         assertThat(simValue(cpe, ms + "PeriodicInformInterval")).isEqualTo("300");
+        // the inform time GenieACS's provision derives: the device's offset within the day, as a date in 1970
+        // (dates go out in whole seconds, for strict agents)
+        long day = 86_400_000L;
+        long offset = org.cwmpacs.core.script.Scheduling.variance(RunningAcs.id(cpe), day);
+        assertThat(org.cwmpacs.soap.message.CwmpDateTime.parse(simValue(cpe, ms + "PeriodicInformTime")))
+                .contains(java.time.Instant.ofEpochMilli((day - offset) % day).truncatedTo(
+                        java.time.temporal.ChronoUnit.SECONDS));
         assertThat(storedValues(device(cpe))).isGreaterThan(cpe.model().leafCount() / 2);
         assertThat(faults()).isEmpty();
         assertThat(session(cpe).acsRequests()).isEmpty();
