@@ -66,8 +66,20 @@ public record Path(List<Segment> segments) {
 
     public static final Path ROOT = new Path(List.of());
 
+    /** Paths recently parsed: scripts declare the same few paths at every run. */
+    private static final java.util.Map<String, Path> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static Path parse(String text) {
-        return new Reader(text).path();
+        Path known = PARSED.get(text);
+        if (known != null) {
+            return known;
+        }
+        Path p = new Reader(text).path();
+        if (PARSED.size() > 10_000) {
+            PARSED.clear();
+        }
+        PARSED.put(text, p);
+        return p;
     }
 
     public int length() {

@@ -36,6 +36,7 @@ public final class Resolver {
     private final Function<List<String>, AcsRequest> download;
     /** The instances the planner created for an alias (see {@link Declaration.NewInstance#origin()}). */
     private final Function<String, List<String>> created;
+    private boolean rootKnown;
 
     public Resolver(SessionView view, Function<List<String>, AcsRequest> download,
                     Function<String, List<String>> created) {
@@ -283,8 +284,11 @@ public final class Resolver {
     private boolean childrenKnown(String object, Instant fresh) {
         DeviceTree tree = view.tree();
         if (object.isEmpty()) {
-            // the Inform names the CPE's root object; it has no other
-            return !tree.roots().isEmpty();
+            // the Inform names the CPE's root object; it has no other (and it stays for the session)
+            if (!rootKnown) {
+                rootKnown = !tree.roots().isEmpty();
+            }
+            return rootKnown;
         }
         return tree.get(object).flatMap(ParameterAttributes::timestamp).filter(t -> !t.isBefore(fresh)).isPresent()
                 && tree.isObject(object);
