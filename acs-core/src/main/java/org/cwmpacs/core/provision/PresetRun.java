@@ -43,7 +43,6 @@ public final class PresetRun {
 
     private final PresetSource.Snapshot snapshot;
     private final List<Preset> candidates;
-    private final ScriptEngine engine;
     private final SessionView view;
     private final ProvisionCalls calls;
     private final Channels channels;
@@ -68,7 +67,6 @@ public final class PresetRun {
                      Predicate<String> channelAllowed, Channels channels,
                      Optional<org.cwmpacs.core.script.Extensions> extensions) {
         this.snapshot = snapshot;
-        this.engine = engine;
         this.view = view;
         this.channels = channels;
         this.candidates = Presets.applicable(snapshot.presets(), sessionEvents, view.sessionTime(), channelAllowed);
@@ -81,7 +79,6 @@ public final class PresetRun {
                       List<List<Object>> provisions, Channels channels,
                       Optional<org.cwmpacs.core.script.Extensions> extensions) {
         this.snapshot = snapshot;
-        this.engine = engine;
         this.view = view;
         this.channels = channels;
         this.candidates = List.of();
