@@ -31,6 +31,7 @@ final class ProvisionCalls {
     private final ScriptEngine engine;
     private final SessionView view;
     private final ExtensionCalls extensions;
+    private final java.util.Set<String> unknown = new java.util.HashSet<>();
 
     private final VirtualParameters virtualParameters;
 
@@ -68,6 +69,10 @@ final class ProvisionCalls {
         }
         String script = snapshot.provisions().get(call.name());
         if (script == null) {
+            // GenieACS skips a provision it does not know; the operator should hear of it once
+            if (unknown.add(call.name())) {
+                LOG.warn("{}: provision \"{}\" is neither built in nor stored; skipped", view.deviceId(), call.name());
+            }
             return Optional.empty();
         }
         ScriptHost host;
