@@ -52,14 +52,22 @@ class ScriptEngineTest {
             return concrete.map(List::of).orElse(List.of(path + ".1", path + ".2"));
         }
 
+        String prefix = "v:";
+
         @Override
         public Optional<Object> attribute(String path, String attribute) {
-            return Optional.of(attribute.equals("value") ? List.of("v:" + path, "xsd:string") : true);
+            return Optional.of(attribute.equals("value") ? List.of(prefix + path, "xsd:string") : true);
         }
 
         @Override
         public void clear(String path, double timestamp, Optional<List<String>> attributes) {
             cleared.add(path + "@" + (long) timestamp);
+        }
+
+        @Override
+        public void reset() {
+            declared.clear();
+            cleared.clear();
         }
     }
 
@@ -201,6 +209,30 @@ class ScriptEngineTest {
         ScriptRun r = run("clear('Device', Date.now()); declare('A', {value: 1}).value;", 0, host);
         assertThat(r.status()).isEqualTo(ScriptRun.Status.COMMIT);
         assertThat(host.cleared).containsExactly("Device@" + SESSION.toEpochMilli());
+    }
+
+    @Test
+    void aRunIsReplayedOnlyWhileEveryAnswerIsTheSame() {
+        String script = "const v = declare('Device.Memo', {value: 1}).value[0]; log('saw ' + v);"
+                + " declare('Device.Out', null, {value: v + '!'}); return v;";
+        Recorder first = new Recorder();
+        ScriptRun r1 = run(script, 1, first);
+        assertThat(r1.returnValue()).contains("\"v:Device.Memo.1\"");
+        long replays = engine.replays();
+        Recorder same = new Recorder();
+        ScriptRun r2 = run(script, 1, same);
+        assertThat(engine.replays()).isEqualTo(replays + 1);
+        assertThat(r2.returnValue()).isEqualTo(r1.returnValue());
+        assertThat(r2.logs()).containsExactly("saw v:Device.Memo.1");
+        assertThat(same.declared).isEqualTo(first.declared);
+        // the value read differs: the script runs again and sees it
+        Recorder changed = new Recorder();
+        changed.prefix = "w:";
+        ScriptRun r3 = run(script, 1, changed);
+        assertThat(engine.replays()).isEqualTo(replays + 1);
+        assertThat(r3.returnValue()).contains("\"w:Device.Memo.1\"");
+        assertThat(changed.declared).containsExactly("Device.Memo {value=1.0} {}",
+                "Device.Out {} {value=w:Device.Memo.1!}");
     }
 
     @Test
