@@ -95,6 +95,14 @@ public final class AcsServer implements AutoCloseable {
             org.cwmpacs.core.script.Extensions extensions = new org.cwmpacs.core.script.Extensions(
                     config.cwmp().extDir(), config.cwmp().extTimeout());
             started.add(extensions);
+            // sessions' work once their data is loaded: scripts, extension calls (as many as the CWMP workers)
+            java.util.concurrent.ExecutorService sessionWork = java.util.concurrent.Executors.newFixedThreadPool(
+                    2 * Runtime.getRuntime().availableProcessors(), r -> {
+                        Thread t = new Thread(r, "session-work");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            started.add(sessionWork::shutdownNow);
             com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
             org.cwmpacs.core.preset.PresetSource presets = new org.cwmpacs.core.preset.PresetSource(store.documents(),
                     text -> {
@@ -108,7 +116,7 @@ public final class AcsServer implements AutoCloseable {
                     store.operations(), store.files(), config.engine().withFsPort(fs.port()),
                     new CpeProfiles(config.engine().maxSetEntries(), store.profiles(),
                             config.cwmp().partialPaths()),
-                    new org.cwmpacs.core.provision.Provisioning(presets, scripts, extensions));
+                    new org.cwmpacs.core.provision.Provisioning(presets, scripts, extensions, sessionWork));
             SessionManager sessions = new SessionManager(services, locks, sessionConfig);
             started.add(sessions::close);
             ConnectionRequester connectionRequests = new ConnectionRequester(store.devices(),
@@ -144,6 +152,7 @@ public final class AcsServer implements AutoCloseable {
                 }
             }
             return new AcsServer(store, locks, sessions, connectionRequests, cwmp, nbi, fs, () -> {
+                sessionWork.shutdownNow();
                 extensions.close();
                 scripts.close();
                 presetReads.shutdownNow();

@@ -105,8 +105,16 @@ public final class SessionDriver {
         return inform.deviceId();
     }
 
-    /** Loads what this session has to do: due tasks, their faults, pending transfers, the tree if needed. */
-    public synchronized CompletableFuture<Void> prepare() {
+    /**
+     * Loads what this session has to do: due tasks, their faults, pending transfers, the tree if needed. The
+     * future completes on the provisioning's work executor, so that what the caller does next (the first
+     * {@link #next}, which may run scripts) does not hold a store read thread.
+     */
+    public CompletableFuture<Void> prepare() {
+        return load().thenRunAsync(() -> { }, services.provisioning().work());
+    }
+
+    private synchronized CompletableFuture<Void> load() {
         Instant now = clock.instant();
         CompletableFuture<List<Task>> tasks = services.tasks().due(deviceId(), sessionStart.plusMillis(1));
         CompletableFuture<List<Operation>> operations = services.operations().forDevice(deviceId());
