@@ -1,12 +1,10 @@
 package org.cwmpacs.core.provision;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cwmpacs.core.script.Extensions;
-import org.cwmpacs.core.script.ScriptFault;
 import org.cwmpacs.core.script.ScriptRun;
 
 /**
@@ -40,16 +38,7 @@ final class ExtensionCalls {
             }
             Extensions.Result r = extensions.get().call(c.getValue());
             if (r.fault().isPresent()) {
-                ScriptFault f = r.fault().get();
-                Map<String, Object> detail = new LinkedHashMap<>();
-                if (!f.name().isEmpty()) {
-                    detail.put("name", f.name());
-                    detail.put("message", f.message());
-                }
-                if (!f.stack().isEmpty()) {
-                    detail.put("stack", f.stack());
-                }
-                return Optional.of(new ProvisionCalls.Failure(f.code(), f.message(), detail));
+                return Optional.of(ProvisionCalls.Failure.of(r.fault().get()));
             }
             results.put(c.getKey(), new Extensions.RawJson(r.json()));
         }

@@ -208,38 +208,17 @@ public record Path(List<Segment> segments) {
         private String value() {
             if (peek() == '"') {
                 StringBuilder b = new StringBuilder();
-                i++;
-                while (i < text.length()) {
-                    char c = text.charAt(i++);
-                    if (c == '"') {
-                        return b.toString();
-                    }
-                    if (c == '\\' && i < text.length()) {
-                        char e = text.charAt(i++);
-                        switch (e) {
-                            case 'n' -> b.append('\n');
-                            case 't' -> b.append('\t');
-                            case 'r' -> b.append('\r');
-                            case 'b' -> b.append('\b');
-                            case 'f' -> b.append('\f');
-                            case 'u' -> {
-                                if (i + 4 > text.length()) {
-                                    throw error("incomplete \\u escape");
-                                }
-                                try {
-                                    b.append((char) Integer.parseInt(text.substring(i, i + 4), 16));
-                                } catch (NumberFormatException ex) {
-                                    throw error("invalid \\u escape");
-                                }
-                                i += 4;
-                            }
-                            default -> b.append(e);
-                        }
-                    } else {
-                        b.append(c);
-                    }
+                int end;
+                try {
+                    end = org.cwmpacs.core.script.Json.readString(text, i, b);
+                } catch (IllegalArgumentException e) {
+                    throw error(e.getMessage());
                 }
-                throw error("unterminated string in the alias");
+                if (end < 0) {
+                    throw error("unterminated string in the alias");
+                }
+                i = end;
+                return b.toString();
             }
             int start = i;
             while (i < text.length() && text.charAt(i) != ']' && text.charAt(i) != ',') {

@@ -14,9 +14,7 @@ import org.cwmpacs.core.script.Json;
 final class ProvisionCall {
     private final String name;
     private final List<Object> args;
-    /** Commits that pass in the next run. */
-    int maxRevision;
-    int commits;
+    final ScriptSteps.Revisions revisions = new ScriptSteps.Revisions();
     /** The last run stopped at a commit. */
     boolean stoppedAtCommit;
     /** Relative instance counts ({@code instances} with +n/-n), fixed once first known in the session. */

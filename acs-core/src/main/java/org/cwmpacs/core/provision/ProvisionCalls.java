@@ -1,7 +1,6 @@
 package org.cwmpacs.core.provision;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,18 @@ final class ProvisionCalls {
 
     /** Why a provision cannot go on: its channel faults with this. */
     record Failure(String code, String message, Map<String, Object> detail) {
+        /** GenieACS's fault of a script: its code and message, detail {name, message, stack}. */
+        static Failure of(ScriptFault f) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            if (!f.name().isEmpty()) {
+                detail.put("name", f.name());
+                detail.put("message", f.message());
+            }
+            if (!f.stack().isEmpty()) {
+                detail.put("stack", f.stack());
+            }
+            return new Failure(f.code(), f.message(), detail);
+        }
     }
 
     private final PresetSource.Snapshot snapshot;
@@ -75,58 +86,22 @@ final class ProvisionCalls {
             }
             return Optional.empty();
         }
-        ScriptHost host;
-        ScriptRun run;
-        int extensionRounds = 0;
-        while (true) {
-            host = new ScriptHost(view, resolver);
-            run = new ScriptRun(call.name(), Json.write(jsArgs(call.args())), view.deviceId(), view.sessionTime(),
-                    call.maxRevision, host, extensions.results());
-            engine.run(call.name(), script, run);
-            if (run.status() == ScriptRun.Status.EXT) {
-                if (++extensionRounds > PresetRun.MAX_COMMITS) {
-                    return Optional.of(new Failure("too_many_commits", "Too many extension calls", Map.of()));
-                }
-                Optional<Failure> failed = extensions.call(run);
-                if (failed.isPresent()) {
-                    return failed;
-                }
-                // answered: the script runs again and gets the result
-                continue;
-            }
-            List<Declare> all = new ArrayList<>(host.declared);
-            Optional<Failure> failure = virtualParameters.handle(host.declared, all, resolver, 0);
-            if (failure.isPresent()) {
-                return failure;
-            }
-            // a commit whose declarations need nothing from the CPE passes at once: the script goes on in this
-            // step, and what it declares next joins the other provisions' requests
-            if (run.status() != ScriptRun.Status.COMMIT || call.commits >= PresetRun.MAX_COMMITS
-                    || !resolver.resolve(all).isEmpty() || virtualParameters.waiting()) {
-                out.addAll(all);
-                break;
-            }
-            call.commits++;
-            call.maxRevision++;
+        ScriptSteps.Outcome step = ScriptSteps.step(engine, call.name(), script, call.revisions,
+                (host, revision) -> new ScriptRun(call.name(), Json.write(jsArgs(call.args())), view.deviceId(),
+                        view.sessionTime(), revision, host, extensions.results()),
+                view, resolver, extensions, (declared, all) -> virtualParameters.handle(declared, all, resolver, 0),
+                virtualParameters::waiting);
+        out.addAll(step.declared());
+        for (String line : step.run().logs()) {
+            LOG.info("{}: Script: {}", view.deviceId(), ellipsis(line));
         }
-        for (String line : run.logs()) {
-            LOG.info("{}: Script: {}", view.deviceId(), line);
-        }
-        call.stoppedAtCommit = run.status() == ScriptRun.Status.COMMIT;
-        switch (run.status()) {
-            case FAULT: {
-                ScriptFault f = run.fault().orElseThrow();
-                Map<String, Object> detail = new LinkedHashMap<>();
-                detail.put("name", f.name());
-                detail.put("message", f.message());
-                if (!f.stack().isEmpty()) {
-                    detail.put("stack", f.stack());
-                }
-                return Optional.of(new Failure(f.code(), f.message(), detail));
-            }
-            default:
-                return Optional.empty();
-        }
+        call.stoppedAtCommit = step.failure().isEmpty() && step.run().status() == ScriptRun.Status.COMMIT;
+        return step.failure();
+    }
+
+    /** A log line of a script, at most 2,000 characters (a script may log anything it builds). */
+    private static String ellipsis(String line) {
+        return line.length() <= 2000 ? line : line.substring(0, 2000) + "… (" + line.length() + " characters)";
     }
 
     /** The count a relative {@code instances} starts from: fixed once known, so that replays add no more. */
@@ -163,11 +138,10 @@ final class ProvisionCalls {
                     continue;
                 }
                 call.stoppedAtCommit = false;
-                if (++call.commits > PresetRun.MAX_COMMITS) {
+                if (!call.revisions.grant()) {
                     tooMany.add(e.getKey());
                     break;
                 }
-                call.maxRevision++;
                 again = true;
             }
         }

@@ -2,7 +2,6 @@ package org.cwmpacs.core.provision;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.cwmpacs.core.device.ParameterValues;
 import org.cwmpacs.core.preset.PresetSource;
 import org.cwmpacs.core.script.Json;
 import org.cwmpacs.core.script.ScriptEngine;
-import org.cwmpacs.core.script.ScriptFault;
 import org.cwmpacs.core.script.ScriptRun;
 
 /**
@@ -40,9 +38,10 @@ final class VirtualParameters {
         final String name;
         final Map<String, Object> declaredTimestamps;
         final Map<String, Object> declaredValues;
-        int maxRevision;
-        int commits;
+        final ScriptSteps.Revisions revisions = new ScriptSteps.Revisions();
         boolean settled;
+        /** Past the commit limit: what declares it next faults. */
+        boolean tooManyCommits;
 
         Call(String name, Map<String, Object> declaredTimestamps, Map<String, Object> declaredValues) {
             this.name = name;
@@ -117,7 +116,7 @@ final class VirtualParameters {
         String key = name + Json.write(values);
         Call started = calls.get(key);
         if (started != null) {
-            return started.settled ? Optional.empty() : Optional.of(started);
+            return started.settled && !started.tooManyCommits ? Optional.empty() : Optional.of(started);
         }
         Optional<ParameterAttributes> current = view.tree().get("VirtualParameters." + name);
         boolean stale = d.attrGet().entrySet().stream().anyMatch(e -> {
@@ -146,6 +145,12 @@ final class VirtualParameters {
     }
 
     private Optional<ProvisionCalls.Failure> run(Call call, List<Declare> out, Resolver resolver) {
+        if (call.tooManyCommits) {
+            call.settled = true;
+            call.tooManyCommits = false;
+            return Optional.of(new ProvisionCalls.Failure("too_many_commits", "Too many commit iterations of "
+                    + "VirtualParameters." + call.name, Map.of()));
+        }
         String path = "VirtualParameters." + call.name;
         Optional<ParameterAttributes> current = view.tree().get(path);
         Map<String, Object> currentTimestamps = new LinkedHashMap<>();
@@ -155,55 +160,26 @@ final class VirtualParameters {
                 v instanceof Instant ? (Object) ((Instant) v).toEpochMilli() : v, current.get().type().orElse("xsd:string"))));
         current.flatMap(ParameterAttributes::writable).ifPresent(w -> currentValues.put("writable", w));
         String args = Json.write(List.of(call.declaredTimestamps, call.declaredValues, currentTimestamps, currentValues));
-        ScriptHost host;
-        ScriptRun run;
-        int extensionRounds = 0;
-        while (true) {
-            host = new ScriptHost(view, resolver);
-            run = new ScriptRun(path, args, view.deviceId(), view.sessionTime(), call.maxRevision, host,
-                    extensions.results());
-            engine.run("virtualParameters/" + call.name, snapshot.virtualParameters().get(call.name), run);
-            if (run.status() == ScriptRun.Status.EXT) {
-                if (++extensionRounds > PresetRun.MAX_COMMITS) {
-                    return Optional.of(new ProvisionCalls.Failure("too_many_commits", "Too many extension calls",
-                            Map.of()));
-                }
-                Optional<ProvisionCalls.Failure> failed = extensions.call(run);
-                if (failed.isPresent()) {
-                    return failed;
-                }
-                continue;
-            }
-            boolean nothingToDo = resolver.resolve(host.declared).isEmpty();
-            if (run.status() == ScriptRun.Status.COMMIT && nothingToDo && call.commits < PresetRun.MAX_COMMITS) {
-                call.commits++;
-                call.maxRevision++;
-                continue;
-            }
-            break;
+        ScriptSteps.Outcome step = ScriptSteps.step(engine, "virtualParameters/" + call.name,
+                snapshot.virtualParameters().get(call.name), call.revisions,
+                (host, revision) -> new ScriptRun(path, args, view.deviceId(), view.sessionTime(), revision, host,
+                        extensions.results()),
+                view, resolver, extensions, (declared, all) -> Optional.empty(), () -> false);
+        out.addAll(step.declared());
+        if (step.failure().isPresent()) {
+            return step.failure();
         }
-        out.addAll(host.declared);
-        switch (run.status()) {
-            case FAULT: {
-                ScriptFault f = run.fault().orElseThrow();
-                Map<String, Object> detail = new HashMap<>(Map.of("name", f.name(), "message", f.message()));
-                if (!f.stack().isEmpty()) {
-                    detail.put("stack", f.stack());
-                }
-                return Optional.of(new ProvisionCalls.Failure(f.code(), f.message(), detail));
-            }
-            case COMMIT:
-                // granted by the provisions' next step (see ProvisionCalls#nextRevision)
-                pendingCommit.add(call);
-                return Optional.empty();
-            default:
-                break;
+        ScriptRun run = step.run();
+        if (run.status() == ScriptRun.Status.COMMIT) {
+            // granted by the provisions' next step (see ProvisionCalls#nextRevision)
+            pendingCommit.add(call);
+            return Optional.empty();
         }
         Optional<String> problem = apply(path, call, run.returned().orElse(null));
         if (problem.isPresent()) {
             return Optional.of(new ProvisionCalls.Failure("script", problem.get(), Map.of()));
         }
-        call.settled = resolver.resolve(host.declared).isEmpty();
+        call.settled = resolver.resolve(step.declared()).isEmpty();
         return Optional.empty();
     }
 
@@ -218,8 +194,9 @@ final class VirtualParameters {
     boolean nextRevision() {
         boolean any = !pendingCommit.isEmpty();
         for (Call c : pendingCommit) {
-            c.commits++;
-            c.maxRevision++;
+            if (!c.revisions.grant()) {
+                c.tooManyCommits = true;
+            }
         }
         pendingCommit.clear();
         return any;

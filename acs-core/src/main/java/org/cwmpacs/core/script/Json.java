@@ -86,34 +86,58 @@ public final class Json {
         List<String> out = new ArrayList<>();
         int i = json.indexOf('[') + 1;
         while (i > 0 && i < json.length()) {
-            char c = json.charAt(i);
-            if (c == '"') {
+            if (json.charAt(i) == '"') {
                 StringBuilder s = new StringBuilder();
-                i++;
-                while (i < json.length() && json.charAt(i) != '"') {
-                    char d = json.charAt(i++);
-                    if (d == '\\' && i < json.length()) {
-                        char e = json.charAt(i++);
-                        switch (e) {
-                            case 'n' -> s.append('\n');
-                            case 'r' -> s.append('\r');
-                            case 't' -> s.append('\t');
-                            case 'b' -> s.append('\b');
-                            case 'f' -> s.append('\f');
-                            case 'u' -> {
-                                s.append((char) Integer.parseInt(json.substring(i, i + 4), 16));
-                                i += 4;
-                            }
-                            default -> s.append(e);
-                        }
-                    } else {
-                        s.append(d);
-                    }
+                i = readString(json, i, s);
+                if (i < 0) {
+                    break;
                 }
                 out.add(s.toString());
+                continue;
             }
             i++;
         }
         return out;
+    }
+
+    /**
+     * Reads the JSON string whose opening quote is at {@code quote} into {@code out}.
+     *
+     * @return the index after its closing quote; -1 if it is not closed
+     * @throws IllegalArgumentException for an invalid unicode escape
+     */
+    public static int readString(String text, int quote, StringBuilder out) {
+        int i = quote + 1;
+        while (i < text.length()) {
+            char c = text.charAt(i++);
+            if (c == '"') {
+                return i;
+            }
+            if (c != '\\' || i >= text.length()) {
+                out.append(c);
+                continue;
+            }
+            char e = text.charAt(i++);
+            switch (e) {
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'r' -> out.append('\r');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'u' -> {
+                    if (i + 4 > text.length()) {
+                        throw new IllegalArgumentException("incomplete \\u escape");
+                    }
+                    try {
+                        out.append((char) Integer.parseInt(text.substring(i, i + 4), 16));
+                    } catch (NumberFormatException ex) {
+                        throw new IllegalArgumentException("invalid \\u escape");
+                    }
+                    i += 4;
+                }
+                default -> out.append(e);
+            }
+        }
+        return -1;
     }
 }
