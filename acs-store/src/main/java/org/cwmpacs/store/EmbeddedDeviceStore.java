@@ -112,6 +112,17 @@ final class EmbeddedDeviceStore implements DeviceStore {
     }
 
     @Override
+    public CompletableFuture<Void> tags(String deviceId, java.util.Set<String> added, java.util.Set<String> removed) {
+        List<WriteOp> ops = new ArrayList<>();
+        added.forEach(t -> ops.add(new WriteOp.Update(DEVICES, deviceId,
+                Update.parse(new Document("$addToSet", new Document("_tags", t))), false)));
+        removed.forEach(t -> ops.add(new WriteOp.Update(DEVICES, deviceId,
+                Update.parse(new Document("$pull", new Document("_tags", t))), false)));
+        return ops.isEmpty() ? CompletableFuture.completedFuture(null)
+                : devices.engine().writeAll(ops).thenApply(results -> null);
+    }
+
+    @Override
     public boolean tag(String deviceId, String tag, boolean add) {
         Update update = Update.parse(new Document(add ? "$addToSet" : "$pull", new Document("_tags", tag)));
         return devices.update(deviceId, update, false).join().matched();

@@ -120,6 +120,14 @@ final class MongoDeviceStore implements DeviceStore {
     }
 
     @Override
+    public CompletableFuture<Void> tags(String deviceId, java.util.Set<String> added, java.util.Set<String> removed) {
+        return CompletableFuture.runAsync(() -> {
+            added.forEach(t -> tag(deviceId, t, true));
+            removed.forEach(t -> tag(deviceId, t, false));
+        }, reads);
+    }
+
+    @Override
     public boolean tag(String deviceId, String tag, boolean add) {
         return devices.updateOne(Filters.eq("_id", deviceId),
                 add ? Updates.addToSet("_tags", tag) : Updates.pull("_tags", tag)).getMatchedCount() > 0;
