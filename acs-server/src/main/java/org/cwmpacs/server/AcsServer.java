@@ -121,7 +121,9 @@ public final class AcsServer implements AutoCloseable {
             started.add(sessions::close);
             ConnectionRequester connectionRequests = new ConnectionRequester(store.devices(),
                     config.connectionRequestTimeout(), config.connectionRequestCredentials(),
-                    config.connectionRequestAllowBasic());
+                    config.connectionRequestAllowBasic(),
+                    () -> presets.snapshot().thenApply(org.cwmpacs.core.preset.PresetSource.Snapshot::config),
+                    Optional.of(extensions));
             if (config.cpeAuth().enabled()) {
                 LOG.info("CPE authentication on: {}", config.cpeAuth().credentials().isPresent()
                         ? "configured credentials" : "each device's stored ManagementServer.Username/Password");

@@ -385,15 +385,6 @@ class ProvisioningEndToEndTest extends SimulatorCase {
         assertThat(codes.get("c")).isEqualTo("timeout Extension timed out");
     }
 
-    private static boolean nodeOnPath() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir.isEmpty() ? "." : dir, "node"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Test
     void instancesAddAnAliasedInstanceOnceAndDeleteIt() throws Exception {
         acs = RunningAcs.start(dataDir, Map.of("ACS_PRESETS_REFRESH", "1"));

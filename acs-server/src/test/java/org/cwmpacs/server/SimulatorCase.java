@@ -56,6 +56,15 @@ abstract class SimulatorCase {
         return result;
     }
 
+    static boolean nodeOnPath() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir.isEmpty() ? "." : dir, "node"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The leaves of a stored device that have a value. */
     static long storedValues(Device device) {
         return device.parameters().entrySet().stream().filter(e -> !e.getKey().isEmpty() && !e.getValue().isObject()

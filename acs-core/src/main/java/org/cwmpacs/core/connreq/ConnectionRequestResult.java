@@ -6,7 +6,7 @@ import java.util.Objects;
  * How a connection request went: {@code ok}, or why not, in words an operator can act on: GenieACS's texts,
  * since its NBI puts them in the reason phrase and scripts may compare them.
  */
-public record ConnectionRequestResult(boolean ok, String status) {
+public record ConnectionRequestResult(boolean ok, String status, java.util.Optional<java.time.Duration> onlineThreshold) {
     public static final ConnectionRequestResult OK = new ConnectionRequestResult(true, "ok");
     public static final ConnectionRequestResult OFFLINE = new ConnectionRequestResult(false, "Device is offline");
     public static final ConnectionRequestResult BAD_CREDENTIALS = new ConnectionRequestResult(false,
@@ -14,6 +14,19 @@ public record ConnectionRequestResult(boolean ok, String status) {
 
     public ConnectionRequestResult {
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(onlineThreshold, "onlineThreshold");
+    }
+
+    public ConnectionRequestResult(boolean ok, String status) {
+        this(ok, status, java.util.Optional.empty());
+    }
+
+    /**
+     * With how long to wait for the woken device's session to start, when its {@code config} says
+     * ({@code cwmp.deviceOnlineThreshold}).
+     */
+    public ConnectionRequestResult withOnlineThreshold(java.util.Optional<java.time.Duration> threshold) {
+        return new ConnectionRequestResult(ok, status, threshold);
     }
 
     public static ConnectionRequestResult unexpectedStatus(int code) {

@@ -12,16 +12,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.cwmpacs.core.auth.CpeCredentials;
 import org.cwmpacs.core.auth.HttpDigest;
+import org.cwmpacs.core.config.ConfigEntries;
+import org.cwmpacs.core.config.ConfigScope;
+import org.cwmpacs.core.config.DeviceConfig;
 import org.cwmpacs.core.device.Device;
+import org.cwmpacs.core.expression.DeviceParameters;
+import org.cwmpacs.core.expression.Values;
+import org.cwmpacs.core.script.Extensions;
 import org.cwmpacs.core.store.DeviceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Asks a CPE to open a session now (TR-069 §3.2.2): an HTTP GET to its stored ConnectionRequestURL,
- * answering a Digest challenge (or a Basic one, where allowed) with the stored
+ * answering a Digest challenge (or a Basic one, where allowed) with the credentials of
+ * {@code cwmp.connectionRequestAuth} when the {@code config} collection has it, else the stored
  * {@code ConnectionRequestUsername}/{@code ConnectionRequestPassword}, else the configured credentials.
  * The NBI calls {@link #wake}; it never throws, every outcome is a {@link ConnectionRequestResult}.
  */
@@ -39,24 +47,40 @@ public final class ConnectionRequester {
     private final Duration timeout;
     private final Optional<CpeCredentials> fallback;
     private final boolean allowBasic;
+    private final Supplier<CompletableFuture<ConfigEntries>> config;
+    private final Optional<Extensions> extensions;
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * @param timeout for the whole exchange ({@code GENIEACS_CONNECTION_REQUEST_TIMEOUT}, 2 s)
+     * @param timeout for the whole exchange ({@code ACS_CONNECTION_REQUEST_TIMEOUT}, 2 s)
      * @param fallback credentials for CPEs whose stored ones are empty
      * @param allowBasic answer a Basic challenge (sends the password in the clear)
      */
     public ConnectionRequester(DeviceStore devices, Duration timeout, Optional<CpeCredentials> fallback,
                                boolean allowBasic) {
+        this(devices, timeout, fallback, allowBasic, () -> CompletableFuture.completedFuture(ConfigEntries.EMPTY),
+                Optional.empty());
+    }
+
+    /**
+     * With the {@code config} collection: {@code cwmp.connectionRequestTimeout},
+     * {@code cwmp.connectionRequestAllowBasicAuth} and {@code cwmp.connectionRequestAuth} per device, the
+     * options above where a key is absent.
+     */
+    public ConnectionRequester(DeviceStore devices, Duration timeout, Optional<CpeCredentials> fallback,
+                               boolean allowBasic, Supplier<CompletableFuture<ConfigEntries>> config,
+                               Optional<Extensions> extensions) {
         this.devices = devices;
         this.timeout = timeout;
         this.fallback = fallback;
         this.allowBasic = allowBasic;
+        this.config = config;
+        this.extensions = extensions;
     }
 
-    /** Wakes a registered device, with what its document says. */
+    /** Wakes a registered device, with what its document and the {@code config} collection say. */
     public CompletableFuture<ConnectionRequestResult> wake(String deviceId) {
-        return devices.load(deviceId).thenCompose(device -> {
+        return devices.load(deviceId).thenCombine(config.get(), (device, entries) -> {
             if (device.isEmpty()) {
                 return CompletableFuture.completedFuture(ConnectionRequestResult.invalid("No such device"));
             }
@@ -65,14 +89,58 @@ public final class ConnectionRequester {
                 return CompletableFuture.completedFuture(ConnectionRequestResult.invalid(
                         "No ConnectionRequestURL is known for this device"));
             }
-            Optional<CpeCredentials> stored = parameter(device.get(), "ConnectionRequestUsername")
-                    .map(u -> new CpeCredentials(u, parameter(device.get(), "ConnectionRequestPassword").orElse("")));
-            CpeCredentials credentials = stored.or(() -> fallback).orElse(new CpeCredentials("", ""));
-            return send(url.get(), credentials).thenApply(result -> {
-                LOG.info("- {}: Connection request; status=\"{}\"", deviceId, result.status());
-                return result;
-            });
-        }).exceptionally(failure -> ConnectionRequestResult.invalid("Connection request failed: " + failure.getMessage()));
+            String username = parameter(device.get(), "ConnectionRequestUsername").orElse("");
+            String password = parameter(device.get(), "ConnectionRequestPassword").orElse("");
+            String host;
+            try {
+                host = Optional.ofNullable(URI.create(url.get().strip()).getHost()).orElse("");
+            } catch (IllegalArgumentException e) {
+                host = "";
+            }
+            ConfigScope scope = ConfigScope.of(DeviceParameters.of(device.get()), host, extensions,
+                    System.currentTimeMillis()).with("username", username).with("password", password);
+            DeviceConfig settings = new DeviceConfig(entries, scope);
+            Supplier<List<CpeCredentials>> candidates = entries.get(DeviceConfig.CONNECTION_REQUEST_AUTH)
+                    .<Supplier<List<CpeCredentials>>>map(auth -> () -> candidates(auth, scope))
+                    .orElse(() -> List.of(username.isEmpty() ? fallback.orElse(new CpeCredentials("", ""))
+                            : new CpeCredentials(username, password)));
+            return CompletableFuture.supplyAsync(() -> new Exchange(
+                    settings.millis(DeviceConfig.CONNECTION_REQUEST_TIMEOUT, timeout),
+                    settings.flag(DeviceConfig.CONNECTION_REQUEST_ALLOW_BASIC, allowBasic)), SENDERS)
+                    .thenCompose(exchange -> send(url.get(), candidates, exchange))
+                    .thenApply(result -> {
+                        LOG.info("- {}: Connection request; status=\"{}\"", deviceId, result.status());
+                        return result.withOnlineThreshold(settings.value(DeviceConfig.DEVICE_ONLINE_THRESHOLD)
+                                .map(v -> settings.millis(DeviceConfig.DEVICE_ONLINE_THRESHOLD, Duration.ZERO))
+                                .filter(d -> !d.isZero()));
+                    });
+        }).thenCompose(f -> f)
+                .exceptionally(failure -> ConnectionRequestResult.invalid("Connection request failed: " + failure.getMessage()));
+    }
+
+    /** How one connection request is made: its time limit and whether Basic is answered. */
+    private record Exchange(Duration timeout, boolean allowBasic) {
+    }
+
+    /**
+     * The credentials {@code cwmp.connectionRequestAuth} names, in the order GenieACS tries them after each
+     * 401: every {@code AUTH(username, password)} the evaluation reaches (an AUTH counts as false, so
+     * {@code AUTH(a, b) OR AUTH(c, d)} tries both). An AUTH with a NULL argument is not tried.
+     */
+    static List<CpeCredentials> candidates(org.cwmpacs.core.expression.Expr auth, ConfigScope scope) {
+        List<CpeCredentials> out = new java.util.ArrayList<>();
+        scope.evaluate(auth, (name, args, evaluator) -> {
+            if (!name.equals("AUTH")) {
+                return Optional.empty();
+            }
+            Object user = args.size() > 0 ? evaluator.evaluate(args.get(0)) : Values.NULL;
+            Object pass = args.size() > 1 ? evaluator.evaluate(args.get(1)) : Values.NULL;
+            if (!Values.isNull(user) && !Values.isNull(pass)) {
+                out.add(new CpeCredentials(Values.toText(user), Values.toText(pass)));
+            }
+            return Optional.of(Boolean.FALSE);
+        });
+        return List.copyOf(out);
     }
 
     private static Optional<String> parameter(Device device, String name) {
@@ -85,8 +153,17 @@ public final class ConnectionRequester {
         return Optional.empty();
     }
 
-    /** Sends the connection request to {@code url}. */
+    /** Sends the connection request to {@code url} with these credentials and the configured options. */
     public CompletableFuture<ConnectionRequestResult> send(String url, CpeCredentials credentials) {
+        return send(url, () -> List.of(credentials), new Exchange(timeout, allowBasic));
+    }
+
+    /**
+     * Sends it, answering each 401 with the next of {@code candidates} (asked for only after the first 401:
+     * they may call extensions); past the last, the credentials are wrong.
+     */
+    private CompletableFuture<ConnectionRequestResult> send(String url, Supplier<List<CpeCredentials>> candidates,
+                                                            Exchange exchange) {
         URI uri;
         try {
             uri = URI.create(url.strip());
@@ -99,34 +176,46 @@ public final class ConnectionRequester {
                     "Invalid connection request URL or protocol: " + url));
         }
         URI target = uri;
-        return get(target, Optional.empty()).thenCompose(first -> {
+        return get(target, Optional.empty(), exchange).thenCompose(first -> {
             if (first.status() != 401) {
                 return CompletableFuture.completedFuture(outcome(first.status()));
             }
-            Optional<String> authorization = answer(first, target, credentials);
-            if (authorization.isEmpty()) {
-                return CompletableFuture.completedFuture(first.first("WWW-Authenticate")
-                        .filter(c -> c.regionMatches(true, 0, "Basic", 0, 5)).isPresent()
-                        ? ConnectionRequestResult.invalid("Basic HTTP authentication not allowed")
-                        : ConnectionRequestResult.BAD_CREDENTIALS);
-            }
-            return get(target, authorization).thenApply(second -> second.status() == 401
-                    ? ConnectionRequestResult.BAD_CREDENTIALS : outcome(second.status()));
+            return CompletableFuture.supplyAsync(candidates, SENDERS)
+                    .thenCompose(list -> retry(target, first, list, 0, exchange));
         }).exceptionally(ConnectionRequester::failure);
     }
 
+    private CompletableFuture<ConnectionRequestResult> retry(URI target, LenientHttp.Response challenged,
+                                                             List<CpeCredentials> candidates, int next,
+                                                             Exchange exchange) {
+        if (next >= candidates.size()) {
+            return CompletableFuture.completedFuture(ConnectionRequestResult.BAD_CREDENTIALS);
+        }
+        Optional<String> authorization = answer(challenged, target, candidates.get(next), exchange.allowBasic());
+        if (authorization.isEmpty()) {
+            return CompletableFuture.completedFuture(challenged.first("WWW-Authenticate")
+                    .filter(c -> c.regionMatches(true, 0, "Basic", 0, 5)).isPresent()
+                    ? ConnectionRequestResult.invalid("Basic HTTP authentication not allowed")
+                    : ConnectionRequestResult.BAD_CREDENTIALS);
+        }
+        return get(target, authorization, exchange).thenCompose(response -> response.status() == 401
+                ? retry(target, response, candidates, next + 1, exchange)
+                : CompletableFuture.completedFuture(outcome(response.status())));
+    }
+
     /** Blocking socket work, on threads of its own: CPEs' answers take up to the timeout. */
-    private CompletableFuture<LenientHttp.Response> get(URI uri, Optional<String> authorization) {
+    private CompletableFuture<LenientHttp.Response> get(URI uri, Optional<String> authorization, Exchange exchange) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return LenientHttp.get(uri, authorization, timeout);
+                return LenientHttp.get(uri, authorization, exchange.timeout());
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
         }, SENDERS);
     }
 
-    private Optional<String> answer(LenientHttp.Response challenged, URI uri, CpeCredentials credentials) {
+    private Optional<String> answer(LenientHttp.Response challenged, URI uri, CpeCredentials credentials,
+                                    boolean allowBasic) {
         for (String challenge : challenged.all("WWW-Authenticate")) {
             if (challenge.regionMatches(true, 0, "Digest", 0, 6)) {
                 byte[] cnonce = new byte[8];

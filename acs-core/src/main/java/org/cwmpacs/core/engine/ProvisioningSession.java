@@ -30,7 +30,8 @@ record ProvisioningSession(SessionView view, Resolver resolver, PresetRun preset
                                      PresetSource.Snapshot snapshot, ScriptEngine engine,
                                      Predicate<String> channelAllowed, Function<List<String>, AcsRequest> download,
                                      PresetRun.Channels channels,
-                                     java.util.Optional<org.cwmpacs.core.script.Extensions> extensions) {
+                                     java.util.Optional<org.cwmpacs.core.script.Extensions> extensions,
+                                     int maxCommits) {
         Map<String, String> identity = new LinkedHashMap<>();
         identity.put("ID", inform.deviceId());
         identity.put("Manufacturer", inform.identity().manufacturer());
@@ -42,7 +43,7 @@ record ProvisioningSession(SessionView view, Resolver resolver, PresetRun preset
             events.add("Registered");
         }
         SessionView view = new SessionView(planner.tree(), inform.time(), inform.deviceId(), identity,
-                new ArrayList<>(events));
+                new ArrayList<>(events), maxCommits);
         Resolver resolver = new Resolver(view, download, planner::created);
         PresetRun presets = new PresetRun(snapshot, engine, view, events, channelAllowed, channels, extensions);
         return new ProvisioningSession(view, resolver, presets, channels, extensions);

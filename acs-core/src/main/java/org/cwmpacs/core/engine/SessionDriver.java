@@ -105,6 +105,65 @@ public final class SessionDriver {
         return inform.deviceId();
     }
 
+    /** The {@code config} keys a session reads for its device. */
+    private static final List<String> SESSION_KEYS = List.of(org.cwmpacs.core.config.DeviceConfig.SESSION_TIMEOUT,
+            org.cwmpacs.core.config.DeviceConfig.RETRY_DELAY, org.cwmpacs.core.config.DeviceConfig.DOWNLOAD_TIMEOUT,
+            org.cwmpacs.core.config.DeviceConfig.MAX_COMMIT_ITERATIONS,
+            org.cwmpacs.core.config.DeviceConfig.BOOLEAN_LITERAL);
+
+    private CompletableFuture<org.cwmpacs.core.config.DeviceConfig> settings;
+
+    /**
+     * The {@code config} collection's values for this device, evaluated once, when the session starts, on the
+     * provisioning's work executor (a value may call an extension); when the collection cannot be read, the
+     * environment's options apply.
+     */
+    public synchronized CompletableFuture<org.cwmpacs.core.config.DeviceConfig> settings() {
+        if (settings == null) {
+            settings = services.provisioning().snapshot().thenCompose(snapshot -> {
+                org.cwmpacs.core.config.ConfigEntries entries = snapshot.config();
+                List<org.cwmpacs.core.expression.Expr> used = SESSION_KEYS.stream().map(entries::get)
+                        .flatMap(Optional::stream).toList();
+                if (used.isEmpty()) {
+                    return CompletableFuture.completedFuture(environmentOnly());
+                }
+                return org.cwmpacs.core.config.InformParameters.load(used, inform, services.devices()::load)
+                        .thenApplyAsync(parameters -> {
+                            org.cwmpacs.core.config.DeviceConfig config = new org.cwmpacs.core.config.DeviceConfig(
+                                    entries, org.cwmpacs.core.config.ConfigScope.of(parameters, remoteAddress,
+                                    services.provisioning().extensions(), sessionStart.toEpochMilli()));
+                            SESSION_KEYS.forEach(config::value);
+                            return config;
+                        }, services.provisioning().work());
+            }).exceptionally(failure -> {
+                LOG.warn("{} {}: the config collection's values not evaluated ({}); the environment's options apply",
+                        remoteAddress, deviceId(), failure.toString());
+                return environmentOnly();
+            });
+        }
+        return settings;
+    }
+
+    private org.cwmpacs.core.config.DeviceConfig environmentOnly() {
+        return new org.cwmpacs.core.config.DeviceConfig(org.cwmpacs.core.config.ConfigEntries.EMPTY,
+                org.cwmpacs.core.config.ConfigScope.of(path -> org.cwmpacs.core.expression.Values.NULL, remoteAddress,
+                        Optional.empty(), sessionStart.toEpochMilli()));
+    }
+
+    /** Evaluated by then: {@link #load} waits for it. */
+    private org.cwmpacs.core.config.DeviceConfig config() {
+        return settings().join();
+    }
+
+    private java.time.Duration retryDelay() {
+        return config().seconds(org.cwmpacs.core.config.DeviceConfig.RETRY_DELAY, services.config().retryDelay());
+    }
+
+    private java.time.Duration downloadTimeout() {
+        return config().seconds(org.cwmpacs.core.config.DeviceConfig.DOWNLOAD_TIMEOUT,
+                services.config().downloadTimeout());
+    }
+
     /**
      * Loads what this session has to do: due tasks, their faults, pending transfers, the tree if needed. The
      * future completes on the provisioning's work executor, so that what the caller does next (the first
@@ -119,14 +178,15 @@ public final class SessionDriver {
         CompletableFuture<List<Task>> tasks = services.tasks().due(deviceId(), sessionStart.plusMillis(1));
         CompletableFuture<List<Operation>> operations = services.operations().forDevice(deviceId());
         CompletableFuture<org.cwmpacs.core.preset.PresetSource.Snapshot> snapshot = services.provisioning().snapshot();
+        CompletableFuture<org.cwmpacs.core.config.DeviceConfig> config = settings();
         CompletableFuture<Boolean> discover = switch (services.config().discovery()) {
             case OFF -> CompletableFuture.completedFuture(false);
             case BOOTSTRAP -> CompletableFuture.completedFuture(inform.hasEvent(DeviceInform.BOOTSTRAP));
             case FIRST_CONTACT -> services.devices().discovered(deviceId()).thenApply(done -> !done);
         };
-        return CompletableFuture.allOf(tasks, operations, discover, snapshot).thenCompose(ignored -> {
+        return CompletableFuture.allOf(tasks, operations, discover, snapshot, config).thenCompose(ignored -> {
             List<Operation> expired = operations.join().stream()
-                    .filter(op -> !now.isBefore(op.timestamp().plus(services.config().downloadTimeout()))).toList();
+                    .filter(op -> !now.isBefore(op.timestamp().plus(downloadTimeout()))).toList();
             List<Task> due = tasks.join();
             boolean discovery = discover.join();
             boolean anyPreset = !snapshot.join().presets().isEmpty();
@@ -137,7 +197,7 @@ public final class SessionDriver {
                 faults.forEach(f -> knownFaults.put(f.channel(), f));
                 for (Operation op : expired) {
                     fault(op.channel(), Fault.TIMEOUT, op.name() + " not completed within "
-                            + services.config().downloadTimeout().toSeconds() + " s (command key " + op.commandKey() + ")",
+                            + downloadTimeout().toSeconds() + " s (command key " + op.commandKey() + ")",
                             Map.of());
                     services.operations().delete(op.id());
                 }
@@ -224,7 +284,9 @@ public final class SessionDriver {
                     public void done(String channel) {
                         channelDone(channel);
                     }
-                }, services.provisioning().extensions());
+                }, services.provisioning().extensions(), 2 * config().integer(
+                        org.cwmpacs.core.config.DeviceConfig.MAX_COMMIT_ITERATIONS,
+                        org.cwmpacs.core.provision.PresetRun.MAX_COMMITS / 2));
         resolver = session.resolver();
         for (Work w : queue) {
             List<List<Object>> provisions = w.task.map(t -> TaskDeclarations.asProvisions(t.spec())).orElse(List.of());
@@ -282,7 +344,7 @@ public final class SessionDriver {
 
     private boolean retryDue(String channel, Instant now) {
         Fault fault = knownFaults.get(channel);
-        return fault == null || !now.isBefore(fault.retryAt(services.config().retryDelay()));
+        return fault == null || !now.isBefore(fault.retryAt(retryDelay()));
     }
 
     /** The next request for the CPE, or empty when the ACS has nothing more to ask. */

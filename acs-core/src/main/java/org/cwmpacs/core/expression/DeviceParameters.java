@@ -51,7 +51,7 @@ public final class DeviceParameters {
     }
 
     /** A stored value as an expression value. */
-    static Object value(Object v) {
+    public static Object value(Object v) {
         if (v instanceof Boolean || v instanceof String) {
             return v;
         }

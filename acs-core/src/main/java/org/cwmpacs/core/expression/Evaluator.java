@@ -11,16 +11,35 @@ import java.util.regex.Pattern;
  * arithmetic and text, and its truthiness where a condition is tested.
  */
 public final class Evaluator {
+    /**
+     * Functions a use of the language adds to the common ones (config values have {@code AUTH()},
+     * {@code EXT()}, {@code REMOTE_ADDRESS()}): the value, or empty for a function it does not know either.
+     * It gets the arguments unevaluated, so that it decides what to evaluate.
+     */
+    @FunctionalInterface
+    public interface Functions {
+        java.util.Optional<Object> call(String name, List<Expr> args, Evaluator evaluator);
+
+        Functions NONE = (name, args, evaluator) -> java.util.Optional.empty();
+    }
+
     private final Function<String, Object> parameters;
     private final long now;
+    private final Functions functions;
 
     /**
      * @param parameters a parameter's value (NULL, Boolean, Double, String) by its path; dates as milliseconds
      * @param now what {@code NOW()} is, in milliseconds
      */
     public Evaluator(Function<String, Object> parameters, long now) {
+        this(parameters, now, Functions.NONE);
+    }
+
+    /** With functions of its own besides the common ones. */
+    public Evaluator(Function<String, Object> parameters, long now, Functions functions) {
         this.parameters = parameters;
         this.now = now;
+        this.functions = functions;
     }
 
     /** Whether the expression holds: its value is true (NULL and false do not hold). */
@@ -90,9 +109,11 @@ public final class Evaluator {
                 // JavaScript's Math.round: halves go up
                 return Math.floor(m + 0.5) / d;
             }
-            default:
+            default: {
+                java.util.Optional<Object> own = functions.call(f.name(), args, this);
                 // GenieACS leaves a function it does not know unevaluated, which no condition accepts
-                return Values.NULL;
+                return own.isPresent() && own.get() != null ? own.get() : Values.NULL;
+            }
         }
     }
 

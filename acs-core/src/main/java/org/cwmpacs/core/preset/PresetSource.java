@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.cwmpacs.core.config.ConfigEntries;
 import org.cwmpacs.core.store.DocumentQuery;
 import org.cwmpacs.core.store.DocumentStore;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The presets every session works with, read from the store (the {@code presets} collection, and
- * {@code objects} for legacy configurations) and read again once a snapshot is older than the refresh
+ * {@code objects} for legacy configurations), with the scripts and the {@code config} collection, and read again once a snapshot is older than the refresh
  * interval, so that an edit through the NBI, on this instance or another sharing the store, takes effect
  * within seconds. A session takes one snapshot when it starts and keeps it: an edit never changes a session
  * midway. A preset that cannot be read is left out and logged once, with its reason.
@@ -28,16 +29,23 @@ public final class PresetSource {
     private static final Logger LOG = LoggerFactory.getLogger(PresetSource.class);
 
     /**
-     * The presets as read at one moment, those left out, and the provision and virtual-parameter scripts by
-     * name.
+     * The presets as read at one moment, those left out, the provision and virtual-parameter scripts by
+     * name, and the {@code config} collection.
      */
     public record Snapshot(List<Preset> presets, Map<String, String> problems, Instant readAt,
-                           Map<String, String> provisions, Map<String, String> virtualParameters) {
+                           Map<String, String> provisions, Map<String, String> virtualParameters,
+                           ConfigEntries config) {
         public Snapshot {
             presets = List.copyOf(presets);
             problems = Map.copyOf(problems);
             provisions = Map.copyOf(provisions);
             virtualParameters = Map.copyOf(virtualParameters);
+            java.util.Objects.requireNonNull(config, "config");
+        }
+
+        public Snapshot(List<Preset> presets, Map<String, String> problems, Instant readAt,
+                        Map<String, String> provisions, Map<String, String> virtualParameters) {
+            this(presets, problems, readAt, provisions, virtualParameters, ConfigEntries.EMPTY);
         }
 
         public Snapshot(List<Preset> presets, Map<String, String> problems, Instant readAt) {
@@ -107,6 +115,16 @@ public final class PresetSource {
         return known != null ? CompletableFuture.completedFuture(known) : current;
     }
 
+    /**
+     * The newest snapshot, when it is younger than the refresh interval (what a session starting now would
+     * get), without waiting or starting a read; else empty.
+     */
+    public synchronized java.util.Optional<Snapshot> fresh() {
+        Snapshot known = current == null ? null : current.getNow(null);
+        return known != null && clock.instant().isBefore(known.readAt().plus(refresh)) ? java.util.Optional.of(known)
+                : java.util.Optional.empty();
+    }
+
     private CompletableFuture<Snapshot> read() {
         return CompletableFuture.supplyAsync(() -> {
             Instant at = clock.instant();
@@ -125,7 +143,11 @@ public final class PresetSource {
                 }
             });
             report(problems);
-            return new Snapshot(presets, problems, at, scripts("provisions"), scripts("virtualParameters"));
+            List<Map<String, ?>> configDocs = new ArrayList<>();
+            documents.find("config", DocumentQuery.all(Map.of()), configDocs::add);
+            ConfigEntries config = ConfigEntries.read(configDocs);
+            reportConfig(config.problems());
+            return new Snapshot(presets, problems, at, scripts("provisions"), scripts("virtualParameters"), config);
         }, executor);
     }
 
@@ -139,6 +161,17 @@ public final class PresetSource {
             }
         });
         return out;
+    }
+
+    private void reportConfig(Map<String, String> problems) {
+        synchronized (reported) {
+            for (Map.Entry<String, String> p : problems.entrySet()) {
+                if (reported.add("config\n" + p.getKey() + "\n" + p.getValue())) {
+                    LOG.warn("config {}: {} (its environment option applies until the value is fixed)", p.getKey(),
+                            p.getValue());
+                }
+            }
+        }
     }
 
     private void report(Map<String, String> problems) {

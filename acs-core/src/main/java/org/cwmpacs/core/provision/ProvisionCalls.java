@@ -124,7 +124,7 @@ final class ProvisionCalls {
     /**
      * Grants one more commit to each provision that stopped at one.
      *
-     * @param tooMany the channels of provisions past {@link PresetRun#MAX_COMMITS}
+     * @param tooMany the channels of provisions past {@link SessionView#maxCommits}
      * @return whether any provision is to run again
      */
     boolean nextRevision(Map<String, List<ProvisionCall>> chosen, Set<String> faulted, List<String> tooMany) {
@@ -138,7 +138,7 @@ final class ProvisionCalls {
                     continue;
                 }
                 call.stoppedAtCommit = false;
-                if (!call.revisions.grant()) {
+                if (!call.revisions.grant(view.maxCommits())) {
                     tooMany.add(e.getKey());
                     break;
                 }

@@ -21,9 +21,9 @@ final class ScriptSteps {
         int maxRevision;
         int commits;
 
-        /** One more commit passes; false past {@link PresetRun#MAX_COMMITS}. */
-        boolean grant() {
-            if (++commits > PresetRun.MAX_COMMITS) {
+        /** One more commit passes; false past {@code limit} ({@link SessionView#maxCommits}). */
+        boolean grant(int limit) {
+            if (++commits > limit) {
                 return false;
             }
             maxRevision++;
@@ -56,7 +56,7 @@ final class ScriptSteps {
             ScriptRun run = newRun.apply(host, revisions.maxRevision);
             engine.run(source, text, run);
             if (run.status() == ScriptRun.Status.EXT) {
-                if (++extensionRounds > PresetRun.MAX_COMMITS) {
+                if (++extensionRounds > view.maxCommits()) {
                     return failed(run, "too_many_commits", "Too many extension calls");
                 }
                 Optional<ProvisionCalls.Failure> failed = extensions.call(run);
@@ -77,7 +77,7 @@ final class ScriptSteps {
             // a commit whose declarations need nothing from the CPE passes at once: the script goes on in this
             // step, and what it declares next joins the other provisions' requests
             if (run.status() != ScriptRun.Status.COMMIT || !resolver.resolve(all).isEmpty()
-                    || waiting.getAsBoolean() || !revisions.grant()) {
+                    || waiting.getAsBoolean() || !revisions.grant(view.maxCommits())) {
                 return new Outcome(run, all, Optional.empty());
             }
         }

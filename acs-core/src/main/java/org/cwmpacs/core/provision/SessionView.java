@@ -19,6 +19,7 @@ public final class SessionView {
     private final Instant sessionTime;
     private final String deviceId;
     private final String commandKey;
+    private final int maxCommits;
     /** DeviceID.* and Events.*, as GenieACS shows them to scripts. */
     private final TreeMap<String, ParameterAttributes> virtual;
 
@@ -29,6 +30,16 @@ public final class SessionView {
      */
     public SessionView(DeviceTree tree, Instant sessionTime, String deviceId, Map<String, String> identity,
                        List<String> events) {
+        this(tree, sessionTime, deviceId, identity, events, PresetRun.MAX_COMMITS);
+    }
+
+    /**
+     * @param maxCommits commits one provision or virtual parameter may make in this session (twice GenieACS's
+     *     {@code cwmp.maxCommitIterations})
+     */
+    public SessionView(DeviceTree tree, Instant sessionTime, String deviceId, Map<String, String> identity,
+                       List<String> events, int maxCommits) {
+        this.maxCommits = maxCommits;
         this.tree = tree;
         this.sessionTime = sessionTime;
         this.deviceId = deviceId;
@@ -42,6 +53,10 @@ public final class SessionView {
         }
         virtual.put("DeviceID", ParameterAttributes.NONE.withObject(true).withWritable(false));
         virtual.put("Events", ParameterAttributes.NONE.withObject(true).withWritable(false));
+    }
+
+    public int maxCommits() {
+        return maxCommits;
     }
 
     public DeviceTree tree() {

@@ -194,7 +194,7 @@ final class VirtualParameters {
     boolean nextRevision() {
         boolean any = !pendingCommit.isEmpty();
         for (Call c : pendingCommit) {
-            if (!c.revisions.grant()) {
+            if (!c.revisions.grant(view.maxCommits())) {
                 c.tooManyCommits = true;
             }
         }

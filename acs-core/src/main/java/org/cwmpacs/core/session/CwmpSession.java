@@ -9,7 +9,10 @@ final class CwmpSession {
     final String deviceId;
     final String cwmpNamespace;
     final String remoteAddress;
-    final Duration timeout;
+    /** The CPE's SessionTimeout header, else {@code cwmp.sessionTimeout} or the configured one. */
+    volatile Duration timeout;
+    /** How its requests are written ({@code cwmp.booleanLiteral} may differ per device). */
+    volatile org.cwmpacs.soap.EncodeOptions encodeOptions = org.cwmpacs.soap.EncodeOptions.DEFAULT;
     final String lockToken;
     final AtomicBoolean ended = new AtomicBoolean();
     volatile Object connection;

@@ -12,13 +12,21 @@ import org.cwmpacs.core.auth.CpeAuthConfig;
 import org.cwmpacs.core.auth.CpeAuthenticator;
 import org.cwmpacs.core.auth.CpeCredentials;
 import org.cwmpacs.core.auth.FailedAttempts;
+import org.cwmpacs.core.config.ConfigScope;
+import org.cwmpacs.core.config.DeviceConfig;
+import org.cwmpacs.core.config.InformParameters;
+import org.cwmpacs.core.device.DeviceInform;
+import org.cwmpacs.core.expression.Expr;
+import org.cwmpacs.core.expression.Values;
+import org.cwmpacs.core.preset.PresetSource;
 import org.cwmpacs.core.store.DeviceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the request that opens a session may open it ({@code ACS_CWMP_AUTH}): the configured credentials,
- * else the device's stored ManagementServer.Username/Password. The first 401 on a connection is a challenge,
+ * Whether the request that opens a session may open it: the {@code cwmp.auth} expression of the
+ * {@code config} collection when there is one (GenieACS's way), else {@code ACS_CWMP_AUTH} with the configured
+ * credentials or the device's stored ManagementServer.Username/Password. The first 401 on a connection is a challenge,
  * a second closes it; wrong credentials are logged and counted per address, and past
  * {@link #ALLOWED_FAILURES} a minute each 401 to that address is held back {@link #FAILURE_DELAY} (no thread
  * waits meanwhile).
@@ -30,20 +38,35 @@ final class InformAuthentication {
 
     private final CpeAuthConfig config;
     private final DeviceStore devices;
+    private final org.cwmpacs.core.provision.Provisioning provisioning;
+    private final Clock clock;
     private final CpeAuthenticator authenticator;
     /** Failed authentications per connection: the second closes it. */
     private final Map<Object, Integer> perConnection = new ConcurrentHashMap<>();
     private final FailedAttempts perAddress;
 
-    InformAuthentication(CpeAuthConfig config, DeviceStore devices, Clock clock) {
+    InformAuthentication(CpeAuthConfig config, DeviceStore devices,
+                         org.cwmpacs.core.provision.Provisioning provisioning, Clock clock) {
         this.config = config;
         this.devices = devices;
+        this.provisioning = provisioning;
+        this.clock = clock;
         this.authenticator = new CpeAuthenticator(clock);
         this.perAddress = new FailedAttempts(clock, Duration.ofMinutes(1), ALLOWED_FAILURES);
     }
 
-    boolean enabled() {
-        return config.enabled();
+    /**
+     * Whether a request without credentials is refused before its body is decoded: only with
+     * {@code ACS_CWMP_AUTH}, and not while a {@code cwmp.auth} expression decides (it may accept anyone).
+     */
+    boolean refusesEarly() {
+        if (!config.enabled()) {
+            return false;
+        }
+        // without a current snapshot at hand, the body is decoded and check() waits for one: cwmp.auth may
+        // have been added since
+        provisioning.snapshot();
+        return provisioning.freshSnapshot().map(s -> !s.config().has(DeviceConfig.AUTH)).orElse(false);
     }
 
     /**
@@ -63,8 +86,66 @@ final class InformAuthentication {
         return Optional.empty();
     }
 
-    /** Empty when the device's Inform proves its credentials; else the 401 to send. */
-    CompletableFuture<Optional<CwmpReply>> check(CwmpRequest request, String deviceId) {
+    /** Empty when the Inform may open its session; else the 401 (or 503) to send. */
+    CompletableFuture<Optional<CwmpReply>> check(CwmpRequest request, DeviceInform inform) {
+        return provisioning.snapshot().handle((snapshot, failure) -> {
+            if (failure != null) {
+                LOG.warn("{} {}: the config collection cannot be read ({}); answered 503", request.remoteAddress(),
+                        inform.deviceId(), failure.toString());
+                return CompletableFuture.completedFuture(Optional.of(CwmpReply.unavailable(
+                        "The ACS cannot read its configuration; retry later", 60)));
+            }
+            Optional<Expr> expression = snapshot.config().get(DeviceConfig.AUTH);
+            if (expression.isPresent()) {
+                return byExpression(request, inform, expression.get(), snapshot);
+            }
+            if (config.enabled()) {
+                return byCredentials(request, inform.deviceId());
+            }
+            return CompletableFuture.completedFuture(Optional.<CwmpReply>empty());
+        }).thenCompose(f -> f);
+    }
+
+    /**
+     * GenieACS's {@code cwmp.auth}: the Inform is accepted when the expression's value is truthy; each
+     * {@code AUTH(username, password)} in it is true when the request's credentials are these (Digest over
+     * HTTP, Basic or Digest over TLS, as for {@code ACS_CWMP_AUTH}). Evaluated off the event loop: it may
+     * read the stored device and call extensions.
+     */
+    private CompletableFuture<Optional<CwmpReply>> byExpression(CwmpRequest request, DeviceInform inform, Expr auth,
+                                                                PresetSource.Snapshot snapshot) {
+        return InformParameters.load(List.of(auth), inform, devices::load).thenApplyAsync(parameters -> {
+            ConfigScope scope = ConfigScope.of(parameters, request.remoteAddress(), provisioning.extensions(),
+                    clock.millis());
+            Object result = scope.evaluate(auth, (name, args, evaluator) -> {
+                if (!name.equals("AUTH") || args.size() < 2) {
+                    return Optional.empty();
+                }
+                Object user = evaluator.evaluate(args.get(0));
+                Object pass = evaluator.evaluate(args.get(1));
+                if (Values.isNull(user) || Values.isNull(pass)) {
+                    return Optional.of(Boolean.FALSE);
+                }
+                return Optional.of(authenticator.verifyFor(request.authorization(), new CpeCredentials(
+                        Values.toText(user), Values.toText(pass)), request.tls(), request.uri(), inform.deviceId()));
+            });
+            return !Values.isNull(result) && Values.truthy(result);
+        }, provisioning.work()).handle((accepted, failure) -> {
+            if (failure != null) {
+                LOG.warn("{} {}: cwmp.auth could not be evaluated ({}); the Inform is refused", request.remoteAddress(),
+                        inform.deviceId(), failure.toString());
+            }
+            if (failure == null && accepted) {
+                perConnection.remove(request.connection());
+                perAddress.succeeded(request.remoteAddress());
+                return CompletableFuture.completedFuture(Optional.<CwmpReply>empty());
+            }
+            return unauthorized(request, inform.deviceId()).thenApply(Optional::of);
+        }).thenCompose(f -> f);
+    }
+
+    /** {@code ACS_CWMP_AUTH}: the configured credentials, else the device's stored ones. */
+    private CompletableFuture<Optional<CwmpReply>> byCredentials(CwmpRequest request, String deviceId) {
         return credentials(deviceId).thenCompose(expected -> {
             if (expected.isPresent() && authenticator.verifyFor(request.authorization(), expected.get(), request.tls(),
                     request.uri(), deviceId)) {

@@ -92,7 +92,8 @@ public final class SessionManager implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.nanos = nanos;
-        this.authentication = new InformAuthentication(config.cpeAuth(), services.devices(), clock);
+        this.authentication = new InformAuthentication(config.cpeAuth(), services.devices(), services.provisioning(),
+                clock);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cwmp-session-sweeper");
             t.setDaemon(true);
@@ -113,7 +114,7 @@ public final class SessionManager implements AutoCloseable {
         if (session == null && request.sessionCookie().isEmpty()) {
             session = byConnection.get(request.connection());
         }
-        if (session == null && authentication.enabled()) {
+        if (session == null && authentication.refusesEarly()) {
             Optional<CompletableFuture<CwmpReply>> refused = authentication.refusedBeforeDecoding(request);
             if (refused.isPresent()) {
                 return refused.get();
@@ -144,16 +145,12 @@ public final class SessionManager implements AutoCloseable {
                         reply(envelope.cwmpNamespace(), envelope, refused.get()).closing());
             }
         }
-        if (inform.isPresent() && authentication.enabled()) {
+        if (inform.isPresent()) {
             CwmpSession current = session;
             DeviceInform deviceInform = DeviceInform.of(inform.get(), clock.instant());
-            return authentication.check(request, deviceInform.deviceId()).thenCompose(refused -> refused.isPresent()
+            return authentication.check(request, deviceInform).thenCompose(refused -> refused.isPresent()
                     ? CompletableFuture.completedFuture(refused.get())
                     : informed(request, envelope, inform.get(), deviceInform, current, now));
-        }
-        if (inform.isPresent()) {
-            DeviceInform deviceInform = DeviceInform.of(inform.get(), clock.instant());
-            return informed(request, envelope, inform.get(), deviceInform, session, now);
         }
         if (session == null) {
             String why = request.sessionCookie().isPresent()
@@ -238,16 +235,22 @@ public final class SessionManager implements AutoCloseable {
                     + request.remoteAddress() + " (ACS_MAX_SESSIONS_PER_ADDRESS=" + config.maxSessionsPerAddress()
                     + "); retry later", (int) config.retryAfter().toSeconds()));
         }
-        Duration timeout = envelope.header().sessionTimeout().filter(s -> s > 0)
-                .map(s -> Duration.ofSeconds(s)).orElse(config.sessionTimeout());
+        Optional<Duration> cpeTimeout = envelope.header().sessionTimeout().filter(s -> s > 0)
+                .map(s -> Duration.ofSeconds(s));
+        Duration timeout = cpeTimeout.orElse(config.sessionTimeout());
         CwmpSession session = new CwmpSession(newSessionId(), deviceInform.deviceId(), envelope.cwmpNamespace(),
                 request.remoteAddress(), timeout, request.connection(), now);
         session.driver = new SessionDriver(deviceInform, request.remoteAddress(), fileServer(request), services, clock);
+        session.encodeOptions = config.encodeOptions();
+        CompletableFuture<org.cwmpacs.core.config.DeviceConfig> settings = session.driver.settings();
         active.incrementAndGet();
         sessions.put(session.id, session);
         byDevice.put(session.deviceId, session);
-        return locks.acquire(session.deviceId, session.lockToken, timeout.plus(LOCK_MARGIN))
-                .thenCompose(acquired -> {
+        // the lock lives as long as the device's own session timeout allows
+        return settings.thenCompose(values -> {
+            applySettings(session, values, cpeTimeout.isPresent());
+            return locks.acquire(session.deviceId, session.lockToken, session.timeout.plus(LOCK_MARGIN));
+        }).thenCompose(acquired -> {
                     if (!acquired) {
                         LOG.warn("{} {}: CPE already in session", session.remoteAddress, session.deviceId);
                         end(session, null);
@@ -286,6 +289,18 @@ public final class SessionManager implements AutoCloseable {
                     return CwmpReply.unavailable("ACS storage unavailable (" + cause.getMessage() + "); retry later",
                             (int) config.retryAfter().toSeconds());
                 });
+    }
+
+    /** {@code cwmp.sessionTimeout} (unless the CPE said its own) and {@code cwmp.booleanLiteral}. */
+    private void applySettings(CwmpSession session, org.cwmpacs.core.config.DeviceConfig values, boolean cpeTimeout) {
+        if (!cpeTimeout) {
+            session.timeout = values.seconds(org.cwmpacs.core.config.DeviceConfig.SESSION_TIMEOUT, session.timeout);
+        }
+        boolean literal = values.flag(org.cwmpacs.core.config.DeviceConfig.BOOLEAN_LITERAL,
+                !config.encodeOptions().numericBooleans());
+        if (literal == config.encodeOptions().numericBooleans()) {
+            session.encodeOptions = new org.cwmpacs.soap.EncodeOptions(config.encodeOptions().xmlDeclaration(), !literal);
+        }
     }
 
     private CompletableFuture<CwmpReply> continueSession(CwmpSession session, CwmpEnvelope envelope) {
@@ -348,7 +363,7 @@ public final class SessionManager implements AutoCloseable {
         LOG.info("{} {}: ACS request; acsRequestId=\"{}\" acsRequestName=\"{}\"", session.remoteAddress,
                 session.deviceId, id, request.get().methodName());
         return CompletableFuture.completedFuture(CwmpReply.soap(codec.encode(CwmpEnvelope.of(session.cwmpNamespace,
-                SoapHeader.withId(id), request.get()), config.encodeOptions())));
+                SoapHeader.withId(id), request.get()), session.encodeOptions)));
     }
 
     /** A failure of ours: logged with its cause, the session's work is saved and the session ends. */

@@ -87,4 +87,20 @@ class ConnectionRequesterTest {
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.all("WWW-Authenticate")).containsExactly("Digest realm=\"x\", nonce=\"n\"", "Basic realm=\"x\"");
     }
+
+    @Test
+    void connectionRequestAuthNamesTheCredentialsInTheOrderGenieAcsTriesThem() {
+        org.cwmpacs.core.config.ConfigScope scope = org.cwmpacs.core.config.ConfigScope.of(
+                p -> p.equals("DeviceID.SerialNumber") ? "SN1" : org.cwmpacs.core.expression.Values.NULL, "192.0.2.7",
+                Optional.empty(), 0).with("username", "stored").with("password", "");
+        assertThat(ConnectionRequester.candidates(org.cwmpacs.core.expression.Parser.parse(
+                "AUTH(\"a\", \"b\") OR AUTH(serialNumber, \"x\" || REMOTE_ADDRESS()) OR AUTH(username, password)"),
+                scope)).containsExactly(new CpeCredentials("a", "b"), new CpeCredentials("SN1", "x192.0.2.7"),
+                new CpeCredentials("stored", ""));
+        // only the branch taken; an AUTH with an unknown value is not tried
+        assertThat(ConnectionRequester.candidates(org.cwmpacs.core.expression.Parser.parse(
+                "CASE WHEN serialNumber = \"SN1\" THEN AUTH(\"one\", \"1\") ELSE AUTH(\"two\", \"2\") END "
+                        + "OR AUTH(Unknown.Parameter, \"p\")"), scope))
+                .containsExactly(new CpeCredentials("one", "1"));
+    }
 }

@@ -121,7 +121,8 @@ public final class DeviceTasks {
                 if (!result.ok()) {
                     return CompletableFuture.completedFuture(Optional.of(result.status()));
                 }
-                long startDeadline = System.nanoTime() + timeout.orElse(config.onlineThreshold()).toNanos();
+                long startDeadline = System.nanoTime() + timeout.or(result::onlineThreshold)
+                        .orElse(config.onlineThreshold()).toNanos();
                 return awaitStart(deviceId, informBefore, startDeadline).thenCompose(started -> {
                     if (!started) {
                         return CompletableFuture.completedFuture(Optional.of(NOT_PROCESSED));
