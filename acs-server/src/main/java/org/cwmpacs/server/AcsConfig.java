@@ -207,6 +207,13 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
     }
 
     private static final class Values {
+        /** Our options GenieACS has under another name: its name is read when ours is not set. */
+        private static final Map<String, String> GENIEACS_NAMES = Map.of(
+                "ACS_FAULT_RETRY_DELAY", "GENIEACS_RETRY_DELAY",
+                "ACS_CONNECTION_REQUEST_TIMEOUT", "GENIEACS_CONNECTION_REQUEST_TIMEOUT",
+                "ACS_CONNECTION_REQUEST_ALLOW_BASIC", "GENIEACS_CONNECTION_REQUEST_ALLOW_BASIC_AUTH",
+                "ACS_DEVICE_ONLINE_THRESHOLD", "GENIEACS_DEVICE_ONLINE_THRESHOLD");
+
         private final Map<String, String> env;
         private final Map<String, String> file;
 
@@ -216,6 +223,11 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
         }
 
         Optional<String> optional(String name) {
+            Optional<String> ours = own(name);
+            return ours.isPresent() || !GENIEACS_NAMES.containsKey(name) ? ours : own(GENIEACS_NAMES.get(name));
+        }
+
+        private Optional<String> own(String name) {
             String value = env.get(name);
             if (value == null && name.startsWith("GENIEACS_")) {
                 value = file.get(name.substring("GENIEACS_".length()));

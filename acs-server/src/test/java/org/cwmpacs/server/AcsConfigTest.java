@@ -77,6 +77,20 @@ class AcsConfigTest {
     }
 
     @Test
+    void genieAcsNamesOfOurOptionsAreRead() throws Exception {
+        String file = write("{\"CONNECTION_REQUEST_ALLOW_BASIC_AUTH\": true}").toString();
+        AcsConfig c = AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "GENIEACS_RETRY_DELAY", "60",
+                "GENIEACS_CONNECTION_REQUEST_TIMEOUT", "5000", "GENIEACS_DEVICE_ONLINE_THRESHOLD", "9000"));
+        assertThat(c.engine().retryDelay()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.connectionRequestTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.connectionRequestAllowBasic()).isTrue();
+        assertThat(c.nbi().onlineThreshold()).isEqualTo(Duration.ofSeconds(9));
+        AcsConfig ours = AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "GENIEACS_RETRY_DELAY", "60",
+                "ACS_FAULT_RETRY_DELAY", "10"));
+        assertThat(ours.engine().retryDelay()).as("ours wins").isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
     void hostileClientLimits() throws Exception {
         String file = write("{}").toString();
         AcsConfig c = AcsConfig.load(Map.of("ACS_CONFIG_FILE", file));
