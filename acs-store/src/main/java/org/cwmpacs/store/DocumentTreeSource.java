@@ -15,6 +15,11 @@ import org.cwmpacs.core.device.TreeSource;
  */
 final class DocumentTreeSource implements TreeSource {
     private final Map<String, Object> root;
+    /**
+     * Nodes found so far, by path: a session reads a node's attributes and its children's, so each level is
+     * walked once, not once per descendant read. Sessions use a source from one thread at a time.
+     */
+    private final Map<String, Optional<Map<String, Object>>> nodes = new java.util.HashMap<>();
 
     DocumentTreeSource(Map<String, Object> root) {
         this.root = root;
@@ -41,32 +46,32 @@ final class DocumentTreeSource implements TreeSource {
     }
 
     @SuppressWarnings("unchecked")
-    private Optional<Map<String, Object>> node(String path) {
-        Map<String, Object> node = root;
+    private synchronized Optional<Map<String, Object>> node(String path) {
         if (path.isEmpty()) {
-            return Optional.of(node);
+            return Optional.of(root);
         }
-        int start = 0;
-        while (true) {
-            int dot = path.indexOf('.', start);
-            String segment = dot < 0 ? path.substring(start) : path.substring(start, dot);
-            if (segment.startsWith("_")) {
-                return Optional.empty();
-            }
-            Object child = node.get(segment);
-            if (!(child instanceof Map)) {
-                return Optional.empty();
-            }
-            node = (Map<String, Object>) child;
-            if (dot < 0) {
-                return Optional.of(node);
-            }
-            start = dot + 1;
+        Optional<Map<String, Object>> known = nodes.get(path);
+        if (known != null) {
+            return known;
         }
+        int dot = path.lastIndexOf('.');
+        String segment = path.substring(dot + 1);
+        Optional<Map<String, Object>> parent = dot < 0 ? Optional.of(root) : node(path.substring(0, dot));
+        Optional<Map<String, Object>> found = Optional.empty();
+        if (parent.isPresent() && !segment.startsWith("_")) {
+            Object child = parent.get().get(segment);
+            if (child instanceof Map) {
+                found = Optional.of((Map<String, Object>) child);
+            }
+        }
+        nodes.put(path, found);
+        return found;
     }
 
     /** As {@link DeviceDocuments} reads a node: GenieACS's underscore fields. */
-    static ParameterAttributes attributesOf(Map<String, Object> node) {
+    static ParameterAttributes attributesOf(Map<String, Object> stored) {
+        Map<String, Object> node = stored instanceof org.cwmpacs.store.engine.DocumentView
+                ? ((org.cwmpacs.store.engine.DocumentView) stored).fieldsStartingWith('_') : stored;
         Optional<Object> value = Optional.ofNullable(node.get("_value")).map(v -> v instanceof Date ? ((Date) v).toInstant() : v);
         Optional<List<String>> accessList = Optional.ofNullable(node.get("_accessList"))
                 .filter(List.class::isInstance).map(l -> ((List<?>) l).stream().map(String::valueOf).toList());

@@ -20,6 +20,7 @@ public final class DeviceTree {
     private final TreeMap<String, ParameterAttributes> changed = new TreeMap<>();
     private final Set<String> removed = new HashSet<>();
     private long modifications;
+    private long writes;
 
     /** Where nodes not read yet come from; null: everything is in {@link #nodes}. */
     private final org.cwmpacs.core.device.TreeSource source;
@@ -243,12 +244,18 @@ public final class DeviceTree {
             "DeviceID", "VirtualParameters", "AutonomousTransferComplete");
 
     public void put(String path, ParameterAttributes attributes) {
+        writes++;
         probe(path);
         ParameterAttributes before = nodes.put(path, attributes);
         changed.put(path, attributes);
         if (before == null || !sameButTimestamps(before, attributes)) {
             modifications++;
         }
+    }
+
+    /** How many times the tree was written, timestamps included: what was derived from it before may differ. */
+    public long writes() {
+        return writes;
     }
 
     /**
@@ -287,6 +294,7 @@ public final class DeviceTree {
             return;
         }
         // what the source holds below goes too: it no longer speaks for the subtree
+        writes++;
         if (source != null) {
             cut.add(path);
         }

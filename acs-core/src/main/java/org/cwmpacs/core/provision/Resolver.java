@@ -38,6 +38,21 @@ public final class Resolver {
     private final Function<String, List<String>> created;
     private boolean rootKnown;
 
+    private record ExpandKey(Path path, String start, Instant fresh, boolean withNeeds) {
+    }
+
+    /** What an expansion matched, and what it found must be read first. */
+    private record Expansion(List<String> matches, List<Declaration> needs) {
+    }
+
+    /**
+     * Expansions since the tree was last written: a session's scripts replay and its declarations are
+     * resolved again at each step, mostly against the same tree, and wildcard paths cost a walk each.
+     */
+    private final Map<ExpandKey, Expansion> expansions = new java.util.HashMap<>();
+    private long expansionsAt = -1;
+    private static final int MAX_EXPANSIONS = 10_000;
+
     public Resolver(SessionView view, Function<List<String>, AcsRequest> download,
                     Function<String, List<String>> created) {
         this.view = view;
@@ -211,6 +226,28 @@ public final class Resolver {
      * before the answer is complete is added there (and that part of the answer left out).
      */
     private List<String> expand(Path path, String start, Instant fresh, List<Declaration> needs) {
+        long writes = view.tree().writes();
+        if (writes != expansionsAt) {
+            expansions.clear();
+            expansionsAt = writes;
+        }
+        ExpandKey key = new ExpandKey(path, start, fresh, needs != null);
+        Expansion known = expansions.get(key);
+        if (known == null) {
+            List<Declaration> added = needs == null ? null : new ArrayList<>();
+            known = new Expansion(List.copyOf(walk(path, start, fresh, added)),
+                    added == null ? List.of() : List.copyOf(added));
+            if (expansions.size() < MAX_EXPANSIONS) {
+                expansions.put(key, known);
+            }
+        }
+        if (needs != null) {
+            needs.addAll(known.needs());
+        }
+        return known.matches();
+    }
+
+    private List<String> walk(Path path, String start, Instant fresh, List<Declaration> needs) {
         DeviceTree tree = view.tree();
         List<String> current = List.of(start);
         int depth = 0;

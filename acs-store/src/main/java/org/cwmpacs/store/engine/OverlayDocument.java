@@ -36,13 +36,28 @@ final class OverlayDocument extends DocumentView {
         return stored;
     }
 
+    /** The value at {@code key} given its stored value. */
+    @SuppressWarnings("unchecked")
+    private Object overlaid(String key, Object stored) {
+        String path = prefix + key;
+        Object set = overlay.exact(path);
+        if (set != Docs.MISSING) {
+            return set;
+        }
+        if (overlay.hasUnder(path + ".")) {
+            return new OverlayDocument(stored instanceof Map ? (Map<String, ?>) stored : null, path + ".", overlay);
+        }
+        return stored;
+    }
+
     /** The stored fields in stored order, then the fields only the overlay has, in path order. */
     @Override
     public Set<Map.Entry<String, Object>> entrySet() {
         Map<String, Object> level = new LinkedHashMap<>();
         if (base != null) {
-            for (String key : base.keySet()) {
-                level.put(key, lookup(key));
+            // one pass over the stored level: a lookup per key would walk the level again for each
+            for (Map.Entry<String, ?> e : base.entrySet()) {
+                level.put(e.getKey(), overlaid(e.getKey(), e.getValue()));
             }
         }
         for (String child : overlay.childrenUnder(prefix)) {

@@ -71,6 +71,34 @@ class BsonTest {
     }
 
     @Test
+    void oneLevelReadInOnePassAnswersAsLookupsDo() {
+        Document node = new Document("_object", false).append("_value", "v").append("child", new Document("_value", 1))
+                .append("_type", "xsd:string").append("_timestamp", new java.util.Date(5)).append("x_y", 2);
+        LazyDocument lazy = LazyDocument.of(Bson.encode(node));
+        java.util.Map<String, Object> underscore = lazy.fieldsStartingWith('_');
+        assertThat(underscore).containsOnlyKeys("_object", "_value", "_type", "_timestamp");
+        underscore.forEach((k, v) -> assertThat(v).isEqualTo(lazy.get(k)));
+
+        // with pending changes over it: the stored level in one pass, the overlay's values over it
+        java.util.TreeMap<String, Object> sets = new java.util.TreeMap<>();
+        sets.put("_value", "new");
+        sets.put("child._value", 7);
+        sets.put("added", "a");
+        OverlayDocument overlaid = new OverlayDocument(lazy, "", Overlay.EMPTY.plus(sets));
+        java.util.Map<String, Object> level = new java.util.LinkedHashMap<>();
+        overlaid.entrySet().forEach(e -> level.put(e.getKey(), e.getValue()));
+        assertThat(level.keySet()).containsExactly("_object", "_value", "child", "_type", "_timestamp", "x_y", "added");
+        level.forEach((k, v) -> {
+            if (!(v instanceof java.util.Map)) {
+                assertThat(v).as(k).isEqualTo(overlaid.lookup(k));
+            }
+        });
+        assertThat(level.get("_value")).isEqualTo("new");
+        assertThat(((java.util.Map<?, ?>) level.get("child")).get("_value")).isEqualTo(7);
+        assertThat(overlaid.fieldsStartingWith('_')).containsEntry("_value", "new").doesNotContainKey("child");
+    }
+
+    @Test
     void patternsAndJavaValuesAreStoredInBsonForm() {
         Document back = Bson.decode(Bson.encode(new Document("p", Pattern.compile("x+", Pattern.CASE_INSENSITIVE))
                 .append("instant", java.time.Instant.ofEpochMilli(5)).append("bytes", new byte[] {9})));
