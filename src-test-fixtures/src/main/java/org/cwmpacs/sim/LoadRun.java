@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * --devices N        simulated CPEs (default 1500)
  * --interval S       seconds between a CPE's informs (default 1)
  * --duration S       measured seconds (default 30), after one interval of first contacts
+ * --warmup S         periodic sessions run this long before the measured seconds (default 0): the
+ *                    server's JIT compilation is then mostly done, so its CPU per session is its steady cost
  * --threads N        sessions in flight at most (default 64)
  * --model CSV        a data model (default: a generated one)
  * --server-pid PID   the ACS's process: its CPU time during the measured seconds is reported per session
@@ -41,6 +43,7 @@ public final class LoadRun {
         int devices = Integer.parseInt(opts.getOrDefault("devices", "1500"));
         int interval = Integer.parseInt(opts.getOrDefault("interval", "1"));
         int duration = Integer.parseInt(opts.getOrDefault("duration", "30"));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "0"));
         int threads = Integer.parseInt(opts.getOrDefault("threads", "64"));
         DataModel base = opts.containsKey("model") ? DataModel.fromCsv(Path.of(opts.get("model")))
                 : DataModel.generate("00AABB", "LoadSim", "L0", 200);
@@ -110,14 +113,23 @@ public final class LoadRun {
         }
         java.util.Optional<ProcessHandle> server = java.util.Optional.ofNullable(opts.get("server-pid"))
                 .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)));
+        for (int s = 1; s <= warmup; s++) {
+            Thread.sleep(1000);
+            System.out.printf("  warm-up %3d s: %d sessions, %d errors%n", s, sessions.get(), errors.get());
+        }
+        // what the warm-up did is not counted
+        long sessionsBefore = sessions.get();
+        int errorsBefore = errors.get();
+        latencies.clear();
         java.time.Duration cpuBefore = server.flatMap(h -> h.info().totalCpuDuration()).orElse(java.time.Duration.ZERO);
         long start = System.nanoTime();
         for (int s = 1; s <= duration; s++) {
             Thread.sleep(1000);
-            System.out.printf("  %3d s: %d sessions, %d errors%n", s, sessions.get(), errors.get());
+            System.out.printf("  %3d s: %d sessions, %d errors%n", s, sessions.get() - sessionsBefore,
+                    errors.get() - errorsBefore);
         }
         ticker.shutdownNow();
-        long done = sessions.get();
+        long done = sessions.get() - sessionsBefore;
         double seconds = (System.nanoTime() - start) / 1e9;
         java.time.Duration serverCpu = server.flatMap(h -> h.info().totalCpuDuration()).orElse(java.time.Duration.ZERO)
                 .minus(cpuBefore);
@@ -127,7 +139,7 @@ public final class LoadRun {
         System.out.printf("%nRESULT devices=%d interval=%ds duration=%.1fs sessions=%d sessions/s=%.0f "
                         + "p50=%.1fms p99=%.1fms max=%.1fms errors=%d skipped-while-busy=%d%n",
                 devices, interval, seconds, done, done / seconds, pct(sorted, 0.50), pct(sorted, 0.99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, errors.get(), inFlightSkips.get());
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, errors.get() - errorsBefore, inFlightSkips.get());
         if (server.isPresent()) {
             System.out.printf("server CPU during the measured seconds: %.1f s (%.0f %% of one core), %.3f ms per "
                     + "session%n", serverCpu.toMillis() / 1e3, serverCpu.toMillis() / 10.0 / seconds,
