@@ -31,7 +31,7 @@ class ExpressionQueryPropertyTest {
         "''", "'a'", "'ab'", "'b'", "'10'", "'3x'", "'HG8'", "TRUE", "FALSE", "NULL", "NOW() - 999000",
         "'d' || 2"};
     private static final String[] PATTERNS = {"'a%'", "'%b'", "'_'", "'%'", "'a_'", "'10'", "'%!%%' ESCAPE '!'",
-        "'HG%'", "NULL", "'d%'"};
+        "'HG%'", "NULL", "'d%'", "'A%'", "'%B'", "'hg%'", "'a!%b' ESCAPE '!'"};
     private static final String[] COMPARISONS = {"=", "<>", ">", ">=", "<", "<="};
 
     private final Random random = new Random(20261202);
@@ -92,8 +92,12 @@ class ExpressionQueryPropertyTest {
                         : pick(LITERALS) + " " + pick(COMPARISONS) + " " + pick(PARAMS);
             case 2:
                 return pick(PARAMS) + (random.nextBoolean() ? " IS NULL" : " IS NOT NULL");
-            case 3:
-                return pick(PARAMS) + (random.nextBoolean() ? " LIKE " : " NOT LIKE ") + pick(PATTERNS);
+            case 3: {
+                // UPPER/LOWER of the parameter: the UI's case-insensitive filters
+                String operand = random.nextInt(3) == 0 ? pick(new String[] {"UPPER(", "LOWER("}) + pick(PARAMS) + ")"
+                        : pick(PARAMS);
+                return operand + (random.nextBoolean() ? " LIKE " : " NOT LIKE ") + pick(PATTERNS);
+            }
             case 4:
                 return random.nextInt(4) == 0 ? pick(new String[] {"TRUE", "FALSE", "NULL", "1 = 1"}) : pick(PARAMS);
             case 5:

@@ -154,7 +154,11 @@ public final class Evaluator {
                 return !Values.isNull(evaluate(args.get(0)));
             case "LIKE":
             case "NOT LIKE": {
-                Object value = evaluate(args.get(0));
+                Object value = evaluate(caseFolded(args.get(0)).orElse(args.get(0)));
+                if (caseFolded(args.get(0)).isPresent() && value instanceof String) {
+                    // UPPER(p) / LOWER(p): p's text folded; other values stay what they are (not texts)
+                    value = evaluate(args.get(0));
+                }
                 Object pattern = evaluate(args.get(1));
                 Object escape = args.size() > 2 ? evaluate(args.get(2)) : "";
                 if (Values.isNull(value) || Values.isNull(pattern) || Values.isNull(escape)) {
@@ -226,6 +230,18 @@ public final class Evaluator {
             }
         }
         return acc;
+    }
+
+    /**
+     * The argument of {@code UPPER(x)} or {@code LOWER(x)} before LIKE: LIKE tests texts only, so a number
+     * folded into a text does not match (as the database query, which GenieACS compiles to a
+     * case-insensitive match on texts, does not).
+     */
+    static java.util.Optional<Expr> caseFolded(Expr e) {
+        if (e instanceof Expr.Fn f && (f.name().equals("UPPER") || f.name().equals("LOWER")) && f.args().size() == 1) {
+            return java.util.Optional.of(f.args().get(0));
+        }
+        return java.util.Optional.empty();
     }
 
     /** LIKE patterns as regular expressions. */

@@ -102,11 +102,12 @@ public final class MongoQuery {
             }
             case "LIKE":
             case "NOT LIKE": {
-                Field f = field(parameter(o.args().get(0)));
+                java.util.Optional<Expr> folded = Evaluator.caseFolded(o.args().get(0));
+                Field f = field(parameter(folded.orElse(o.args().get(0))));
                 if (knownNull(o)) {
                     return NONE;
                 }
-                Map<String, Object> like = like(f, o);
+                Map<String, Object> like = like(f, o, folded.map(x -> ((Expr.Fn) o.args().get(0)).name()));
                 return o.op().equals("LIKE") == truth ? like : and(notNull(f), nor(like));
             }
             case "=":
@@ -311,8 +312,12 @@ public final class MongoQuery {
 
     // ---------------------------------------------------------------- LIKE
 
-    /** The values LIKE holds for: texts matching the pattern (a pattern or escape of NULL: none). */
-    private Map<String, Object> like(Field f, Expr.Op o) {
+    /**
+     * The values LIKE holds for: texts matching the pattern (a pattern or escape of NULL: none). Under
+     * {@code fold} ({@code UPPER}/{@code LOWER} of the parameter, GenieACS's case-insensitive filters) a
+     * case-insensitive match, and none at all when the pattern has letters the fold never yields.
+     */
+    private Map<String, Object> like(Field f, Expr.Op o, java.util.Optional<String> fold) {
         if (o.args().size() > 3 || !(o.args().get(1) instanceof Expr.Lit)
                 || o.args().size() == 3 && !(o.args().get(2) instanceof Expr.Lit)) {
             throw new ExpressionException("a database query takes LIKE with a fixed pattern, not " + o);
@@ -326,8 +331,13 @@ public final class MongoQuery {
             // neither holds a text
             return NONE;
         }
-        return Map.of(f.path(), Map.of("$regex", Evaluator.Like.regex(Values.jsString(pattern),
-                Values.jsString(escape), false)));
+        String text = Values.jsString(pattern);
+        if (fold.isPresent() && !text.equals(fold.get().equals("UPPER") ? text.toUpperCase(java.util.Locale.ROOT)
+                : text.toLowerCase(java.util.Locale.ROOT))) {
+            return NONE;
+        }
+        return Map.of(f.path(), Map.of("$regex", Evaluator.Like.regex(text, Values.jsString(escape),
+                fold.isPresent())));
     }
 
     // ---------------------------------------------------------------- helpers

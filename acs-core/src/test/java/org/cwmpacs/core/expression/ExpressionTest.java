@@ -77,6 +77,23 @@ class ExpressionTest {
     }
 
     @Test
+    void caseFoldedLikeIsACaseInsensitiveQuery() {
+        assertThat(eval("UPPER(InternetGatewayDevice.DeviceInfo.SoftwareVersion) LIKE 'V1.2-BETA'")).isEqualTo(true);
+        assertThat(eval("LOWER(InternetGatewayDevice.DeviceInfo.SoftwareVersion) LIKE 'V1%'"))
+                .as("a folded text never has the other case").isEqualTo(false);
+        assertThat(eval("LOWER(InternetGatewayDevice.ManagementServer.PeriodicInformInterval) LIKE '3%'"))
+                .as("a number is no text, folded or not").isEqualTo(false);
+        assertThat(eval("LOWER(NoSuch.Param) LIKE 'x'")).isEqualTo(Values.NULL);
+        Map<String, Object> query = MongoQuery.devices(Parser.parse(
+                "LOWER(InternetGatewayDevice.DeviceInfo.SoftwareVersion) LIKE '%beta%'"), 0);
+        java.util.regex.Pattern regex = (java.util.regex.Pattern) ((Map<?, ?>) query.get(
+                "InternetGatewayDevice.DeviceInfo.SoftwareVersion._value")).get("$regex");
+        assertThat(regex.matcher("V1.2-BETA").find()).isTrue();
+        assertThat(MongoQuery.devices(Parser.parse("LOWER(DeviceID.ProductClass) LIKE 'HG%'"), 0))
+                .as("matches nothing").isEqualTo(Map.of("_id", Map.of("$in", java.util.List.of())));
+    }
+
+    @Test
     void functionsAndCase() {
         assertThat(eval("COALESCE(NULL, NoSuch.X, 'x', 'y')")).isEqualTo("x");
         assertThat(eval("ROUND(2.5)")).isEqualTo(3.0);
