@@ -137,4 +137,41 @@ class ConfigCollectionEndToEndTest extends SimulatorCase {
                 .contains("SetParameterValues"));
         assertThat(slow.lastSessionRequests()).as("not before 300 s").isEmpty();
     }
+
+    @Test
+    void downloadSuccessOnTimeoutCookiesPathAndSkipWritableCheck() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_PRESETS_REFRESH", "0"));
+        config("cwmp.downloadTimeout", "1");
+        config("cwmp.downloadSuccessOnTimeout", "true");
+        config("cwmp.cookiesPath", "'/acs'");
+        SimulatedCpe cpe = ec220("TIMEOUT-1", SimulatedCpe.Options.DEFAULT.with(SimulatedCpe.Quirk.DOWNLOAD_NEVER_COMPLETES));
+        // learns the tree: the serial number is read-only
+        session(cpe, "0 BOOTSTRAP");
+        java.net.http.HttpResponse<String> informed = http.send(java.net.http.HttpRequest.newBuilder(acs.uri)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(cpe.encodedInform("2 PERIODIC"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(informed.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).endsWith("; Path=/acs"));
+        String cookie = informed.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(acs.uri).header("Cookie", cookie)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+
+        acs.queue(cpe, "{\"name\":\"download\",\"fileType\":\"1 Firmware Upgrade Image\",\"url\":\"http://x/fw.bin\"}");
+        session(cpe);
+        assertThat(acs.raw().count("operations")).isOne();
+        Thread.sleep(1_100);
+        session(cpe);
+        assertThat(faults()).as("taken as completed, not faulted").isEmpty();
+        assertThat(acs.raw().count("operations")).isZero();
+
+        String serial = "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"Device.DeviceInfo.SerialNumber\",\"x\"]]}";
+        acs.queue(cpe, serial);
+        session(cpe);
+        assertThat(cpe.lastSessionRequests()).as("read-only: not sent").noneSatisfy(r -> assertThat(r)
+                .contains("SetParameterValues"));
+        config("cwmp.skipWritableCheck", "true");
+        acs.queue(cpe, serial);
+        session(cpe);
+        assertThat(cpe.lastSessionRequests()).anySatisfy(r -> assertThat(r).contains("SetParameterValues"));
+    }
 }

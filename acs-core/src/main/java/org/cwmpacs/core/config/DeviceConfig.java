@@ -22,6 +22,9 @@ public final class DeviceConfig {
     public static final String MAX_COMMIT_ITERATIONS = "cwmp.maxCommitIterations";
     public static final String BOOLEAN_LITERAL = "cwmp.booleanLiteral";
     public static final String DEVICE_ONLINE_THRESHOLD = "cwmp.deviceOnlineThreshold";
+    public static final String DOWNLOAD_SUCCESS_ON_TIMEOUT = "cwmp.downloadSuccessOnTimeout";
+    public static final String COOKIES_PATH = "cwmp.cookiesPath";
+    public static final String SKIP_WRITABLE_CHECK = "cwmp.skipWritableCheck";
 
     private final ConfigEntries entries;
     private final ConfigScope scope;

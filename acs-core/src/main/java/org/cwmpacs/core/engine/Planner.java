@@ -83,12 +83,19 @@ public final class Planner {
     private record Pending(AcsRequest request, List<String> expected, List<String> explicit, Object declaration) {
     }
 
+    private boolean skipWritableCheck;
+
     public Planner(String deviceId, DeviceTree tree, CpeProfile profile, java.util.function.Supplier<Instant> clock) {
         this.deviceId = deviceId;
         this.tree = tree;
         this.profile = profile;
         this.clock = clock;
         this.listings = new Listings(deviceId, tree, profile.rootListingRefused);
+    }
+
+    /** {@code cwmp.skipWritableCheck}: values are sent even to parameters the CPE listed as read-only. */
+    public void skipWritableCheck(boolean skip) {
+        this.skipWritableCheck = skip;
     }
 
     public DeviceTree tree() {
@@ -253,7 +260,7 @@ public final class Planner {
                 it.remove();
                 continue;
             }
-            if (known.get().writable().filter(w -> !w).isPresent()) {
+            if (!skipWritableCheck && known.get().writable().filter(w -> !w).isPresent()) {
                 // GenieACS sends no value to a parameter the CPE listed as read-only
                 if (warned.add(v.path())) {
                     LOG.warn("{}: {} is read-only on this device; its value is not set", deviceId, v.path());

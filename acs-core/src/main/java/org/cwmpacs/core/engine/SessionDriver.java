@@ -105,49 +105,14 @@ public final class SessionDriver {
         return inform.deviceId();
     }
 
-    /** The {@code config} keys a session reads for its device. */
-    private static final List<String> SESSION_KEYS = List.of(org.cwmpacs.core.config.DeviceConfig.SESSION_TIMEOUT,
-            org.cwmpacs.core.config.DeviceConfig.RETRY_DELAY, org.cwmpacs.core.config.DeviceConfig.DOWNLOAD_TIMEOUT,
-            org.cwmpacs.core.config.DeviceConfig.MAX_COMMIT_ITERATIONS,
-            org.cwmpacs.core.config.DeviceConfig.BOOLEAN_LITERAL);
-
     private CompletableFuture<org.cwmpacs.core.config.DeviceConfig> settings;
 
-    /**
-     * The {@code config} collection's values for this device, evaluated once, when the session starts, on the
-     * provisioning's work executor (a value may call an extension); when the collection cannot be read, the
-     * environment's options apply.
-     */
+    /** The {@code config} collection's values for this device (started once, when first asked for). */
     public synchronized CompletableFuture<org.cwmpacs.core.config.DeviceConfig> settings() {
         if (settings == null) {
-            settings = services.provisioning().snapshot().thenCompose(snapshot -> {
-                org.cwmpacs.core.config.ConfigEntries entries = snapshot.config();
-                List<org.cwmpacs.core.expression.Expr> used = SESSION_KEYS.stream().map(entries::get)
-                        .flatMap(Optional::stream).toList();
-                if (used.isEmpty()) {
-                    return CompletableFuture.completedFuture(environmentOnly());
-                }
-                return org.cwmpacs.core.config.InformParameters.load(used, inform, services.devices()::load)
-                        .thenApplyAsync(parameters -> {
-                            org.cwmpacs.core.config.DeviceConfig config = new org.cwmpacs.core.config.DeviceConfig(
-                                    entries, org.cwmpacs.core.config.ConfigScope.of(parameters, remoteAddress,
-                                    services.provisioning().extensions(), sessionStart.toEpochMilli()));
-                            SESSION_KEYS.forEach(config::value);
-                            return config;
-                        }, services.provisioning().work());
-            }).exceptionally(failure -> {
-                LOG.warn("{} {}: the config collection's values not evaluated ({}); the environment's options apply",
-                        remoteAddress, deviceId(), failure.toString());
-                return environmentOnly();
-            });
+            settings = SessionSettings.evaluate(inform, remoteAddress, services);
         }
         return settings;
-    }
-
-    private org.cwmpacs.core.config.DeviceConfig environmentOnly() {
-        return new org.cwmpacs.core.config.DeviceConfig(org.cwmpacs.core.config.ConfigEntries.EMPTY,
-                org.cwmpacs.core.config.ConfigScope.of(path -> org.cwmpacs.core.expression.Values.NULL, remoteAddress,
-                        Optional.empty(), sessionStart.toEpochMilli()));
     }
 
     /** Evaluated by then: {@link #load} waits for it. */
@@ -195,7 +160,16 @@ public final class SessionDriver {
             }
             return services.faults().forDevice(deviceId()).thenCompose(faults -> {
                 faults.forEach(f -> knownFaults.put(f.channel(), f));
+                List<CompletableFuture<Void>> files = new ArrayList<>();
                 for (Operation op : expired) {
+                    if (config().flag(org.cwmpacs.core.config.DeviceConfig.DOWNLOAD_SUCCESS_ON_TIMEOUT, false)) {
+                        // cwmp.downloadSuccessOnTimeout: as if the CPE had reported success
+                        LOG.warn("{} {}: {} timed out; taken as completed (cwmp.downloadSuccessOnTimeout); "
+                                + "commandKey=\"{}\"", remoteAddress, deviceId(), op.name(), op.commandKey());
+                        files.add(transferComplete(services, deviceId(), remoteAddress, new TransferComplete(
+                                op.commandKey(), new org.cwmpacs.soap.message.FaultStruct(0, ""), "", ""), clock));
+                        continue;
+                    }
                     fault(op.channel(), Fault.TIMEOUT, op.name() + " not completed within "
                             + downloadTimeout().toSeconds() + " s (command key " + op.commandKey() + ")",
                             Map.of());
@@ -205,7 +179,6 @@ public final class SessionDriver {
                     queue.add(new Work(DISCOVERY_CHANNEL, Optional.empty(),
                             new ArrayList<>(List.of(new Declaration.Fresh("", true, sessionStart)))));
                 }
-                List<CompletableFuture<Void>> files = new ArrayList<>();
                 for (Task task : due) {
                     if (task.expired(now)) {
                         LOG.info("{} {}: Task expired unrun; task=\"{}\" name=\"{}\"", remoteAddress, deviceId(),
@@ -224,7 +197,7 @@ public final class SessionDriver {
                     }
                 }
                 if (queue.isEmpty() && !anyPreset) {
-                    return CompletableFuture.completedFuture(null);
+                    return CompletableFuture.allOf(files.toArray(CompletableFuture[]::new));
                 }
                 CompletableFuture<Optional<org.cwmpacs.core.store.DeviceStore.SessionDevice>> device =
                         services.devices().loadForSession(deviceId());
@@ -249,6 +222,8 @@ public final class SessionDriver {
                         tree = new DeviceTree(params);
                     }
                     planner = new Planner(deviceId(), tree, kind, clock::instant);
+                    planner.skipWritableCheck(config().flag(
+                            org.cwmpacs.core.config.DeviceConfig.SKIP_WRITABLE_CHECK, false));
                     boolean registered = d.flatMap(Device::registered).map(sessionStart::equals).orElse(true);
                     startProvisioning(snapshot.join(), registered);
                 }));

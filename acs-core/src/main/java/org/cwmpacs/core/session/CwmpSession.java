@@ -13,6 +13,8 @@ final class CwmpSession {
     volatile Duration timeout;
     /** How its requests are written ({@code cwmp.booleanLiteral} may differ per device). */
     volatile org.cwmpacs.soap.EncodeOptions encodeOptions = org.cwmpacs.soap.EncodeOptions.DEFAULT;
+    /** The session cookie's {@code Path} ({@code cwmp.cookiesPath}). */
+    volatile String cookiePath = "/";
     final String lockToken;
     final AtomicBoolean ended = new AtomicBoolean();
     volatile Object connection;

@@ -272,7 +272,7 @@ public final class SessionManager implements AutoCloseable {
                         byConnection.put(session.connection, session);
                         transition(session, SessionState.CPE_REQUESTS);
                         return reply(session, envelope, new InformResponse(1))
-                                .withCookie("session=" + session.id + "; Path=/");
+                                .withCookie("session=" + session.id + "; Path=" + session.cookiePath);
                     });
                 })
                 .exceptionally(failure -> {
@@ -296,6 +296,12 @@ public final class SessionManager implements AutoCloseable {
         if (!cpeTimeout) {
             session.timeout = values.seconds(org.cwmpacs.core.config.DeviceConfig.SESSION_TIMEOUT, session.timeout);
         }
+        values.value(org.cwmpacs.core.config.DeviceConfig.COOKIES_PATH)
+                .map(org.cwmpacs.core.expression.Values::toText)
+                // a path is one attribute value: nothing that would end it or start another
+                .filter(p -> p.startsWith("/") && p.length() <= 1024 && p.chars().noneMatch(c -> c < 0x21 || c == ';'
+                        || c == ',' || c > 0x7e))
+                .ifPresent(p -> session.cookiePath = p);
         boolean literal = values.flag(org.cwmpacs.core.config.DeviceConfig.BOOLEAN_LITERAL,
                 !config.encodeOptions().numericBooleans());
         if (literal == config.encodeOptions().numericBooleans()) {
