@@ -50,11 +50,7 @@ public final class InformParameters {
 
     public static Function<String, Object> of(DeviceInform inform, Optional<Device> stored) {
         Map<String, Object> sent = new HashMap<>();
-        sent.put("DeviceID.ID", inform.deviceId());
-        sent.put("DeviceID.Manufacturer", inform.identity().manufacturer());
-        sent.put("DeviceID.OUI", inform.identity().oui());
-        sent.put("DeviceID.ProductClass", inform.identity().productClass());
-        sent.put("DeviceID.SerialNumber", inform.identity().serialNumber());
+        inform.identityFields().forEach((name, value) -> sent.put("DeviceID." + name, value));
         for (ParameterValueStruct p : inform.parameters()) {
             if (p.hasValue()) {
                 sent.put(p.name(), DeviceParameters.value(ParameterValues.typed(p.value(),

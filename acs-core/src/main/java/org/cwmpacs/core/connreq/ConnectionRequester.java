@@ -122,6 +122,9 @@ public final class ConnectionRequester {
     private record Exchange(Duration timeout, boolean allowBasic) {
     }
 
+    /** Credentials tried on one connection request at most: a CPE is not made to answer more 401s. */
+    static final int MAX_CREDENTIALS = 32;
+
     /**
      * The credentials {@code cwmp.connectionRequestAuth} names, in the order GenieACS tries them after each
      * 401: every {@code AUTH(username, password)} the evaluation reaches (an AUTH counts as false, so
@@ -188,7 +191,7 @@ public final class ConnectionRequester {
     private CompletableFuture<ConnectionRequestResult> retry(URI target, LenientHttp.Response challenged,
                                                              List<CpeCredentials> candidates, int next,
                                                              Exchange exchange) {
-        if (next >= candidates.size()) {
+        if (next >= Math.min(candidates.size(), MAX_CREDENTIALS)) {
             return CompletableFuture.completedFuture(ConnectionRequestResult.BAD_CREDENTIALS);
         }
         Optional<String> authorization = answer(challenged, target, candidates.get(next), exchange.allowBasic());

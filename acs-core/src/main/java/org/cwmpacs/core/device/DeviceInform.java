@@ -33,6 +33,17 @@ public record DeviceInform(String deviceId, DeviceIdStruct identity, List<String
                 inform.parameterList(), time);
     }
 
+    /** The DeviceId's fields by GenieACS's names ({@code ID}, {@code Manufacturer}, {@code OUI}, …), in that order. */
+    public java.util.Map<String, String> identityFields() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("ID", deviceId);
+        out.put("Manufacturer", identity.manufacturer());
+        out.put("OUI", identity.oui());
+        out.put("ProductClass", identity.productClass());
+        out.put("SerialNumber", identity.serialNumber());
+        return out;
+    }
+
     public boolean hasEvent(String code) {
         return eventCodes.contains(code);
     }

@@ -1,7 +1,6 @@
 package org.cwmpacs.core.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +31,7 @@ record ProvisioningSession(SessionView view, Resolver resolver, PresetRun preset
                                      PresetRun.Channels channels,
                                      java.util.Optional<org.cwmpacs.core.script.Extensions> extensions,
                                      int maxCommits) {
-        Map<String, String> identity = new LinkedHashMap<>();
-        identity.put("ID", inform.deviceId());
-        identity.put("Manufacturer", inform.identity().manufacturer());
-        identity.put("OUI", inform.identity().oui());
-        identity.put("ProductClass", inform.identity().productClass());
-        identity.put("SerialNumber", inform.identity().serialNumber());
+        Map<String, String> identity = inform.identityFields();
         Set<String> events = new LinkedHashSet<>(events(inform));
         if (registered) {
             events.add("Registered");

@@ -115,14 +115,9 @@ public final class PresetSource {
         return known != null ? CompletableFuture.completedFuture(known) : current;
     }
 
-    /**
-     * The newest snapshot, when it is younger than the refresh interval (what a session starting now would
-     * get), without waiting or starting a read; else empty.
-     */
-    public synchronized java.util.Optional<Snapshot> fresh() {
-        Snapshot known = current == null ? null : current.getNow(null);
-        return known != null && clock.instant().isBefore(known.readAt().plus(refresh)) ? java.util.Optional.of(known)
-                : java.util.Optional.empty();
+    /** The newest snapshot read so far, whatever its age, without waiting or starting a read; empty before the first. */
+    public synchronized java.util.Optional<Snapshot> latest() {
+        return java.util.Optional.ofNullable(current == null ? null : current.getNow(null));
     }
 
     private CompletableFuture<Snapshot> read() {

@@ -21,9 +21,9 @@ public record Provisioning(Optional<PresetSource> presets, Optional<ScriptEngine
         this(Optional.of(presets), Optional.of(scripts), Optional.of(extensions), work);
     }
 
-    /** The snapshot a session starting now would get, if it is at hand (no wait for the store). */
-    public Optional<PresetSource.Snapshot> freshSnapshot() {
-        return presets.isEmpty() ? Optional.of(PresetSource.Snapshot.EMPTY) : presets.get().fresh();
+    /** The newest snapshot already read, whatever its age (no wait for the store). */
+    public Optional<PresetSource.Snapshot> latestSnapshot() {
+        return presets.isEmpty() ? Optional.of(PresetSource.Snapshot.EMPTY) : presets.get().latest();
     }
 
     /** The presets and scripts a session starting now works with. */

@@ -18,7 +18,6 @@ import org.cwmpacs.core.config.InformParameters;
 import org.cwmpacs.core.device.DeviceInform;
 import org.cwmpacs.core.expression.Expr;
 import org.cwmpacs.core.expression.Values;
-import org.cwmpacs.core.preset.PresetSource;
 import org.cwmpacs.core.store.DeviceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,16 +56,16 @@ final class InformAuthentication {
 
     /**
      * Whether a request without credentials is refused before its body is decoded: only with
-     * {@code ACS_CWMP_AUTH}, and not while a {@code cwmp.auth} expression decides (it may accept anyone).
+     * {@code ACS_CWMP_AUTH}, and not while a {@code cwmp.auth} expression decides (it may accept anyone). The
+     * newest snapshot at hand tells (a cwmp.auth added since is seen within the refresh interval, as every
+     * edit); asking for one starts its reading when it is old.
      */
     boolean refusesEarly() {
         if (!config.enabled()) {
             return false;
         }
-        // without a current snapshot at hand, the body is decoded and check() waits for one: cwmp.auth may
-        // have been added since
         provisioning.snapshot();
-        return provisioning.freshSnapshot().map(s -> !s.config().has(DeviceConfig.AUTH)).orElse(false);
+        return provisioning.latestSnapshot().map(s -> !s.config().has(DeviceConfig.AUTH)).orElse(true);
     }
 
     /**
@@ -97,7 +96,7 @@ final class InformAuthentication {
             }
             Optional<Expr> expression = snapshot.config().get(DeviceConfig.AUTH);
             if (expression.isPresent()) {
-                return byExpression(request, inform, expression.get(), snapshot);
+                return byExpression(request, inform, expression.get());
             }
             if (config.enabled()) {
                 return byCredentials(request, inform.deviceId());
@@ -112,8 +111,7 @@ final class InformAuthentication {
      * HTTP, Basic or Digest over TLS, as for {@code ACS_CWMP_AUTH}). Evaluated off the event loop: it may
      * read the stored device and call extensions.
      */
-    private CompletableFuture<Optional<CwmpReply>> byExpression(CwmpRequest request, DeviceInform inform, Expr auth,
-                                                                PresetSource.Snapshot snapshot) {
+    private CompletableFuture<Optional<CwmpReply>> byExpression(CwmpRequest request, DeviceInform inform, Expr auth) {
         return InformParameters.load(List.of(auth), inform, devices::load).thenApplyAsync(parameters -> {
             ConfigScope scope = ConfigScope.of(parameters, request.remoteAddress(), provisioning.extensions(),
                     clock.millis());

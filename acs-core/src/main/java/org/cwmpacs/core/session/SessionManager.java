@@ -60,6 +60,7 @@ public final class SessionManager implements AutoCloseable {
             "AutonomousTransferComplete", "DUStateChangeComplete", "AutonomousDUStateChangeComplete",
             "RequestDownload", "Kicked");
     private static final Duration LOCK_REFRESH = Duration.ofSeconds(10);
+    private static final Duration MAX_SESSION_TIMEOUT = Duration.ofDays(1);
     private static final Duration LOCK_MARGIN = Duration.ofSeconds(20);
 
     private final CwmpCodec codec;
@@ -294,7 +295,9 @@ public final class SessionManager implements AutoCloseable {
     /** {@code cwmp.sessionTimeout} (unless the CPE said its own) and {@code cwmp.booleanLiteral}. */
     private void applySettings(CwmpSession session, org.cwmpacs.core.config.DeviceConfig values, boolean cpeTimeout) {
         if (!cpeTimeout) {
-            session.timeout = values.seconds(org.cwmpacs.core.config.DeviceConfig.SESSION_TIMEOUT, session.timeout);
+            Duration configured = values.seconds(org.cwmpacs.core.config.DeviceConfig.SESSION_TIMEOUT, session.timeout);
+            // as GENIEACS_SESSION_TIMEOUT: a day at most, so that a dead session cannot hold its lock for longer
+            session.timeout = configured.compareTo(MAX_SESSION_TIMEOUT) > 0 ? MAX_SESSION_TIMEOUT : configured;
         }
         values.value(org.cwmpacs.core.config.DeviceConfig.COOKIES_PATH)
                 .map(org.cwmpacs.core.expression.Values::toText)

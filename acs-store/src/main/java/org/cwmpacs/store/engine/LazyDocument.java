@@ -129,35 +129,29 @@ public final class LazyDocument extends DocumentView {
     /** Only the matching names are decoded, and their values; the rest of the level is skipped by length. */
     @Override
     public Map<String, Object> fieldsStartingWith(char first) {
-        Map<String, Object> out = new java.util.HashMap<>();
-        int end = offset + buf.getInt(offset) - 1;
-        int pos = offset + 4;
-        while (pos < end) {
-            byte type = buf.get(pos);
-            int nameEnd = Bson.cstringEnd(buf, pos + 1, end);
-            int valuePos = nameEnd + 1;
-            if (first < 0x80 && buf.get(pos + 1) == (byte) first) {
-                out.put(Bson.utf8(buf, pos + 1, nameEnd - pos - 1), value(type, valuePos));
-            }
-            pos = valuePos + Bson.valueLength(buf, type, valuePos);
-        }
-        return out;
+        return first < 0x80 ? level(new java.util.HashMap<>(), first) : Map.of();
     }
 
     /** This level decoded, in stored order; sub-documents stay lazy. */
     @Override
     public Set<Map.Entry<String, Object>> entrySet() {
-        Map<String, Object> level = new LinkedHashMap<>();
+        return level(new LinkedHashMap<>(), -1).entrySet();
+    }
+
+    /** The fields of this level whose name starts with the byte {@code first} (any, if -1), into {@code out}. */
+    private Map<String, Object> level(Map<String, Object> out, int first) {
         int end = offset + buf.getInt(offset) - 1;
         int pos = offset + 4;
         while (pos < end) {
             byte type = buf.get(pos);
             int nameEnd = Bson.cstringEnd(buf, pos + 1, end);
             int valuePos = nameEnd + 1;
-            level.put(Bson.utf8(buf, pos + 1, nameEnd - pos - 1), value(type, valuePos));
+            if (first < 0 || buf.get(pos + 1) == (byte) first) {
+                out.put(Bson.utf8(buf, pos + 1, nameEnd - pos - 1), value(type, valuePos));
+            }
             pos = valuePos + Bson.valueLength(buf, type, valuePos);
         }
-        return level.entrySet();
+        return out;
     }
 
     @Override
