@@ -21,9 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cwmpacs.core.store.StoreFailures;
 import org.cwmpacs.nbi.auth.NbiAuth;
-import org.cwmpacs.nbi.http.Exchange;
-import org.cwmpacs.nbi.http.Failures;
-import org.cwmpacs.nbi.http.Request;
+import org.cwmpacs.core.http.Exchange;
+import org.cwmpacs.core.http.Failures;
+import org.cwmpacs.core.http.Request;
 import org.cwmpacs.nbi.route.CollectionQuery;
 import org.cwmpacs.nbi.route.DeviceTasks;
 import org.cwmpacs.nbi.route.FileUpload;
@@ -160,7 +160,7 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
         if (config.auth().hasCredentials() && failedAttempts.exceeded(remote)) {
             int wait = failedAttempts.retryAfterSeconds(remote);
             LOG.warn("{}: credentials not checked, too many refused from this address in the last minute", remote);
-            exchange.respond(HttpResponseStatus.TOO_MANY_REQUESTS, "application/json", org.cwmpacs.nbi.json.Json.error(
+            exchange.respond(HttpResponseStatus.TOO_MANY_REQUESTS, "application/json", org.cwmpacs.core.http.Json.error(
                     "too many requests with wrong credentials from this address; retry in " + wait + " s"),
                     Map.of(HttpHeaderNames.RETRY_AFTER.toString(), Integer.toString(wait)));
             return Optional.empty();
@@ -175,7 +175,7 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
                 // wrong credentials, not none: a guess
                 failedAttempts.failed(remote);
             }
-            exchange.respond(HttpResponseStatus.UNAUTHORIZED, "application/json", org.cwmpacs.nbi.json.Json.error(
+            exchange.respond(HttpResponseStatus.UNAUTHORIZED, "application/json", org.cwmpacs.core.http.Json.error(
                     "missing or wrong credentials: send an API key as X-API-Key or Authorization: Bearer, or a "
                             + "username and password with HTTP Basic"),
                     Map.of(HttpHeaderNames.WWW_AUTHENTICATE.toString(), config.auth().challenge()));

@@ -3,8 +3,8 @@ package org.cwmpacs.nbi;
 import io.netty.channel.ChannelHandler;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import org.cwmpacs.nbi.http.HttpListener;
-import org.cwmpacs.nbi.http.SelectiveAggregator;
+import org.cwmpacs.core.http.HttpListener;
+import org.cwmpacs.core.http.SelectiveAggregator;
 
 /**
  * The north-bound API (port 7557): HTTP codec, an aggregator that lets file uploads stream, one handler.

@@ -17,7 +17,7 @@ import org.cwmpacs.nbi.NbiConfig;
 import org.cwmpacs.nbi.NbiServer;
 import org.cwmpacs.nbi.NbiServices;
 import org.cwmpacs.nbi.fs.FileServer;
-import org.cwmpacs.nbi.http.HttpListener;
+import org.cwmpacs.core.http.HttpListener;
 import org.cwmpacs.soap.DecodeLimits;
 import org.cwmpacs.soap.EncodeOptions;
 import org.cwmpacs.core.store.Stores;

@@ -27,8 +27,8 @@ import java.util.concurrent.Executor;
 import org.cwmpacs.core.auth.CpeAuthenticator;
 import org.cwmpacs.core.auth.CpeCredentials;
 import org.cwmpacs.core.store.FileStore;
-import org.cwmpacs.nbi.http.Exchange;
-import org.cwmpacs.nbi.http.Request;
+import org.cwmpacs.core.http.Exchange;
+import org.cwmpacs.core.http.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

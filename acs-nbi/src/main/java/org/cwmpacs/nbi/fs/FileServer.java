@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.cwmpacs.core.auth.CpeAuthenticator;
 import org.cwmpacs.core.store.FileStore;
-import org.cwmpacs.nbi.http.HttpListener;
+import org.cwmpacs.core.http.HttpListener;
 
 /** The file server (port 7567) CPEs download firmware and configuration files from. */
 public final class FileServer {

@@ -17,9 +17,9 @@ import org.cwmpacs.core.task.Task;
 import org.cwmpacs.core.task.TaskParser;
 import org.cwmpacs.nbi.NbiConfig;
 import org.cwmpacs.nbi.NbiServices;
-import org.cwmpacs.nbi.http.Exchange;
-import org.cwmpacs.nbi.http.Request;
-import org.cwmpacs.nbi.json.Json;
+import org.cwmpacs.core.http.Exchange;
+import org.cwmpacs.core.http.Request;
+import org.cwmpacs.core.http.Json;
 
 /**
  * {@code POST /devices/<id>/tasks[?connection_request][&timeout=<ms>]}, with GenieACS's answers:

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.cwmpacs.core.store.FileStore;
 import org.cwmpacs.core.store.StoreFailures;
-import org.cwmpacs.nbi.http.Exchange;
+import org.cwmpacs.core.http.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,7 +150,7 @@ public final class FileUpload {
         }
         LOG.warn("File {} not stored: {}", name, cause.toString());
         exchange.error(cause instanceof FileTooLarge ? io.netty.handler.codec.http.HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
-                : org.cwmpacs.nbi.http.Failures.status(cause), "the file " + name + " was not stored: "
+                : org.cwmpacs.core.http.Failures.status(cause), "the file " + name + " was not stored: "
                 + cause.getMessage());
         ctx.channel().config().setAutoRead(true);
     }

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.cwmpacs.core.script.ScriptSyntax;
 import org.cwmpacs.core.store.DocumentQuery;
 import org.cwmpacs.nbi.NbiServices;
-import org.cwmpacs.nbi.http.Exchange;
-import org.cwmpacs.nbi.http.Request;
-import org.cwmpacs.nbi.json.Json;
+import org.cwmpacs.core.http.Exchange;
+import org.cwmpacs.core.http.Request;
+import org.cwmpacs.core.http.Json;
 
 /**
  * The NBI's writes other than tasks and files: deleting tasks, faults and devices, retrying a task,

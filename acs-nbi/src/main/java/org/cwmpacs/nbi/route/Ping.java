@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.cwmpacs.nbi.http.Exchange;
+import org.cwmpacs.core.http.Exchange;
 
 /**
  * {@code /ping/<host>}: the operating system's {@code ping}, three probes, its output as text (the UI's

@@ -1,4 +1,4 @@
-package org.cwmpacs.nbi.http;
+package org.cwmpacs.core.http;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;

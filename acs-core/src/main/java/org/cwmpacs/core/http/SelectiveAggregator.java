@@ -1,4 +1,4 @@
-package org.cwmpacs.nbi.http;
+package org.cwmpacs.core.http;
 
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObjectAggregator;

@@ -1,4 +1,4 @@
-package org.cwmpacs.nbi.http;
+package org.cwmpacs.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.cwmpacs.nbi.json;
+package org.cwmpacs.core.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

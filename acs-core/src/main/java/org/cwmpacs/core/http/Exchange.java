@@ -1,4 +1,4 @@
-package org.cwmpacs.nbi.http;
+package org.cwmpacs.core.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.cwmpacs.nbi.json.Json;
 
 /**
  * One request's answer: a whole response, or a head and then a body written in pieces, with the writing
