@@ -28,7 +28,18 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                         boolean booleanLiteral, boolean xmlDeclaration, Optional<String> sslCert,
                         Optional<String> sslKey, Duration timestampRefresh, EngineConfig engine, CpeAuthConfig cpeAuth,
                         Duration connectionRequestTimeout, Optional<CpeCredentials> connectionRequestCredentials,
-                        boolean connectionRequestAllowBasic, NbiOptions nbi, CwmpOptions cwmp) {
+                        boolean connectionRequestAllowBasic, NbiOptions nbi, CwmpOptions cwmp, UiOptions ui) {
+
+    /**
+     * The web UI's listener.
+     *
+     * @param host {@code GENIEACS_UI_INTERFACE} (all interfaces)
+     * @param port {@code GENIEACS_UI_PORT} (3000)
+     * @param sessionIdle a login ends after this long without a request ({@code ACS_UI_SESSION_IDLE})
+     * @param setupToken what first-run setup asks for ({@code ACS_UI_SETUP_TOKEN}); else a random one, logged
+     */
+    public record UiOptions(String host, int port, Duration sessionIdle, Optional<String> setupToken) {
+    }
 
     /**
      * How the CWMP listener guards itself against clients that are not well-behaved CPEs.
@@ -112,7 +123,10 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                                 v.integer("ACS_SCRIPT_MAX_MEMORY_MB", 256, 1, 65_536) * 1024L * 1024L),
                         Duration.ofSeconds(v.integer("ACS_PRESETS_REFRESH", 5, 0, 86_400)),
                         Path.of(v.string("GENIEACS_EXT_DIR", "config/ext")),
-                        Duration.ofMillis(v.integer("GENIEACS_EXT_TIMEOUT", 3000, 1, 600_000))));
+                        Duration.ofMillis(v.integer("GENIEACS_EXT_TIMEOUT", 3000, 1, 600_000))),
+                new UiOptions(v.string("GENIEACS_UI_INTERFACE", "::"), v.integer("GENIEACS_UI_PORT", 3000, 0, 65535),
+                        Duration.ofSeconds(v.integer("ACS_UI_SESSION_IDLE", 3600, 60, 30 * 86_400)),
+                        setupToken(v.optional("ACS_UI_SETUP_TOKEN"))));
     }
 
     private static NbiOptions nbi(Values v) throws ConfigException {
@@ -160,6 +174,14 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
             throw new ConfigException("ACS_CWMP_USERNAME and ACS_CWMP_PASSWORD go together; only one is set");
         }
         return new CpeAuthConfig(enabled, user.map(u -> new CpeCredentials(u, pass.get())));
+    }
+
+    private static Optional<String> setupToken(Optional<String> token) throws ConfigException {
+        if (token.isPresent() && token.get().length() < 16) {
+            throw new ConfigException("ACS_UI_SETUP_TOKEN must be at least 16 characters (make one with: openssl rand "
+                    + "-hex 16)");
+        }
+        return token;
     }
 
     private static boolean partialPaths(String text) throws ConfigException {

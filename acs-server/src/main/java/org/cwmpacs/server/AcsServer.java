@@ -40,12 +40,14 @@ public final class AcsServer implements AutoCloseable {
     private final Listener cwmp;
     private final Listener nbi;
     private final Listener fs;
+    private final Listener ui;
     /** Stops the script engine and the preset reads. */
     private final Runnable provisioning;
 
     private AcsServer(Stores store, SessionLocks locks, SessionManager sessions,
-                      ConnectionRequester connectionRequests, Listener cwmp, Listener nbi, Listener fs,
+                      ConnectionRequester connectionRequests, Listener cwmp, Listener nbi, Listener fs, Listener ui,
                       Runnable provisioning) {
+        this.ui = ui;
         this.provisioning = provisioning;
         this.store = store;
         this.locks = locks;
@@ -153,7 +155,12 @@ public final class AcsServer implements AutoCloseable {
                             ? "loopback (127.0.0.1 and ::1)" : options.host());
                 }
             }
-            return new AcsServer(store, locks, sessions, connectionRequests, cwmp, nbi, fs, () -> {
+            AcsConfig.UiOptions uiOptions = config.ui();
+            org.cwmpacs.ui.UiConfig uiConfig = new org.cwmpacs.ui.UiConfig(uiOptions.host(), uiOptions.port(),
+                    1024 * 1024, options.requestTimeout(), uiOptions.sessionIdle(), false, uiOptions.setupToken());
+            Listener ui = listen("UI", uiOptions.host(), uiOptions.port(), "GENIEACS_UI_PORT / GENIEACS_UI_INTERFACE",
+                    host -> org.cwmpacs.ui.UiServer.listener(store.documents(), uiConfig.withHost(host)), started, "");
+            return new AcsServer(store, locks, sessions, connectionRequests, cwmp, nbi, fs, ui, () -> {
                 sessionWork.shutdownNow();
                 extensions.close();
                 scripts.close();
@@ -219,6 +226,10 @@ public final class AcsServer implements AutoCloseable {
         return fs.port();
     }
 
+    public int uiPort() {
+        return ui.port();
+    }
+
     /** Wakes devices: what the NBI's {@code connection_request} uses. */
     public ConnectionRequester connectionRequests() {
         return connectionRequests;
@@ -235,6 +246,7 @@ public final class AcsServer implements AutoCloseable {
 
     @Override
     public void close() {
+        ui.close();
         fs.close();
         nbi.close();
         cwmp.close();

@@ -21,6 +21,8 @@ final class RunningAcs implements AutoCloseable {
         env.put("GENIEACS_CWMP_INTERFACE", "127.0.0.1");
         env.putIfAbsent("GENIEACS_NBI_PORT", "0");
         env.putIfAbsent("GENIEACS_FS_PORT", "0");
+        env.putIfAbsent("GENIEACS_UI_PORT", "0");
+        env.putIfAbsent("GENIEACS_UI_INTERFACE", "127.0.0.1");
         env.putIfAbsent("GENIEACS_FS_INTERFACE", "127.0.0.1");
         env.put("ACS_DATA_DIR", dataDir.toString());
         env.putIfAbsent("ACS_STORE_CACHE_MB", "64");

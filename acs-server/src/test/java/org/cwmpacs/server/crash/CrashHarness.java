@@ -129,6 +129,8 @@ public final class CrashHarness {
         env.put("GENIEACS_NBI_INTERFACE", "127.0.0.1");
         env.put("GENIEACS_FS_PORT", String.valueOf(fsPort));
         env.put("GENIEACS_FS_INTERFACE", "127.0.0.1");
+        env.put("GENIEACS_UI_PORT", "0");
+        env.put("GENIEACS_UI_INTERFACE", "127.0.0.1");
         env.put("GENIEACS_FS_URL_PREFIX", "http://127.0.0.1:" + fsPort + "/");
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long begin = System.nanoTime();
