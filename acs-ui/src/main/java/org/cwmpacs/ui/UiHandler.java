@@ -152,7 +152,7 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         });
         if (!ok) {
             shared.failedLogins().failed(remote);
-            LOG.warn("{}: failed login as \"{}\"", remote, username);
+            LOG.warn("{}: failed login as \"{}\"", remote, printable(username));
             exchange.error(HttpResponseStatus.BAD_REQUEST, "Incorrect username or password");
             return;
         }
@@ -191,6 +191,12 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** A name as the log shows it: no line breaks or control characters a client could forge lines with. */
+    static String printable(String name) {
+        String cut = name.length() > 100 ? name.substring(0, 100) + "…" : name;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static String text(Object value) {
