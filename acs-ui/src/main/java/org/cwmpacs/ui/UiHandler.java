@@ -41,10 +41,12 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final UiServer.Shared shared;
     private final Executor executor;
+    private final org.cwmpacs.ui.api.DevicesApi devices;
 
     UiHandler(UiServer.Shared shared, Executor executor) {
         this.shared = shared;
         this.executor = executor;
+        this.devices = shared.devices();
     }
 
     @Override
@@ -55,9 +57,16 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(msg.uri());
+        Map<String, java.util.List<String>> params;
+        try {
+            params = uri.parameters();
+        } catch (IllegalArgumentException e) {
+            exchange.error(HttpResponseStatus.BAD_REQUEST, "malformed query string: " + e.getMessage());
+            return;
+        }
         byte[] body = new byte[msg.content().readableBytes()];
         msg.content().readBytes(body);
-        Request request = new Request(msg.method(), uri.rawPath(), Map.of(), msg.headers().copy(), body);
+        Request request = new Request(msg.method(), uri.rawPath(), params, msg.headers().copy(), body);
         String remote = org.cwmpacs.core.net.Remote.address(ctx.channel());
         // store calls and password hashing (milliseconds of PBKDF2 by design) off the event loop
         executor.execute(() -> {
@@ -86,6 +95,13 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             init(request, exchange, remote);
         } else if (path.equals("/login") && post) {
             login(request, exchange, remote);
+        } else if (path.equals("/api/devices") && (request.method().equals(HttpMethod.GET)
+                || request.method().equals(HttpMethod.HEAD))) {
+            if (session.isEmpty()) {
+                exchange.error(HttpResponseStatus.UNAUTHORIZED, "not logged in");
+            } else {
+                devices.handle(request, exchange, session.get());
+            }
         } else if (path.equals("/logout") && post) {
             if (session.isEmpty()) {
                 exchange.error(HttpResponseStatus.UNAUTHORIZED, "not logged in");

@@ -28,7 +28,7 @@ public final class UiServer {
 
     /** What every connection's handler shares. */
     record Shared(Accounts accounts, UiSessions sessions, FailedAttempts failedLogins, String setupToken,
-                  UiConfig config) {
+                  UiConfig config, org.cwmpacs.ui.api.DevicesApi devices) {
     }
 
     public static HttpListener listener(DocumentStore documents, UiConfig config) {
@@ -41,7 +41,8 @@ public final class UiServer {
                     setupToken);
         }
         Shared shared = new Shared(accounts, new UiSessions(Clock.systemUTC(), config.sessionIdle()),
-                new FailedAttempts(Clock.systemUTC(), Duration.ofMinutes(1), 10), setupToken, config);
+                new FailedAttempts(Clock.systemUTC(), Duration.ofMinutes(1), 10), setupToken, config,
+                new org.cwmpacs.ui.api.DevicesApi(documents, accounts));
         return new HttpListener(config.host(), config.port(), workers, () -> List.<ChannelHandler>of(
                 new SelectiveAggregator(config.maxBodyBytes(), request -> false),
                 new UiHandler(shared, workers)), config.requestTimeout(), "ACS_UI_REQUEST_TIMEOUT", request -> false);

@@ -1,0 +1,101 @@
+package org.cwmpacs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.cwmpacs.core.http.Json;
+import org.cwmpacs.sim.SimulatedCpe;
+import org.junit.jupiter.api.Test;
+
+/** The UI's device API: GenieACS's flattened devices, expression filters, and each role's own devices only. */
+class UiApiEndToEndTest extends SimulatorCase {
+    private static final String TOKEN = "0123456789abcdef0123";
+
+    private HttpResponse<String> send(String method, String path, String body, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + acs.server.uiPort() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String login(String user, String password) throws Exception {
+        HttpResponse<String> r = send("POST", "/login", "{\"username\":\"" + user + "\",\"password\":\"" + password
+                + "\"}", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    }
+
+    private static String q(String filter) {
+        return URLEncoder.encode(filter, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void devicesAreListedFlatFilteredAndLimitedToWhatARoleMaySee() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_UI_SETUP_TOKEN", TOKEN, "ACS_DISCOVERY", "off"));
+        SimulatedCpe north = cpe(tree(EC220).copyWithSerial("NORTH-1"), SimulatedCpe.Options.DEFAULT);
+        SimulatedCpe south = cpe(tree(EC220).copyWithSerial("SOUTH-1"), SimulatedCpe.Options.DEFAULT);
+        session(north, "0 BOOTSTRAP");
+        session(south, "0 BOOTSTRAP");
+        acs.raw().set("devices", RunningAcs.id(north), new org.bson.Document("_tags", List.of("north")));
+
+        assertThat(send("POST", "/init", "{\"username\":\"admin\",\"password\":\"long enough\",\"token\":\"" + TOKEN
+                + "\"}", null).statusCode()).isEqualTo(201);
+        var docs = acs.server.store().documents();
+        org.cwmpacs.ui.auth.UiUser regional = new org.cwmpacs.ui.auth.UiUser("regional",
+                org.cwmpacs.ui.auth.UserPassword.of("regional pass"), List.of("region"));
+        docs.replace("users", "regional", regional.document());
+        docs.replace("permissions", "region:devices:2", Map.of("_id", "region:devices:2", "role", "region",
+                "resource", "devices", "access", 2, "filter", "Tags.north IS NOT NULL"));
+        org.cwmpacs.ui.auth.UiUser nobody = new org.cwmpacs.ui.auth.UiUser("nobody",
+                org.cwmpacs.ui.auth.UserPassword.of("nobody pass"), List.of("none"));
+        docs.replace("users", "nobody", nobody.document());
+
+        assertThat(send("GET", "/api/devices", null, null).statusCode()).as("not logged in").isEqualTo(401);
+        String admin = login("admin", "long enough");
+        HttpResponse<String> all = send("GET", "/api/devices", null, admin);
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.headers().firstValue("X-Total-Count")).contains("2");
+        List<?> devices = (List<?>) Json.parse(all.body());
+        Map<?, ?> first = (Map<?, ?>) devices.stream().filter(d -> ((Map<?, ?>) ((Map<?, ?>) d).get("DeviceID.SerialNumber"))
+                .get("value").equals(List.of("NORTH-1", "xsd:string"))).findFirst().orElseThrow();
+        assertThat(((Map<?, ?>) first.get("Tags.north")).get("value")).isEqualTo(List.of(true, "xsd:boolean"));
+        assertThat(((Map<?, ?>) first.get("Events.Inform")).get("value")).asList().element(1).isEqualTo("xsd:dateTime");
+        Map<?, ?> url = (Map<?, ?>) first.get("Device.ManagementServer.ConnectionRequestURL");
+        assertThat(url.get("value")).asList().element(1).isEqualTo("xsd:string");
+        assertThat(url.get("valueTimestamp")).isInstanceOf(Number.class);
+
+        HttpResponse<String> filtered = send("GET", "/api/devices?filter=" + q("DeviceID.SerialNumber LIKE 'SOUTH%'"),
+                null, admin);
+        assertThat(filtered.headers().firstValue("X-Total-Count")).contains("1");
+        assertThat(send("GET", "/api/devices?filter=" + q("LOWER(DeviceID.SerialNumber) LIKE 'south%'"), null, admin)
+                .headers().firstValue("X-Total-Count")).contains("1");
+        HttpResponse<String> bad = send("GET", "/api/devices?filter=" + q("DeviceID.SerialNumber = "), null, admin);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("filter");
+        assertThat(send("GET", "/api/devices?limit=5000", null, admin).statusCode()).isEqualTo(400);
+        assertThat(((List<?>) Json.parse(send("GET", "/api/devices?limit=1&skip=1", null, admin).body()))).hasSize(1);
+
+        String region = login("regional", "regional pass");
+        HttpResponse<String> theirs = send("GET", "/api/devices", null, region);
+        assertThat(theirs.headers().firstValue("X-Total-Count")).contains("1");
+        assertThat(theirs.body()).contains("NORTH-1").doesNotContain("SOUTH-1");
+        assertThat(send("GET", "/api/devices?filter=" + q("DeviceID.SerialNumber = 'SOUTH-1'"), null, region)
+                .headers().firstValue("X-Total-Count")).as("a filter cannot widen the role's").contains("0");
+        assertThat(send("HEAD", "/api/devices", null, region).headers().firstValue("X-Total-Count")).contains("1");
+
+        String none = login("nobody", "nobody pass");
+        assertThat(send("GET", "/api/devices", null, none).statusCode()).isEqualTo(403);
+        assertThat(send("HEAD", "/api/devices", null, none).statusCode()).isEqualTo(403);
+    }
+}

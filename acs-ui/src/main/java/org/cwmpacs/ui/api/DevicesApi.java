@@ -1,0 +1,94 @@
+package org.cwmpacs.ui.api;
+
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cwmpacs.core.expression.Expr;
+import org.cwmpacs.core.expression.ExpressionException;
+import org.cwmpacs.core.expression.MongoQuery;
+import org.cwmpacs.core.expression.Parser;
+import org.cwmpacs.core.http.Exchange;
+import org.cwmpacs.core.http.Json;
+import org.cwmpacs.core.http.Request;
+import org.cwmpacs.core.store.DocumentQuery;
+import org.cwmpacs.core.store.DocumentStore;
+import org.cwmpacs.ui.auth.Accounts;
+import org.cwmpacs.ui.auth.Authorizer;
+import org.cwmpacs.ui.auth.Permission;
+import org.cwmpacs.ui.auth.UiSessions;
+
+/**
+ * {@code GET|HEAD /api/devices?filter=<expression>&skip=&limit=}: the devices the user may see (their
+ * permissions' filter AND the request's), flattened as GenieACS's UI API shows them, with the total in
+ * {@code X-Total-Count}. HEAD needs count access, GET read access.
+ */
+public final class DevicesApi {
+    /** Devices one answer holds at most (GenieACS's pages ask for tens). */
+    static final int MAX_LIMIT = 1000;
+
+    private final DocumentStore documents;
+    private final Accounts accounts;
+
+    public DevicesApi(DocumentStore documents, Accounts accounts) {
+        this.documents = documents;
+        this.accounts = accounts;
+    }
+
+    public void handle(Request request, Exchange exchange, UiSessions.Session session) {
+        boolean head = request.method().equals(HttpMethod.HEAD);
+        int level = head ? Permission.COUNT : Permission.READ;
+        Authorizer authorizer = Authorizer.forRoles(session.roles(), accounts.permissions());
+        Optional<Expr> allowed = authorizer.filter("devices", level);
+        if (allowed.isEmpty()) {
+            exchange.error(HttpResponseStatus.FORBIDDEN, "your roles may not " + (head ? "count" : "read")
+                    + " devices");
+            return;
+        }
+        Expr asked;
+        int skip;
+        int limit;
+        Map<String, Object> query;
+        try {
+            asked = Parser.parse(request.param("filter").filter(f -> !f.isBlank()).orElse("true"));
+            skip = number(request, "skip", 0, Integer.MAX_VALUE);
+            limit = number(request, "limit", MAX_LIMIT, MAX_LIMIT);
+            query = MongoQuery.devices(new Expr.Op("AND", List.of(allowed.get(), asked)), System.currentTimeMillis());
+        } catch (ExpressionException e) {
+            exchange.error(HttpResponseStatus.BAD_REQUEST, "filter: " + e.getMessage());
+            return;
+        } catch (IllegalArgumentException e) {
+            exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            return;
+        }
+        long total = documents.count("devices", query);
+        Map<String, Object> headers = Map.of("X-Total-Count", Long.toString(total));
+        if (head) {
+            exchange.respond(HttpResponseStatus.OK, "application/json", new byte[0], headers);
+            return;
+        }
+        List<Object> devices = new ArrayList<>();
+        documents.find("devices", new DocumentQuery(query, List.of(), Map.of("_id", 1), skip, limit),
+                doc -> devices.add(FlatDevice.of(doc)));
+        exchange.respond(HttpResponseStatus.OK, "application/json", Json.write(devices), headers);
+    }
+
+    private static int number(Request request, String name, int otherwise, int max) {
+        Optional<String> text = request.param(name);
+        if (text.isEmpty() || text.get().isBlank()) {
+            return otherwise;
+        }
+        try {
+            int n = Integer.parseInt(text.get().strip());
+            if (n < 0 || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number from 0 to " + max + ", not \""
+                    + text.get() + "\"");
+        }
+    }
+}
