@@ -85,6 +85,14 @@ class UiApiEndToEndTest extends SimulatorCase {
         assertThat(bad.body()).contains("filter");
         assertThat(send("GET", "/api/devices?limit=5000", null, admin).statusCode()).isEqualTo(400);
         assertThat(((List<?>) Json.parse(send("GET", "/api/devices?limit=1&skip=1", null, admin).body()))).hasSize(1);
+        for (int direction : new int[] {1, -1}) {
+            List<?> sorted = (List<?>) Json.parse(send("GET", "/api/devices?sort=" + q("{\"DeviceID.SerialNumber\": "
+                    + direction + "}"), null, admin).body());
+            assertThat(((Map<?, ?>) ((Map<?, ?>) sorted.get(0)).get("DeviceID.SerialNumber")).get("value"))
+                    .isEqualTo(List.of(direction == 1 ? "NORTH-1" : "SOUTH-1", "xsd:string"));
+        }
+        assertThat(send("GET", "/api/devices?sort=" + q("{\"DeviceID.SerialNumber\": 2}"), null, admin).statusCode())
+                .isEqualTo(400);
 
         String region = login("regional", "regional pass");
         HttpResponse<String> theirs = send("GET", "/api/devices", null, region);

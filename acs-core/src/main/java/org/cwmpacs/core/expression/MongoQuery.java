@@ -33,6 +33,14 @@ public final class MongoQuery {
         return q.query(q.fold(e), true);
     }
 
+    /**
+     * Where a device parameter is stored, what a sort on it names: {@code _id}, {@code _deviceId._OUI},
+     * {@code _lastInform}, {@code _tags}, else {@code <path>._value}.
+     */
+    public static String storedField(String parameter) {
+        return new MongoQuery(0).field(new Expr.Param(new Expr.Lit(parameter))).path();
+    }
+
     // ---------------------------------------------------------------- constant parts
 
     private Expr fold(Expr e) {

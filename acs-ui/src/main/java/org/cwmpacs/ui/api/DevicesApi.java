@@ -21,7 +21,7 @@ import org.cwmpacs.ui.auth.Permission;
 import org.cwmpacs.ui.auth.UiSessions;
 
 /**
- * {@code GET|HEAD /api/devices?filter=<expression>&skip=&limit=}: the devices the user may see (their
+ * {@code GET|HEAD /api/devices?filter=<expression>&sort=<json>&skip=&limit=}: the devices the user may see (their
  * permissions' filter AND the request's), flattened as GenieACS's UI API shows them, with the total in
  * {@code X-Total-Count}. HEAD needs count access, GET read access.
  */
@@ -51,10 +51,12 @@ public final class DevicesApi {
         int skip;
         int limit;
         Map<String, Object> query;
+        Map<String, Integer> sort;
         try {
             asked = Parser.parse(request.param("filter").filter(f -> !f.isBlank()).orElse("true"));
             skip = number(request, "skip", 0, Integer.MAX_VALUE);
             limit = number(request, "limit", MAX_LIMIT, MAX_LIMIT);
+            sort = sort(request.param("sort"));
             query = MongoQuery.devices(new Expr.Op("AND", List.of(allowed.get(), asked)), System.currentTimeMillis());
         } catch (ExpressionException e) {
             exchange.error(HttpResponseStatus.BAD_REQUEST, "filter: " + e.getMessage());
@@ -70,9 +72,36 @@ public final class DevicesApi {
             return;
         }
         List<Object> devices = new ArrayList<>();
-        documents.find("devices", new DocumentQuery(query, List.of(), Map.of("_id", 1), skip, limit),
+        documents.find("devices", new DocumentQuery(query, List.of(), sort, skip, limit),
                 doc -> devices.add(FlatDevice.of(doc)));
         exchange.respond(HttpResponseStatus.OK, "application/json", Json.write(devices), headers);
+    }
+
+    /**
+     * GenieACS's {@code sort={"DeviceID.SerialNumber": 1, "Events.Inform": -1}} on parameters, mapped to where
+     * they are stored; the id last, so that pages do not overlap.
+     */
+    static Map<String, Integer> sort(Optional<String> text) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        if (text.isPresent() && !text.get().isBlank()) {
+            Map<String, Object> asked;
+            try {
+                asked = Json.parseObject(text.get(), "sort");
+            } catch (Json.InvalidJson e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+            if (asked.size() > 10) {
+                throw new IllegalArgumentException("sort takes at most 10 parameters");
+            }
+            for (Map.Entry<String, Object> e : asked.entrySet()) {
+                if (!(e.getValue() instanceof Number n) || Math.abs(n.intValue()) != 1) {
+                    throw new IllegalArgumentException("sort: " + e.getKey() + " must be 1 or -1, not " + e.getValue());
+                }
+                out.put(MongoQuery.storedField(e.getKey()), n.intValue());
+            }
+        }
+        out.putIfAbsent("_id", 1);
+        return out;
     }
 
     private static int number(Request request, String name, int otherwise, int max) {
