@@ -111,23 +111,15 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
 
     private void whole(ChannelHandlerContext ctx, FullHttpRequest msg) {
         Exchange exchange = new Exchange(ctx, HttpUtil.isKeepAlive(msg));
-        if (!msg.decoderResult().isSuccess()) {
-            exchange.error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: " + msg.decoderResult().cause());
-            return;
-        }
-        QueryStringDecoder uri = new QueryStringDecoder(msg.uri());
-        Map<String, java.util.List<String>> params;
+        Request request;
         try {
-            params = uri.parameters();
+            request = Request.of(msg);
         } catch (IllegalArgumentException e) {
-            exchange.error(HttpResponseStatus.BAD_REQUEST, "malformed query string: " + e.getMessage());
+            exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             return;
         }
-        byte[] body = new byte[msg.content().readableBytes()];
-        msg.content().readBytes(body);
-        Request request = new Request(msg.method(), uri.rawPath(), params, msg.headers().copy(), body);
         String remote = org.cwmpacs.core.net.Remote.address(ctx.channel());
-        ACCESS.info("{} {} {}", remote, msg.method(), uri.rawPath());
+        ACCESS.info("{} {} {}", remote, msg.method(), request.path());
         // on a worker too: checking a password costs milliseconds of PBKDF2 by design
         executor.execute(() -> {
             try {

@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -52,21 +51,13 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
         Exchange exchange = new Exchange(ctx, HttpUtil.isKeepAlive(msg));
-        if (!msg.decoderResult().isSuccess()) {
-            exchange.error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: " + msg.decoderResult().cause());
-            return;
-        }
-        QueryStringDecoder uri = new QueryStringDecoder(msg.uri());
-        Map<String, java.util.List<String>> params;
+        Request request;
         try {
-            params = uri.parameters();
+            request = Request.of(msg);
         } catch (IllegalArgumentException e) {
-            exchange.error(HttpResponseStatus.BAD_REQUEST, "malformed query string: " + e.getMessage());
+            exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             return;
         }
-        byte[] body = new byte[msg.content().readableBytes()];
-        msg.content().readBytes(body);
-        Request request = new Request(msg.method(), uri.rawPath(), params, msg.headers().copy(), body);
         String remote = org.cwmpacs.core.net.Remote.address(ctx.channel());
         // store calls and password hashing (milliseconds of PBKDF2 by design) off the event loop
         executor.execute(() -> {

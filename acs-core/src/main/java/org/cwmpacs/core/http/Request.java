@@ -8,9 +8,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An NBI request: method, raw path (still percent-encoded), query parameters, headers and body. */
+/** An HTTP request: method, raw path (still percent-encoded), query parameters, headers and body. */
 public record Request(HttpMethod method, String path, Map<String, List<String>> params, HttpHeaders headers,
                       byte[] body) {
+
+    /**
+     * A whole request as a handler gets it, copied out of Netty's buffers (so that a worker thread may use it
+     * after the buffers are released).
+     *
+     * @throws IllegalArgumentException saying what is malformed: the request itself or its query string
+     */
+    public static Request of(io.netty.handler.codec.http.FullHttpRequest msg) {
+        if (!msg.decoderResult().isSuccess()) {
+            throw new IllegalArgumentException("malformed HTTP request: " + msg.decoderResult().cause());
+        }
+        io.netty.handler.codec.http.QueryStringDecoder uri = new io.netty.handler.codec.http.QueryStringDecoder(
+                msg.uri());
+        Map<String, List<String>> params;
+        try {
+            params = uri.parameters();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("malformed query string: " + e.getMessage(), e);
+        }
+        byte[] body = new byte[msg.content().readableBytes()];
+        msg.content().getBytes(msg.content().readerIndex(), body);
+        return new Request(msg.method(), uri.rawPath(), params, msg.headers().copy(), body);
+    }
 
     public Optional<String> param(String name) {
         List<String> values = params.get(name);
