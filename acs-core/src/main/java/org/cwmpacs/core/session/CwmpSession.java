@@ -46,6 +46,29 @@ final class CwmpSession {
         this.lockRefreshedNanos = nowNanos;
     }
 
+    /** As GENIEACS_SESSION_TIMEOUT: a day at most, so that a dead session cannot hold its lock for longer. */
+    private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
+    /**
+     * The {@code config} collection's values for this session: {@code cwmp.sessionTimeout} (unless the CPE
+     * gave its own), {@code cwmp.cookiesPath}, {@code cwmp.booleanLiteral} (over the configured encoding).
+     */
+    void apply(org.cwmpacs.core.config.DeviceConfig values, boolean cpeTimeout, org.cwmpacs.soap.EncodeOptions encoding) {
+        if (!cpeTimeout) {
+            Duration configured = values.seconds(org.cwmpacs.core.config.DeviceConfig.SESSION_TIMEOUT, timeout);
+            timeout = configured.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : configured;
+        }
+        values.value(org.cwmpacs.core.config.DeviceConfig.COOKIES_PATH)
+                .map(org.cwmpacs.core.expression.Values::toText)
+                // a path is one attribute value: nothing that would end it or start another
+                .filter(p -> p.startsWith("/") && p.length() <= 1024 && p.chars().noneMatch(c -> c < 0x21 || c == ';'
+                        || c == ',' || c > 0x7e))
+                .ifPresent(p -> cookiePath = p);
+        boolean literal = values.flag(org.cwmpacs.core.config.DeviceConfig.BOOLEAN_LITERAL, !encoding.numericBooleans());
+        encodeOptions = literal == encoding.numericBooleans()
+                ? new org.cwmpacs.soap.EncodeOptions(encoding.xmlDeclaration(), !literal) : encoding;
+    }
+
     boolean idleLongerThan(Duration limit, long nowNanos) {
         return nowNanos - lastActivityNanos > limit.toNanos();
     }

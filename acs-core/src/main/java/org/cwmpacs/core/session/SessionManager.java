@@ -60,7 +60,6 @@ public final class SessionManager implements AutoCloseable {
             "AutonomousTransferComplete", "DUStateChangeComplete", "AutonomousDUStateChangeComplete",
             "RequestDownload", "Kicked");
     private static final Duration LOCK_REFRESH = Duration.ofSeconds(10);
-    private static final Duration MAX_SESSION_TIMEOUT = Duration.ofDays(1);
     private static final Duration LOCK_MARGIN = Duration.ofSeconds(20);
 
     private final CwmpCodec codec;
@@ -139,7 +138,7 @@ public final class SessionManager implements AutoCloseable {
         }
         Optional<Inform> inform = envelope.message(Inform.class);
         if (inform.isPresent()) {
-            Optional<SoapFault> refused = refusal(inform.get());
+            Optional<SoapFault> refused = InformLimits.refusal(inform.get(), config.maxInformParameters());
             if (refused.isPresent()) {
                 LOG.warn("{} -: Inform refused: {}", request.remoteAddress(), refused.get().fault().faultString());
                 return CompletableFuture.completedFuture(
@@ -167,30 +166,6 @@ public final class SessionManager implements AutoCloseable {
         byConnection.put(request.connection(), session);
         refreshLock(session, now);
         return continueSession(session, envelope);
-    }
-
-    /**
-     * An Inform past a limit, refused before anything is stored: fault 8003 (invalid arguments) for a missing
-     * or oversized DeviceId field or an oversized parameter name, 8004 (resources exceeded) for too many
-     * parameters. The fault string names the limit.
-     */
-    private Optional<SoapFault> refusal(Inform inform) {
-        Optional<String> id = org.cwmpacs.core.device.DeviceId.problem(inform.deviceId());
-        if (id.isPresent()) {
-            return Optional.of(SoapFault.of(8003, "Invalid arguments: " + id.get()));
-        }
-        if (inform.parameterList().size() > config.maxInformParameters()) {
-            return Optional.of(SoapFault.of(8004, "Resources exceeded: the Inform carries "
-                    + inform.parameterList().size() + " parameters; the ACS takes at most " + config.maxInformParameters()
-                    + " (ACS_MAX_INFORM_PARAMETERS)"));
-        }
-        for (org.cwmpacs.soap.message.ParameterValueStruct p : inform.parameterList()) {
-            Optional<String> name = org.cwmpacs.core.device.ParameterNames.problem(p.name());
-            if (name.isPresent()) {
-                return Optional.of(SoapFault.of(8003, "Invalid arguments: " + name.get()));
-            }
-        }
-        return Optional.empty();
     }
 
     private CompletableFuture<CwmpReply> informed(CwmpRequest request, CwmpEnvelope envelope, Inform inform,
@@ -242,14 +217,13 @@ public final class SessionManager implements AutoCloseable {
         CwmpSession session = new CwmpSession(newSessionId(), deviceInform.deviceId(), envelope.cwmpNamespace(),
                 request.remoteAddress(), timeout, request.connection(), now);
         session.driver = new SessionDriver(deviceInform, request.remoteAddress(), fileServer(request), services, clock);
-        session.encodeOptions = config.encodeOptions();
         CompletableFuture<org.cwmpacs.core.config.DeviceConfig> settings = session.driver.settings();
         active.incrementAndGet();
         sessions.put(session.id, session);
         byDevice.put(session.deviceId, session);
         // the lock lives as long as the device's own session timeout allows
         return settings.thenCompose(values -> {
-            applySettings(session, values, cpeTimeout.isPresent());
+            session.apply(values, cpeTimeout.isPresent(), config.encodeOptions());
             return locks.acquire(session.deviceId, session.lockToken, session.timeout.plus(LOCK_MARGIN));
         }).thenCompose(acquired -> {
                     if (!acquired) {
@@ -290,26 +264,6 @@ public final class SessionManager implements AutoCloseable {
                     return CwmpReply.unavailable("ACS storage unavailable (" + cause.getMessage() + "); retry later",
                             (int) config.retryAfter().toSeconds());
                 });
-    }
-
-    /** {@code cwmp.sessionTimeout} (unless the CPE said its own) and {@code cwmp.booleanLiteral}. */
-    private void applySettings(CwmpSession session, org.cwmpacs.core.config.DeviceConfig values, boolean cpeTimeout) {
-        if (!cpeTimeout) {
-            Duration configured = values.seconds(org.cwmpacs.core.config.DeviceConfig.SESSION_TIMEOUT, session.timeout);
-            // as GENIEACS_SESSION_TIMEOUT: a day at most, so that a dead session cannot hold its lock for longer
-            session.timeout = configured.compareTo(MAX_SESSION_TIMEOUT) > 0 ? MAX_SESSION_TIMEOUT : configured;
-        }
-        values.value(org.cwmpacs.core.config.DeviceConfig.COOKIES_PATH)
-                .map(org.cwmpacs.core.expression.Values::toText)
-                // a path is one attribute value: nothing that would end it or start another
-                .filter(p -> p.startsWith("/") && p.length() <= 1024 && p.chars().noneMatch(c -> c < 0x21 || c == ';'
-                        || c == ',' || c > 0x7e))
-                .ifPresent(p -> session.cookiePath = p);
-        boolean literal = values.flag(org.cwmpacs.core.config.DeviceConfig.BOOLEAN_LITERAL,
-                !config.encodeOptions().numericBooleans());
-        if (literal == config.encodeOptions().numericBooleans()) {
-            session.encodeOptions = new org.cwmpacs.soap.EncodeOptions(config.encodeOptions().xmlDeclaration(), !literal);
-        }
     }
 
     private CompletableFuture<CwmpReply> continueSession(CwmpSession session, CwmpEnvelope envelope) {
