@@ -151,7 +151,7 @@ public final class Exchange {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, head.status(),
                 Unpooled.EMPTY_BUFFER);
         response.headers().set(head.headers());
-        if (!HttpUtil.isContentLengthSet(response)) {
+        if (!HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)) {
             HttpUtil.setContentLength(response, 0);
         }
         send(response, true);

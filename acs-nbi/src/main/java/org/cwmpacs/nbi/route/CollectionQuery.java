@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -102,8 +103,10 @@ public final class CollectionQuery {
             HttpResponse head = Exchange.head(HttpResponseStatus.OK);
             head.headers().set("Content-Type", "application/json").set("total", total);
             if (request.method().equals(HttpMethod.HEAD)) {
-                // the codec knows a HEAD answer has no body, whatever its framing headers say
-                exchange.stream(head).end();
+                // framed as the GET's answer would be; written in one piece, as the client sends its next
+                // request as soon as it has the head
+                HttpUtil.setTransferEncodingChunked(head, true);
+                exchange.complete(head);
                 return;
             }
             ArrayWriter array = new ArrayWriter(exchange.stream(head), collection, control);
@@ -161,8 +164,8 @@ public final class CollectionQuery {
         }
 
         void end() throws InterruptedException {
-            body.write(pending.writeBytes(CLOSE));
-            body.end();
+            // the end of the array and of the answer in one write
+            body.sendLast(pending.writeBytes(CLOSE));
         }
 
         /** The answer cannot be completed: the client learns it from the closed connection. */
