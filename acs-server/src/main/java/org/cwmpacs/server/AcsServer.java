@@ -156,10 +156,15 @@ public final class AcsServer implements AutoCloseable {
                 }
             }
             AcsConfig.UiOptions uiOptions = config.ui();
+            org.cwmpacs.ui.UiServices uiServices = new org.cwmpacs.ui.UiServices(nbiServices.documents(),
+                    nbiServices.devices(), nbiServices.tasks(), nbiServices.faults(), nbiServices.operations(),
+                    nbiServices.files(), locks, connectionRequests, Clock.systemUTC(),
+                    new org.cwmpacs.core.task.SessionWait.Timing(options.lockWait(), options.sessionWait(),
+                            java.time.Duration.ofMillis(200)), options.onlineThreshold());
             org.cwmpacs.ui.UiConfig uiConfig = new org.cwmpacs.ui.UiConfig(uiOptions.host(), uiOptions.port(),
                     1024 * 1024, options.requestTimeout(), uiOptions.sessionIdle(), false, uiOptions.setupToken());
             Listener ui = listen("UI", uiOptions.host(), uiOptions.port(), "GENIEACS_UI_PORT / GENIEACS_UI_INTERFACE",
-                    host -> org.cwmpacs.ui.UiServer.listener(store.documents(), uiConfig.withHost(host)), started, "");
+                    host -> org.cwmpacs.ui.UiServer.listener(uiServices, uiConfig.withHost(host)), started, "");
             return new AcsServer(store, locks, sessions, connectionRequests, cwmp, nbi, fs, ui, () -> {
                 sessionWork.shutdownNow();
                 extensions.close();

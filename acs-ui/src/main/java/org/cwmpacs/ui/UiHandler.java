@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The UI's requests: {@code GET /status}, {@code POST /init} (the first administrator, with the setup token
- * from the log), {@code POST /login}, {@code POST /logout}. Every change but login and setup must carry the
- * session's CSRF token in {@code X-CSRF-Token}.
+ * from the log), {@code POST /login}, {@code POST /logout}, {@code /api/...} for logged-in users ({@link UiApi}),
+ * and the page itself ({@link StaticFiles}). Every change but login and setup must carry the session's CSRF
+ * token in {@code X-CSRF-Token}.
  */
 final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger("ui");
@@ -40,12 +41,10 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final UiServer.Shared shared;
     private final Executor executor;
-    private final org.cwmpacs.ui.api.DevicesApi devices;
 
     UiHandler(UiServer.Shared shared, Executor executor) {
         this.shared = shared;
         this.executor = executor;
-        this.devices = shared.devices();
     }
 
     @Override
@@ -76,23 +75,20 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private void route(Request request, Exchange exchange, String remote) {
         Optional<UiSessions.Session> session = session(request);
         String path = request.path();
-        boolean post = request.method().equals(HttpMethod.POST);
-        if (path.equals("/status") && request.method().equals(HttpMethod.GET)) {
+        HttpMethod method = request.method();
+        boolean post = method.equals(HttpMethod.POST);
+        boolean read = method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD);
+        if (path.equals("/status") && method.equals(HttpMethod.GET)) {
             Map<String, Object> status = new HashMap<>();
             status.put("users", shared.accounts().anyUser());
             status.put("username", session.map(UiSessions.Session::username).orElse(null));
+            // for this origin's page only: other origins cannot read the answer, nor send the SameSite cookie
+            status.put("csrf", session.map(UiSessions.Session::csrf).orElse(null));
             exchange.json(HttpResponseStatus.OK, status);
         } else if (path.equals("/init") && post) {
             init(request, exchange, remote);
         } else if (path.equals("/login") && post) {
             login(request, exchange, remote);
-        } else if (path.equals("/api/devices") && (request.method().equals(HttpMethod.GET)
-                || request.method().equals(HttpMethod.HEAD))) {
-            if (session.isEmpty()) {
-                exchange.error(HttpResponseStatus.UNAUTHORIZED, "not logged in");
-            } else {
-                devices.handle(request, exchange, session.get());
-            }
         } else if (path.equals("/logout") && post) {
             if (session.isEmpty()) {
                 exchange.error(HttpResponseStatus.UNAUTHORIZED, "not logged in");
@@ -103,8 +99,16 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 exchange.respond(HttpResponseStatus.NO_CONTENT, "application/json", new byte[0],
                         Map.of(HttpHeaderNames.SET_COOKIE.toString(), cookie("", 0)));
             }
-        } else {
-            exchange.error(HttpResponseStatus.NOT_FOUND, "no such page or API: " + request.method() + " " + path);
+        } else if (path.startsWith("/api/")) {
+            if (session.isEmpty()) {
+                exchange.error(HttpResponseStatus.UNAUTHORIZED, "not logged in, or the login expired: log in again");
+            } else if (!read && !csrfMatches(request, session.get())) {
+                exchange.error(HttpResponseStatus.FORBIDDEN, "missing or wrong " + CSRF_HEADER + " header");
+            } else {
+                shared.api().handle(request, exchange, session.get());
+            }
+        } else if (!(read && shared.assets().serve(request, exchange))) {
+            exchange.error(HttpResponseStatus.NOT_FOUND, "no such page or API: " + method + " " + path);
         }
     }
 
@@ -131,6 +135,9 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         try {
             UiUser admin = shared.accounts().createFirstAdmin(username, password);
+            if (Boolean.TRUE.equals(fields.get().get("seed"))) {
+                org.cwmpacs.ui.api.Seed.store(shared.documents());
+            }
             exchange.json(HttpResponseStatus.CREATED, Map.of("username", admin.name()));
         } catch (IllegalStateException e) {
             exchange.error(HttpResponseStatus.FORBIDDEN, e.getMessage());

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web UI's listener (port 3000): HTTP codec, aggregation, one handler; store work on the listener's
- * worker threads. What it answers so far: first-run setup, login and logout (docs/ui.md).
+ * worker threads (docs/ui.md).
  */
 public final class UiServer {
     private static final Logger LOG = LoggerFactory.getLogger("ui");
@@ -28,11 +28,12 @@ public final class UiServer {
 
     /** What every connection's handler shares. */
     record Shared(Accounts accounts, UiSessions sessions, FailedAttempts failedLogins, String setupToken,
-                  UiConfig config, org.cwmpacs.ui.api.DevicesApi devices) {
+                  UiConfig config, UiApi api, StaticFiles assets, DocumentStore documents) {
     }
 
-    public static HttpListener listener(DocumentStore documents, UiConfig config) {
+    public static HttpListener listener(UiServices services, UiConfig config) {
         ExecutorService workers = HttpListener.workers("ui-work");
+        DocumentStore documents = services.documents();
         Accounts accounts = new Accounts(documents);
         String setupToken = config.setupToken().orElseGet(UiServer::setupToken);
         if (config.setupToken().isEmpty() && !accounts.anyUser()) {
@@ -40,9 +41,9 @@ public final class UiServer {
             LOG.warn("UI: no users yet. Open the UI and create the first administrator with this setup token: {}",
                     setupToken);
         }
-        Shared shared = new Shared(accounts, new UiSessions(Clock.systemUTC(), config.sessionIdle()),
-                new FailedAttempts(Clock.systemUTC(), Duration.ofMinutes(1), 10), setupToken, config,
-                new org.cwmpacs.ui.api.DevicesApi(documents, accounts));
+        UiSessions sessions = new UiSessions(Clock.systemUTC(), config.sessionIdle());
+        Shared shared = new Shared(accounts, sessions, new FailedAttempts(Clock.systemUTC(), Duration.ofMinutes(1), 10),
+                setupToken, config, new UiApi(services, accounts, sessions, workers), new StaticFiles(), documents);
         return new HttpListener(config.host(), config.port(), workers, () -> List.<ChannelHandler>of(
                 new SelectiveAggregator(config.maxBodyBytes(), request -> false),
                 new UiHandler(shared, workers)), config.requestTimeout(), "ACS_UI_REQUEST_TIMEOUT", request -> false);

@@ -22,14 +22,26 @@ public final class MongoQuery {
     private static final Map<String, Object> NONE = Map.of("_id", Map.of("$in", List.of()));
 
     private final long now;
+    /** Other collections than devices: a name is the document's own field. */
+    private final boolean plain;
 
-    private MongoQuery(long now) {
+    private MongoQuery(long now, boolean plain) {
         this.now = now;
+        this.plain = plain;
     }
 
     /** The query of the devices for which {@code e} is true; {@code now} is what NOW() is. */
     public static Map<String, Object> devices(Expr e, long now) {
-        MongoQuery q = new MongoQuery(now);
+        MongoQuery q = new MongoQuery(now, false);
+        return q.query(q.fold(e), true);
+    }
+
+    /**
+     * The query of the documents of another collection (presets, faults, tasks, users…) for which {@code e} is
+     * true, a name being the document's field as GenieACS's UI filters them ({@code channel = 'default'}).
+     */
+    public static Map<String, Object> documents(Expr e, long now) {
+        MongoQuery q = new MongoQuery(now, true);
         return q.query(q.fold(e), true);
     }
 
@@ -38,7 +50,7 @@ public final class MongoQuery {
      * {@code _lastInform}, {@code _tags}, else {@code <path>._value}.
      */
     public static String storedField(String parameter) {
-        return new MongoQuery(0).field(new Expr.Param(new Expr.Lit(parameter))).path();
+        return new MongoQuery(0, false).field(new Expr.Param(new Expr.Lit(parameter))).path();
     }
 
     // ---------------------------------------------------------------- constant parts
@@ -157,6 +169,9 @@ public final class MongoQuery {
                     + p);
         }
         String path = Values.toText(((Expr.Lit) p.path()).value());
+        if (plain) {
+            return new Field(path, Kind.ANY, "");
+        }
         switch (path) {
             case "DeviceID.ID":
                 return new Field("_id", Kind.STRING, "");

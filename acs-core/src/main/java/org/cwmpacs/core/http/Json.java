@@ -106,6 +106,16 @@ public final class Json {
         return (Map<String, Object>) value;
     }
 
+    /** A JSON array, else {@link InvalidJson} naming {@code what}. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> parseArray(String text, String what) throws InvalidJson {
+        Object value = parse(text);
+        if (!(value instanceof List)) {
+            throw new InvalidJson(what + " must be a JSON array, not " + describe(value));
+        }
+        return (List<Object>) value;
+    }
+
     static String describe(Object value) {
         if (value instanceof List) {
             return "an array";

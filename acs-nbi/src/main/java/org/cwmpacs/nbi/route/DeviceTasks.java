@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.cwmpacs.core.connreq.ConnectionRequestResult;
 import org.cwmpacs.core.task.InvalidTaskException;
+import org.cwmpacs.core.task.SessionWait;
 import org.cwmpacs.core.task.Task;
 import org.cwmpacs.core.task.TaskParser;
 import org.cwmpacs.nbi.NbiConfig;
@@ -30,23 +30,25 @@ import org.cwmpacs.core.http.Json;
  * when it ran, else 202 whose reason phrase says why ({@code Task queued but not processed},
  * {@code Task faulted}, or the connection request's failure).</li>
  * </ul>
- * The waiting never holds a thread: each look at the store is scheduled.
+ * The waiting never holds a thread ({@link SessionWait}).
  */
 public final class DeviceTasks {
     static final String NOT_PROCESSED = "Task queued but not processed";
     static final String FAULTED = "Task faulted";
-    private static final Duration LOCK_TTL = Duration.ofSeconds(30);
 
     private static final java.util.Set<String> ECHOED_AFTER = java.util.Set.of("device", "timestamp", "expiry", "_id");
 
     private final NbiServices services;
     private final NbiConfig config;
     private final Executor executor;
+    private final SessionWait sessions;
 
     public DeviceTasks(NbiServices services, NbiConfig config, Executor executor) {
         this.services = services;
         this.config = config;
         this.executor = executor;
+        this.sessions = new SessionWait(services.locks(), services.devices(), new SessionWait.Timing(config.lockWait(),
+                config.sessionWait(), config.pollInterval()), executor);
     }
 
     public void handle(Request request, Exchange exchange, String deviceId) {
@@ -98,8 +100,7 @@ public final class DeviceTasks {
         String token = "nbi_" + UUID.randomUUID();
         Map<String, Object> body = fields.get();
         Instant informBefore = lastInform.get();
-        long lockDeadline = System.nanoTime() + config.lockWait().toNanos();
-        acquire(deviceId, token, lockDeadline).thenAcceptAsync(locked -> {
+        sessions.acquire(deviceId, token).thenAcceptAsync(locked -> {
             Optional<Task> task;
             try {
                 task = queue(exchange, deviceId, body);
@@ -121,13 +122,12 @@ public final class DeviceTasks {
                 if (!result.ok()) {
                     return CompletableFuture.completedFuture(Optional.of(result.status()));
                 }
-                long startDeadline = System.nanoTime() + timeout.or(result::onlineThreshold)
-                        .orElse(config.onlineThreshold()).toNanos();
-                return awaitStart(deviceId, informBefore, startDeadline).thenCompose(started -> {
+                Duration within = timeout.or(result::onlineThreshold).orElse(config.onlineThreshold());
+                return sessions.awaitStart(deviceId, informBefore, within).thenCompose(started -> {
                     if (!started) {
                         return CompletableFuture.completedFuture(Optional.of(NOT_PROCESSED));
                     }
-                    return awaitEnd(deviceId, System.nanoTime() + config.sessionWait().toNanos())
+                    return sessions.awaitEnd(deviceId)
                             .thenApplyAsync(ended -> !ended ? Optional.of(NOT_PROCESSED)
                                     : services.faults().exists(deviceId + ":task_" + queued.id())
                                     ? Optional.of(FAULTED) : Optional.<String>empty(), executor);
@@ -199,33 +199,5 @@ public final class DeviceTasks {
             throw new IllegalArgumentException("timeout must be a whole number of milliseconds, not '"
                     + text.get() + "'");
         }
-    }
-
-    private CompletableFuture<Boolean> acquire(String deviceId, String token, long deadline) {
-        return services.locks().acquire(deviceId, token, LOCK_TTL).thenCompose(locked ->
-                locked || System.nanoTime() >= deadline ? CompletableFuture.completedFuture(locked)
-                        : later(() -> acquire(deviceId, token, deadline)));
-    }
-
-    private CompletableFuture<Boolean> awaitStart(String deviceId, Instant informBefore, long deadline) {
-        return CompletableFuture.supplyAsync(() -> services.devices().lastInform(deviceId)
-                        .map(t -> t.isAfter(informBefore)).orElse(false), executor)
-                .thenCompose(informed -> informed ? CompletableFuture.completedFuture(true)
-                        : services.locks().held(deviceId))
-                .thenCompose(started -> started || System.nanoTime() >= deadline
-                        ? CompletableFuture.completedFuture(started)
-                        : later(() -> awaitStart(deviceId, informBefore, deadline)));
-    }
-
-    private CompletableFuture<Boolean> awaitEnd(String deviceId, long deadline) {
-        return services.locks().held(deviceId).thenCompose(held -> !held ? CompletableFuture.completedFuture(true)
-                : System.nanoTime() >= deadline ? CompletableFuture.completedFuture(false)
-                : later(() -> awaitEnd(deviceId, deadline)));
-    }
-
-    private <T> CompletableFuture<T> later(java.util.function.Supplier<CompletableFuture<T>> next) {
-        Executor delayed = CompletableFuture.delayedExecutor(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS,
-                executor);
-        return CompletableFuture.supplyAsync(next, delayed).thenCompose(f -> f);
     }
 }

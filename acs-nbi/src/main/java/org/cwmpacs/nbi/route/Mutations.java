@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cwmpacs.core.script.ScriptSyntax;
+import org.cwmpacs.core.task.DeviceLock;
 import org.cwmpacs.core.store.DocumentQuery;
 import org.cwmpacs.nbi.NbiServices;
 import org.cwmpacs.core.http.Exchange;
@@ -24,7 +25,7 @@ public final class Mutations {
 
     public Mutations(NbiServices services) {
         this.services = services;
-        this.lock = new DeviceLock(services.locks());
+        this.lock = new DeviceLock(services.locks(), "nbi");
     }
 
     /** {@code PUT|DELETE /presets/<name>} and {@code /objects/<name>}: JSON documents, stored as given. */

@@ -104,7 +104,7 @@ public final class DevicesApi {
         return out;
     }
 
-    private static int number(Request request, String name, int otherwise, int max) {
+    static int number(Request request, String name, int otherwise, int max) {
         Optional<String> text = request.param(name);
         if (text.isEmpty() || text.get().isBlank()) {
             return otherwise;

@@ -1,0 +1,143 @@
+package org.cwmpacs.ui.api;
+
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.cwmpacs.core.expression.Expr;
+import org.cwmpacs.core.expression.MongoQuery;
+import org.cwmpacs.core.http.Exchange;
+import org.cwmpacs.core.http.Json;
+import org.cwmpacs.core.http.Request;
+import org.cwmpacs.core.store.DocumentQuery;
+import org.cwmpacs.core.task.DeviceLock;
+import org.cwmpacs.ui.UiServices;
+import org.cwmpacs.ui.auth.Authorizer;
+import org.cwmpacs.ui.auth.Permission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One device: {@code GET|HEAD /api/devices/<id>} (flattened), {@code DELETE} (with its tasks, faults and
+ * transfers), {@code POST .../tags} ({@code {"tag": true|false}}), {@code POST .../tasks}. The device must be
+ * within the user's filter at the level asked; one outside it answers as one that does not exist.
+ */
+public final class DeviceApi {
+    private static final Logger LOG = LoggerFactory.getLogger("ui");
+    private static final int MAX_TAG_CHANGES = 100;
+
+    private final UiServices services;
+    private final DeviceTasksApi tasks;
+    private final DeviceLock lock;
+
+    public DeviceApi(UiServices services, Executor executor) {
+        this.services = services;
+        this.tasks = new DeviceTasksApi(services, executor);
+        this.lock = new DeviceLock(services.locks(), "ui");
+    }
+
+    public void handle(Request request, Exchange exchange, Authorizer authorizer, String id, String action,
+                       String username) {
+        HttpMethod method = request.method();
+        boolean read = method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD);
+        if (action.isEmpty() && !read && !method.equals(HttpMethod.DELETE)
+                || !action.isEmpty() && !method.equals(HttpMethod.POST)) {
+            exchange.methodNotAllowed(action.isEmpty() ? "GET, HEAD, DELETE" : "POST");
+            return;
+        }
+        if (!read && !authorizer.hasAccess("devices", Permission.WRITE)) {
+            exchange.error(HttpResponseStatus.FORBIDDEN, "your roles may not change devices");
+            return;
+        }
+        int level = method.equals(HttpMethod.HEAD) ? Permission.COUNT : read ? Permission.READ : Permission.WRITE;
+        Optional<Map<String, Object>> device = find(authorizer, id, level);
+        if (device.isEmpty()) {
+            exchange.error(HttpResponseStatus.NOT_FOUND, "no device \"" + id + "\" that you may "
+                    + (read ? "see" : "change"));
+            return;
+        }
+        if (read) {
+            if (method.equals(HttpMethod.HEAD)) {
+                exchange.respond(HttpResponseStatus.OK, "application/json", new byte[0], Map.of());
+            } else {
+                exchange.json(HttpResponseStatus.OK, FlatDevice.of(device.get()));
+            }
+            return;
+        }
+        switch (action) {
+            case "":
+                if (!authorizer.validate("devices", "delete", Map.of(), Map.of(), Map.of())) {
+                    exchange.error(HttpResponseStatus.FORBIDDEN, "your permissions do not allow deleting devices");
+                    return;
+                }
+                boolean done = lock.run(id, () -> {
+                    services.devices().delete(id);
+                    services.tasks().deleteForDevice(id);
+                    services.faults().deleteForDevice(id);
+                    services.operations().deleteForDevice(id);
+                });
+                if (done) {
+                    LOG.info("\"{}\" deleted device {}", username, id);
+                    exchange.respond(HttpResponseStatus.OK);
+                } else {
+                    exchange.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "Device is in session");
+                }
+                break;
+            case "tags":
+                tags(request, exchange, authorizer, id, username);
+                break;
+            case "tasks":
+                tasks.handle(request, exchange, authorizer, device.get(), username);
+                break;
+            default:
+                exchange.error(HttpResponseStatus.NOT_FOUND, "no such API: /api/devices/<id>/" + action);
+        }
+    }
+
+    private void tags(Request request, Exchange exchange, Authorizer authorizer, String id, String username) {
+        Map<String, Object> changes;
+        try {
+            changes = Json.parseObject(request.bodyText(), "the tags");
+        } catch (Json.InvalidJson e) {
+            exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            return;
+        }
+        if (changes.isEmpty() || changes.size() > MAX_TAG_CHANGES
+                || !changes.values().stream().allMatch(v -> v instanceof Boolean)) {
+            exchange.error(HttpResponseStatus.BAD_REQUEST, "send {\"<tag>\": true} to tag, {\"<tag>\": false} to untag "
+                    + "(1 to " + MAX_TAG_CHANGES + " tags)");
+            return;
+        }
+        if (!authorizer.validate("devices", "tags", changes, Map.of(), Map.of())) {
+            exchange.error(HttpResponseStatus.FORBIDDEN, "your permissions do not allow changing this device's tags");
+            return;
+        }
+        for (Map.Entry<String, Object> e : changes.entrySet()) {
+            String tag = e.getKey().strip();
+            if (tag.isEmpty() || tag.length() > 200) {
+                exchange.error(HttpResponseStatus.BAD_REQUEST, "a tag has 1 to 200 characters");
+                return;
+            }
+        }
+        changes.forEach((tag, on) -> services.devices().tag(id, tag.strip(), (Boolean) on));
+        LOG.info("\"{}\" changed tags of {}: {}", username, id, changes);
+        exchange.respond(HttpResponseStatus.OK);
+    }
+
+    /** The stored device, if the user reaches it at {@code level}. */
+    Optional<Map<String, Object>> find(Authorizer authorizer, String id, int level) {
+        Optional<Expr> allowed = authorizer.filter("devices", level);
+        if (allowed.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> query = MongoQuery.devices(new Expr.Op("AND", List.of(allowed.get(),
+                new Expr.Op("=", List.of(new Expr.Param(new Expr.Lit("DeviceID.ID")), new Expr.Lit(id))))),
+                System.currentTimeMillis());
+        List<Map<String, Object>> found = new ArrayList<>();
+        services.documents().find("devices", new DocumentQuery(query, List.of(), Map.of(), 0, 1), found::add);
+        return found.stream().findFirst();
+    }
+}
