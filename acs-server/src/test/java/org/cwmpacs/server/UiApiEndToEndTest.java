@@ -106,4 +106,86 @@ class UiApiEndToEndTest extends SimulatorCase {
         assertThat(send("GET", "/api/devices", null, none).statusCode()).isEqualTo(403);
         assertThat(send("HEAD", "/api/devices", null, none).statusCode()).isEqualTo(403);
     }
+
+    private HttpResponse<String> change(String method, String path, String body, String cookie, String csrf)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + acs.server.uiPort() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).header("Cookie", cookie)
+                .header("Content-Type", "application/json");
+        if (csrf != null) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String csrf(String cookie) throws Exception {
+        return (String) ((Map<?, ?>) Json.parse(send("GET", "/status", null, cookie).body())).get("csrf");
+    }
+
+    @Test
+    void writesAreCheckedAsGenieAcsChecksThemAndValidateExpressionsApply() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_UI_SETUP_TOKEN", TOKEN, "ACS_DISCOVERY", "off"));
+        SimulatedCpe cpe = cpe(tree(EC220).copyWithSerial("W-1"), SimulatedCpe.Options.DEFAULT);
+        session(cpe, "0 BOOTSTRAP");
+        // in a path, a device id is encoded (GenieACS's ids hold % escapes themselves)
+        String id = q(RunningAcs.id(cpe));
+        assertThat(send("POST", "/init", "{\"username\":\"admin\",\"password\":\"long enough\",\"token\":\"" + TOKEN
+                + "\"}", null).statusCode()).isEqualTo(201);
+        String admin = login("admin", "long enough");
+        String token = csrf(admin);
+
+        assertThat(change("PUT", "/api/presets/p", "{\"provision\": \"x\"}", admin, null).statusCode())
+                .as("no CSRF token").isEqualTo(403);
+        assertThat(change("PUT", "/api/presets/p", "{\"precondition\": \"a = \", \"provision\": \"x\"}", admin, token)
+                .body()).contains("precondition");
+        assertThat(change("PUT", "/api/presets/p", "{\"channel\": \"c\"}", admin, token).statusCode()).isEqualTo(400);
+        HttpResponse<String> preset = change("PUT", "/api/presets/p", "{\"channel\": \"c\", \"weight\": \"5\", "
+                + "\"events\": \"1 BOOT, -0 BOOTSTRAP\", \"precondition\": \"DeviceID.SerialNumber = 'W-1'\", "
+                + "\"provision\": \"prov\", \"provisionArgs\": \"'a', 3, true\"}", admin, token);
+        assertThat(preset.statusCode()).as(preset.body()).isEqualTo(200);
+        org.bson.Document stored = acs.raw().all("presets").get(0);
+        assertThat(stored.get("events")).isEqualTo(new org.bson.Document("1 BOOT", true).append("0 BOOTSTRAP", false));
+        assertThat(stored.getInteger("weight")).isEqualTo(5);
+        assertThat(stored.getList("configurations", org.bson.Document.class).get(0).getList("args", Object.class))
+                .containsExactly("a", 3L, true);
+        Map<?, ?> shown = (Map<?, ?>) Json.parse(send("GET", "/api/presets/p", null, admin).body());
+        assertThat(shown.get("events")).isEqualTo("1 BOOT, -0 BOOTSTRAP");
+        assertThat(shown.get("provision")).isEqualTo("prov");
+
+        assertThat(change("PUT", "/api/provisions/bad", "{\"script\": \"declare(\"}", admin, token).statusCode())
+                .isEqualTo(400);
+        assertThat(change("PUT", "/api/config/cwmp.x", "{\"value\": \"1 +\"}", admin, token).statusCode()).isEqualTo(400);
+        assertThat(change("PUT", "/api/permissions/r:devices:9", "{\"role\": \"r\", \"resource\": \"devices\", "
+                + "\"access\": 9}", admin, token).body()).contains("access must be 1");
+        assertThat(change("PUT", "/api/users/new", "{\"roles\": \"ops\", \"password\": \"short\"}", admin, token)
+                .statusCode()).isEqualTo(400);
+
+        // a role whose validate allows reboots only
+        assertThat(change("PUT", "/api/permissions/ops:devices:3", "{\"role\": \"ops\", \"resource\": \"devices\", "
+                + "\"access\": 3, \"validate\": \"mutationType <> 'task' OR mutation.name = 'reboot'\"}", admin, token)
+                .statusCode()).isEqualTo(200);
+        assertThat(change("PUT", "/api/users/ops", "{\"roles\": \"ops\", \"password\": \"ops password\"}", admin,
+                token).statusCode()).isEqualTo(200);
+        HttpResponse<String> users = send("GET", "/api/users", null, admin);
+        assertThat(users.body()).contains("\"ops\"").doesNotContain("salt").doesNotContain("password");
+        String ops = login("ops", "ops password");
+        String opsToken = csrf(ops);
+        HttpResponse<String> reset = change("POST", "/api/devices/" + id + "/tasks", "[{\"name\": \"factoryReset\"}]",
+                ops, opsToken);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(403);
+        assertThat(change("POST", "/api/devices/" + id + "/tasks", "[{\"name\": \"nonsense\"}]", ops, opsToken)
+                .statusCode()).isEqualTo(400);
+        assertThat(tasksLeft()).isZero();
+        // the simulated CPE listens for no connection request: the reboot waits for its next session
+        HttpResponse<String> reboot = change("POST", "/api/devices/" + id + "/tasks", "[{\"name\": \"reboot\"}]", ops,
+                opsToken);
+        assertThat(reboot.statusCode()).as(reboot.body()).isEqualTo(200);
+        assertThat(reboot.headers().firstValue("Connection-Request")).isPresent().get().isNotEqualTo("OK");
+        assertThat(reboot.body()).contains("\"status\":\"pending\"");
+        assertThat(tasksLeft()).isEqualTo(1);
+        session(cpe);
+        assertThat(cpe.lastSessionRequests()).anyMatch(r -> r.contains("<cwmp:Reboot>"));
+        assertThat(tasksLeft()).isZero();
+    }
 }

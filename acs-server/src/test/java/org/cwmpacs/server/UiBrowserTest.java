@@ -166,4 +166,175 @@ class UiBrowserTest extends SimulatorCase {
         assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Tags"))).containsText("lab");
         assertThat(device(cpe).tags()).contains("lab");
     }
+
+    /** A user as a GenieACS database holds one, with permissions for its role. */
+    private void user(String name, String role, Document... permissions) {
+        org.cwmpacs.ui.auth.UserPassword hash = org.cwmpacs.ui.auth.UserPassword.of(PASSWORD);
+        acs.raw().insert("users", new Document("_id", name).append("password", hash.hash())
+                .append("salt", hash.salt()).append("roles", role));
+        for (Document p : permissions) {
+            acs.raw().insert("permissions", p.append("_id", role + ":" + p.getString("resource") + ":"
+                    + p.getInteger("access")).append("role", role));
+        }
+    }
+
+    private static Document permission(String resource, int access, String filter, String validate) {
+        Document p = new Document("resource", resource).append("access", access);
+        if (filter != null) {
+            p.append("filter", filter);
+        }
+        if (validate != null) {
+            p.append("validate", validate);
+        }
+        return p;
+    }
+
+    /** Sends a request with the page's session, as a script in the page could. */
+    private com.microsoft.playwright.APIResponse api(Page page, String method, String path, String json) {
+        String csrf;
+        try {
+            csrf = new com.fasterxml.jackson.databind.ObjectMapper().readTree(page.request().get(base() + "status").text())
+                    .get("csrf").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        com.microsoft.playwright.options.RequestOptions options = com.microsoft.playwright.options.RequestOptions.create()
+                .setMethod(method).setHeader("X-CSRF-Token", csrf);
+        if (json != null) {
+            options.setHeader("Content-Type", "application/json").setData(json);
+        }
+        return page.request().fetch(base() + path.substring(1), options);
+    }
+
+    @Test
+    void aReadOnlyUserChangesNothingAndARoleFilteredByTagSeesOnlyItsDevices() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_UI_SETUP_TOKEN", TOKEN));
+        firstAdmin(true);
+        SimulatedCpe north = onlineCpe("NORTH1");
+        SimulatedCpe south = cpe(tree(NbiCompatibilityTest.BM632W).copyWithSerial("SOUTH1"), SimulatedCpe.Options.DEFAULT);
+        session(south, "0 BOOTSTRAP", "1 BOOT");
+        acs.server.store().devices().tag(RunningAcs.id(north), "north", true);
+        user("viewer", "readonly", permission("devices", 2, null, null), permission("faults", 2, null, null),
+                permission("tasks", 2, null, null));
+        user("northops", "north", permission("devices", 3, "Tags.north IS NOT NULL", "true"));
+
+        Page page = browser.page(pageErrors);
+        login(page, "viewer", PASSWORD);
+        page.navigate(base() + "#/devices");
+        assertThat(heading(page, "Devices")).isVisible();
+        assertThat(page.locator("p.total")).containsText("2 devices");
+        page.navigate(base() + "#/devices/" + RunningAcs.id(north));
+        assertThat(heading(page, RunningAcs.id(north))).isVisible();
+        button(page, "Reboot").click();
+        assertThat(page.locator("#main p.status")).containsText("your roles may not change devices");
+        page.getByLabel("New tag").fill("mine");
+        button(page, "Add tag").click();
+        UiBrowser.screenshot(page, "read-only-refused");
+        assertThat(api(page, "POST", "/api/devices/" + RunningAcs.id(north) + "/tasks", "[{\"name\": \"reboot\"}]")
+                .status()).isEqualTo(403);
+        assertThat(api(page, "PUT", "/api/presets/p", "{\"provision\": \"x\"}").status()).isEqualTo(403);
+        assertThat(api(page, "DELETE", "/api/devices/" + RunningAcs.id(south), null).status()).isEqualTo(403);
+        assertThat(api(page, "GET", "/api/users", null).status()).as("no permission on users").isEqualTo(403);
+        assertThat(tasksLeft()).isZero();
+        assertThat(acs.raw().count("devices")).isEqualTo(2);
+        assertThat(device(north).tags()).containsExactly("north");
+
+        Page regional = browser.page(pageErrors);
+        login(regional, "northops", PASSWORD);
+        regional.navigate(base() + "#/devices");
+        assertThat(heading(regional, "Devices")).isVisible();
+        assertThat(regional.locator("p.total")).containsText("1 device");
+        assertThat(regional.locator("table.devices tbody")).containsText("NORTH1");
+        assertThat(regional.locator("table.devices tbody")).not().containsText("SOUTH1");
+        UiBrowser.screenshot(regional, "role-filtered-by-tag");
+        assertThat(api(regional, "GET", "/api/devices/" + RunningAcs.id(south), null).status()).isEqualTo(404);
+        assertThat(api(regional, "POST", "/api/devices/" + RunningAcs.id(south) + "/tasks", "[{\"name\": \"reboot\"}]")
+                .status()).isEqualTo(404);
+        assertThat(api(regional, "GET", "/api/devices", null).text()).contains("NORTH1").doesNotContain("SOUTH1");
+        regional.navigate(base() + "#/devices/" + RunningAcs.id(north));
+        assertThat(heading(regional, RunningAcs.id(north))).isVisible();
+        button(regional, "Reboot").click();
+        assertThat(regional.locator("#main p.status")).containsText("Reboot: Done");
+    }
+
+    @Test
+    void aPresetMadeInThePagesActsInTheNextSessionAndAFileIsPushed() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_UI_SETUP_TOKEN", TOKEN, "ACS_PRESETS_REFRESH", "0"));
+        firstAdmin(false);
+        SimulatedCpe cpe = onlineCpe("PRESET1");
+        Page page = browser.page(pageErrors);
+        login(page, ADMIN, PASSWORD);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Provisions").setExact(true)).click();
+        button(page, "New").click();
+        page.getByLabel("Name").fill("set-ntp");
+        page.getByLabel("Script (JavaScript)").fill("declare(\"" + NTP + "\", {value: 1}, {value: \"ntp.preset.example\"});");
+        button(page, "Save").click();
+        assertThat(page.locator("table")).containsText("set-ntp");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Presets").setExact(true)).click();
+        button(page, "New").click();
+        page.getByLabel("Name").fill("ntp");
+        page.getByLabel("Precondition").fill("DeviceID.SerialNumber = 'PRESET1");
+        page.getByLabel("Provision", new Page.GetByLabelOptions().setExact(true)).fill("set-ntp");
+        button(page, "Save").click();
+        assertThat(page.locator("#toast")).containsText("precondition");
+        // the form comes back with what was typed, to be corrected
+        page.getByLabel("Name").fill("ntp");
+        page.getByLabel("Precondition").fill("DeviceID.SerialNumber = 'PRESET1'");
+        page.getByLabel("Provision", new Page.GetByLabelOptions().setExact(true)).fill("set-ntp");
+        button(page, "Save").click();
+        assertThat(page.locator("table")).containsText("set-ntp");
+        UiBrowser.screenshot(page, "presets");
+        Document stored = acs.raw().all("presets").get(0);
+        assertThat(stored.getString("precondition")).isEqualTo("DeviceID.SerialNumber = 'PRESET1'");
+
+        session(cpe);
+        assertThat(cpe.model().get(NTP).orElseThrow().value()).as("the preset acted in the next session")
+                .isEqualTo("ntp.preset.example");
+
+        NbiClient nbi = new NbiClient(acs.server.nbiPort());
+        assertThat(nbi.send("PUT", "/files/fw-1.2.bin", "firmware bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("fileType", "1 Firmware Upgrade Image")).status()).isEqualTo(201);
+        page.navigate(base() + "#/devices/" + RunningAcs.id(cpe));
+        assertThat(heading(page, RunningAcs.id(cpe))).isVisible();
+        button(page, "Push file").click();
+        page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).selectOption("fw-1.2.bin");
+        button(page, "Push").click();
+        assertThat(page.locator("#main p.status")).containsText("Push fw-1.2.bin:");
+        assertThat(cpe.lastSessionRequests()).as("the simulator received the Download")
+                .anyMatch(r -> r.contains("<cwmp:Download>") && r.contains("fw-1.2.bin"));
+    }
+
+    @Test
+    void aGenieAcsDatabasesUiConfigIsHonoured() throws Exception {
+        acs = RunningAcs.withoutDiscovery(dataDir, Map.of("ACS_UI_SETUP_TOKEN", TOKEN));
+        firstAdmin(false);
+        for (String[] c : new String[][] {{"ui.filters.0.label", "'SN'"}, {"ui.filters.0.parameter", "DeviceID.SerialNumber"},
+                {"ui.filters.0.type", "'string'"}, {"ui.index.0.type", "'device-link'"}, {"ui.index.0.label", "'Serial'"},
+                {"ui.index.0.parameter", "DeviceID.SerialNumber"}, {"ui.index.1.label", "'Firmware'"},
+                {"ui.index.1.parameter", "InternetGatewayDevice.DeviceInfo.SoftwareVersion"}, {"ui.pageSize", "1"},
+                {"ui.overview.charts.fw.label", "'Firmware'"},
+                {"ui.overview.charts.fw.slices.a.label", "'Any'"}, {"ui.overview.charts.fw.slices.a.color", "'#336699'"},
+                {"ui.overview.charts.fw.slices.a.filter", "DeviceID.SerialNumber IS NOT NULL"}}) {
+            acs.raw().insert("config", new Document("_id", c[0]).append("value", c[1]));
+        }
+        for (String serial : new String[] {"CFG1", "CFG2"}) {
+            session(cpe(tree(NbiCompatibilityTest.BM632W).copyWithSerial(serial), SimulatedCpe.Options.DEFAULT),
+                    "0 BOOTSTRAP", "1 BOOT");
+        }
+        Page page = browser.page(pageErrors);
+        login(page, ADMIN, PASSWORD);
+        assertThat(page.getByRole(AriaRole.FIGURE)).containsText("Firmware (2)");
+        page.locator("ul.legend").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Any: 2")).click();
+        assertThat(page.locator("p.total")).containsText("2 devices match; 1 shown");
+        assertThat(page.locator("table.devices thead")).containsText("Firmware");
+        assertThat(page.locator("table.devices thead")).not().containsText("Product class");
+        button(page, "Show more").click();
+        assertThat(page.locator("table.devices tbody tr")).hasCount(2);
+        page.getByLabel("Filter").fill("SN: cfg2");
+        page.getByLabel("Filter").press("Enter");
+        assertThat(page.locator("p.total")).containsText("1 device match");
+        UiBrowser.screenshot(page, "genieacs-ui-config");
+    }
 }
