@@ -37,8 +37,11 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
      * @param port {@code GENIEACS_UI_PORT} (3000)
      * @param sessionIdle a login ends after this long without a request ({@code ACS_UI_SESSION_IDLE})
      * @param setupToken what first-run setup asks for ({@code ACS_UI_SETUP_TOKEN}); else a random one, logged
+     * @param sslCert {@code GENIEACS_UI_SSL_CERT}: with {@code sslKey}, the UI speaks HTTPS only
+     * @param sslKey {@code GENIEACS_UI_SSL_KEY}
      */
-    public record UiOptions(String host, int port, Duration sessionIdle, Optional<String> setupToken) {
+    public record UiOptions(String host, int port, Duration sessionIdle, Optional<String> setupToken,
+                            Optional<String> sslCert, Optional<String> sslKey) {
     }
 
     /**
@@ -85,6 +88,12 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
             throw new ConfigException("CWMP over TLS needs both GENIEACS_CWMP_SSL_CERT and GENIEACS_CWMP_SSL_KEY "
                     + "(a PEM file path or the PEM text itself); only one is set");
         }
+        Optional<String> uiCert = v.optional("GENIEACS_UI_SSL_CERT");
+        Optional<String> uiKey = v.optional("GENIEACS_UI_SSL_KEY");
+        if (uiCert.isPresent() != uiKey.isPresent()) {
+            throw new ConfigException("the UI over TLS needs both GENIEACS_UI_SSL_CERT and GENIEACS_UI_SSL_KEY "
+                    + "(a PEM file path or the PEM text itself); only one is set");
+        }
         return new AcsConfig(
                 v.string("GENIEACS_CWMP_INTERFACE", "::"),
                 v.integer("GENIEACS_CWMP_PORT", 7547, 0, 65535),
@@ -126,7 +135,7 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                         Duration.ofMillis(v.integer("GENIEACS_EXT_TIMEOUT", 3000, 1, 600_000))),
                 new UiOptions(v.string("GENIEACS_UI_INTERFACE", "::"), v.integer("GENIEACS_UI_PORT", 3000, 0, 65535),
                         Duration.ofSeconds(v.integer("ACS_UI_SESSION_IDLE", 3600, 60, 30 * 86_400)),
-                        setupToken(v.optional("ACS_UI_SETUP_TOKEN"))));
+                        setupToken(v.optional("ACS_UI_SETUP_TOKEN")), uiCert, uiKey));
     }
 
     private static NbiOptions nbi(Values v) throws ConfigException {

@@ -161,8 +161,10 @@ public final class AcsServer implements AutoCloseable {
                     nbiServices.files(), locks, connectionRequests, Clock.systemUTC(),
                     new org.cwmpacs.core.task.SessionWait.Timing(options.lockWait(), options.sessionWait(),
                             java.time.Duration.ofMillis(200)), options.onlineThreshold());
+            Optional<SslContext> uiTls = TlsContexts.fromConfig(uiOptions.sslCert(), uiOptions.sslKey(),
+                    "GENIEACS_UI_SSL");
             org.cwmpacs.ui.UiConfig uiConfig = new org.cwmpacs.ui.UiConfig(uiOptions.host(), uiOptions.port(),
-                    1024 * 1024, options.requestTimeout(), uiOptions.sessionIdle(), false, uiOptions.setupToken());
+                    1024 * 1024, options.requestTimeout(), uiOptions.sessionIdle(), uiTls, uiOptions.setupToken());
             Listener ui = listen("UI", uiOptions.host(), uiOptions.port(), "GENIEACS_UI_PORT / GENIEACS_UI_INTERFACE",
                     host -> org.cwmpacs.ui.UiServer.listener(uiServices, uiConfig.withHost(host)), started, "");
             return new AcsServer(store, locks, sessions, connectionRequests, cwmp, nbi, fs, ui, () -> {

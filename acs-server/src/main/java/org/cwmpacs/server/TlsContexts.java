@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The TLS context of the CWMP listener from GenieACS's options: each of {@code GENIEACS_CWMP_SSL_CERT} and
- * {@code _KEY} is a PEM file path or the PEM text itself (starting with {@code -----BEGIN}). The key must be
+ * The TLS context of a listener (CWMP, UI) from GenieACS's options: each of {@code GENIEACS_CWMP_SSL_CERT} and
+ * {@code _KEY} (or the UI's) is a PEM file path or the PEM text itself (starting with {@code -----BEGIN}). The key must be
  * PKCS#8 ({@code BEGIN PRIVATE KEY}); {@code openssl pkcs8 -topk8 -nocrypt} converts others.
  */
 final class TlsContexts {
@@ -20,11 +20,17 @@ final class TlsContexts {
     }
 
     static Optional<SslContext> fromConfig(Optional<String> cert, Optional<String> key) throws IOException {
+        return fromConfig(cert, key, "GENIEACS_CWMP_SSL");
+    }
+
+    /** @param option the options' common start, {@code GENIEACS_UI_SSL} for {@code GENIEACS_UI_SSL_CERT} and {@code _KEY} */
+    static Optional<SslContext> fromConfig(Optional<String> cert, Optional<String> key, String option)
+            throws IOException {
         if (cert.isEmpty() || key.isEmpty()) {
             return Optional.empty();
         }
-        try (InputStream certIn = pem(cert.get(), "GENIEACS_CWMP_SSL_CERT");
-             InputStream keyIn = pem(key.get(), "GENIEACS_CWMP_SSL_KEY")) {
+        try (InputStream certIn = pem(cert.get(), option + "_CERT");
+             InputStream keyIn = pem(key.get(), option + "_KEY")) {
             return Optional.of(SslContextBuilder.forServer(certIn, keyIn).build());
         } catch (IllegalArgumentException e) {
             throw new IOException("cannot use the TLS certificate or key: " + e.getMessage()

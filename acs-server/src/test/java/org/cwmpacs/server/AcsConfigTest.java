@@ -45,6 +45,8 @@ class AcsConfigTest {
                 .hasMessageContaining("0 to 65535").hasMessageContaining("'http'");
         assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "GENIEACS_BOOLEAN_LITERAL", "maybe")))
                 .hasMessageContaining("true or false");
+        assertThatThrownBy(() -> AcsConfig.load(Map.of("GENIEACS_UI_SSL_KEY", "k.pem")))
+                .isInstanceOf(AcsConfig.ConfigException.class).hasMessageContaining("GENIEACS_UI_SSL_CERT");
         assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "GENIEACS_CWMP_SSL_CERT", "c.pem")))
                 .hasMessageContaining("GENIEACS_CWMP_SSL_KEY");
         assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", dir.resolve("missing.json").toString())))

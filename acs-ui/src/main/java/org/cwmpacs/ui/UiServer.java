@@ -46,7 +46,8 @@ public final class UiServer {
                 setupToken, config, new UiApi(services, accounts, sessions, workers), new StaticFiles(), documents);
         return new HttpListener(config.host(), config.port(), workers, () -> List.<ChannelHandler>of(
                 new SelectiveAggregator(config.maxBodyBytes(), request -> false),
-                new UiHandler(shared, workers)), config.requestTimeout(), "ACS_UI_REQUEST_TIMEOUT", request -> false);
+                new UiHandler(shared, workers)), config.requestTimeout(), "ACS_UI_REQUEST_TIMEOUT", request -> false)
+                .tls(config.tls());
     }
 
     private static String setupToken() {

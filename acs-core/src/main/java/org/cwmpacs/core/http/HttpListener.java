@@ -36,6 +36,7 @@ public final class HttpListener implements Listener {
     private final java.time.Duration requestTimeout;
     private final String timeoutOption;
     private final java.util.function.Predicate<io.netty.handler.codec.http.HttpRequest> streamed;
+    private java.util.Optional<io.netty.handler.ssl.SslContext> tls = java.util.Optional.empty();
     private EventLoopGroup group;
     private Channel channel;
     private Channel ipv6Loopback;
@@ -54,6 +55,12 @@ public final class HttpListener implements Listener {
         this.requestTimeout = requestTimeout;
         this.timeoutOption = timeoutOption;
         this.streamed = streamed;
+    }
+
+    /** With a context, the listener speaks HTTPS only; set before {@link #start}. */
+    public HttpListener tls(java.util.Optional<io.netty.handler.ssl.SslContext> context) {
+        this.tls = context;
+        return this;
     }
 
     /** Threads for a listener's blocking work (store calls, streaming), so that the event loop never waits. */
@@ -77,6 +84,7 @@ public final class HttpListener implements Listener {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        tls.ifPresent(context -> ch.pipeline().addLast(context.newHandler(ch.alloc())));
                         ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS) {
                             @Override
                             protected void channelIdle(io.netty.channel.ChannelHandlerContext ctx,
