@@ -39,9 +39,10 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
      * @param setupToken what first-run setup asks for ({@code ACS_UI_SETUP_TOKEN}); else a random one, logged
      * @param sslCert {@code GENIEACS_UI_SSL_CERT}: with {@code sslKey}, the UI speaks HTTPS only
      * @param sslKey {@code GENIEACS_UI_SSL_KEY}
+     * @param transcriptBytes memory for the last CWMP sessions the device page shows ({@code ACS_TRANSCRIPT_MB})
      */
     public record UiOptions(String host, int port, Duration sessionIdle, Optional<String> setupToken,
-                            Optional<String> sslCert, Optional<String> sslKey) {
+                            Optional<String> sslCert, Optional<String> sslKey, long transcriptBytes) {
     }
 
     /**
@@ -135,7 +136,8 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                         Duration.ofMillis(v.integer("GENIEACS_EXT_TIMEOUT", 3000, 1, 600_000))),
                 new UiOptions(v.string("GENIEACS_UI_INTERFACE", "::"), v.integer("GENIEACS_UI_PORT", 3000, 0, 65535),
                         Duration.ofSeconds(v.integer("ACS_UI_SESSION_IDLE", 3600, 60, 30 * 86_400)),
-                        setupToken(v.optional("ACS_UI_SETUP_TOKEN")), uiCert, uiKey));
+                        setupToken(v.optional("ACS_UI_SETUP_TOKEN")), uiCert, uiKey,
+                        v.integer("ACS_TRANSCRIPT_MB", 64, 0, 16_384) * 1024L * 1024L));
     }
 
     private static NbiOptions nbi(Values v) throws ConfigException {

@@ -120,6 +120,9 @@ public final class AcsServer implements AutoCloseable {
                             config.cwmp().partialPaths()),
                     new org.cwmpacs.core.provision.Provisioning(presets, scripts, extensions, sessionWork));
             SessionManager sessions = new SessionManager(services, locks, sessionConfig);
+            org.cwmpacs.core.session.Transcripts transcripts = new org.cwmpacs.core.session.Transcripts(
+                    config.ui().transcriptBytes());
+            sessions.recordTo(transcripts);
             started.add(sessions::close);
             ConnectionRequester connectionRequests = new ConnectionRequester(store.devices(),
                     config.connectionRequestTimeout(), config.connectionRequestCredentials(),
@@ -160,7 +163,7 @@ public final class AcsServer implements AutoCloseable {
                     nbiServices.devices(), nbiServices.tasks(), nbiServices.faults(), nbiServices.operations(),
                     nbiServices.files(), locks, connectionRequests, Clock.systemUTC(),
                     new org.cwmpacs.core.task.SessionWait.Timing(options.lockWait(), options.sessionWait(),
-                            java.time.Duration.ofMillis(200)), options.onlineThreshold());
+                            java.time.Duration.ofMillis(200)), options.onlineThreshold(), transcripts);
             Optional<SslContext> uiTls = TlsContexts.fromConfig(uiOptions.sslCert(), uiOptions.sslKey(),
                     "GENIEACS_UI_SSL");
             org.cwmpacs.ui.UiConfig uiConfig = new org.cwmpacs.ui.UiConfig(uiOptions.host(), uiOptions.port(),

@@ -154,6 +154,13 @@ class UiBrowserTest extends SimulatorCase {
         assertThat(page.locator("#main p.status")).containsText("Set " + NTP + ": Done");
         assertThat(cpe.model().get(NTP).orElseThrow().value()).as("the simulator received the SetParameterValues")
                 .isEqualTo("ntp.ui.example");
+        // the session that set it, message by message
+        Locator sessions = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Last CWMP sessions"));
+        sessions.locator("details.transcript").first().locator("summary").first().click();
+        Locator set = sessions.getByText("ACS → CPE (200): SetParameterValues").first();
+        set.click();
+        assertThat(set.locator("xpath=..").locator("pre")).containsText("ntp.ui.example");
+        assertThat(sessions).containsText("CPE → ACS: SetParameterValuesResponse");
         UiBrowser.screenshot(page, "device-after-set");
 
         button(page, "Reboot").click();

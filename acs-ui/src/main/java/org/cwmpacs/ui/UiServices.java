@@ -18,11 +18,12 @@ import org.cwmpacs.core.task.SessionWait;
  *
  * @param onlineThreshold how long a posted task waits for the woken device's session to start, unless the
  *     device's {@code cwmp.deviceOnlineThreshold} says otherwise
+ * @param transcripts the last CWMP sessions of each device, recorded by this process
  */
 public record UiServices(DocumentStore documents, DeviceStore devices, TaskStore tasks, FaultStore faults,
                          OperationStore operations, FileStore files, SessionLocks locks,
                          ConnectionRequester connectionRequests, Clock clock, SessionWait.Timing timing,
-                         Duration onlineThreshold) {
+                         Duration onlineThreshold, org.cwmpacs.core.session.Transcripts transcripts) {
     public UiServices {
         Objects.requireNonNull(documents, "documents");
         Objects.requireNonNull(devices, "devices");
@@ -35,5 +36,6 @@ public record UiServices(DocumentStore documents, DeviceStore devices, TaskStore
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(onlineThreshold, "onlineThreshold");
+        Objects.requireNonNull(transcripts, "transcripts");
     }
 }

@@ -79,6 +79,7 @@ public final class SessionManager implements AutoCloseable {
     private final AtomicInteger active = new AtomicInteger();
     private final InformAuthentication authentication;
     private final ScheduledExecutorService sweeper;
+    private volatile Transcripts transcripts = Transcripts.OFF;
 
     public SessionManager(EngineServices services, SessionLocks locks, SessionConfig config) {
         this(services, locks, config, Clock.systemUTC(), System::nanoTime);
@@ -107,13 +108,37 @@ public final class SessionManager implements AutoCloseable {
         return active.get();
     }
 
+    /** Where sessions are recorded for the UI ({@link Transcripts#OFF} unless given before the listener starts). */
+    public void recordTo(Transcripts transcripts) {
+        this.transcripts = transcripts;
+    }
+
     /** Handles one POST; the future completes with the answer (it never completes exceptionally). */
     public CompletableFuture<CwmpReply> handle(CwmpRequest request) {
-        long now = nanos.getAsLong();
+        CwmpSession before = sessionOf(request);
+        Transcripts recorder = transcripts;
+        long at = clock.millis();
+        return !recorder.enabled() ? exchange(request, before) : exchange(request, before).thenApply(reply -> {
+            // an Inform's answer names the session it started
+            CwmpSession s = reply.setCookie().map(c -> sessions.get(c.split(";", 2)[0].substring(8))).orElse(before);
+            if (s != null) {
+                recorder.record(s.deviceId, s.id, at, request.body(), reply.status(), reply.body());
+            }
+            return reply;
+        });
+    }
+
+    private CwmpSession sessionOf(CwmpRequest request) {
         CwmpSession session = request.sessionCookie().map(sessions::get).orElse(null);
         if (session == null && request.sessionCookie().isEmpty()) {
             session = byConnection.get(request.connection());
         }
+        return session;
+    }
+
+    private CompletableFuture<CwmpReply> exchange(CwmpRequest request, CwmpSession found) {
+        long now = nanos.getAsLong();
+        CwmpSession session = found;
         if (session == null && authentication.refusesEarly()) {
             Optional<CompletableFuture<CwmpReply>> refused = authentication.refusedBeforeDecoding(request);
             if (refused.isPresent()) {

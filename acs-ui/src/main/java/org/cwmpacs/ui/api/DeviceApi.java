@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One device: {@code GET|HEAD /api/devices/<id>} (flattened), {@code DELETE} (with its tasks, faults and
- * transfers), {@code POST .../tags} ({@code {"tag": true|false}}), {@code POST .../tasks}. The device must be
+ * transfers), {@code POST .../tags} ({@code {"tag": true|false}}), {@code POST .../tasks}, {@code GET .../sessions}
+ * (its last CWMP sessions as this process recorded them, secrets hidden). The device must be
  * within the user's filter at the level asked; one outside it answers as one that does not exist.
  */
 public final class DeviceApi {
@@ -43,9 +44,11 @@ public final class DeviceApi {
                        String username) {
         HttpMethod method = request.method();
         boolean read = method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD);
+        boolean sessions = action.equals("sessions");
         if (action.isEmpty() && !read && !method.equals(HttpMethod.DELETE)
-                || !action.isEmpty() && !method.equals(HttpMethod.POST)) {
-            exchange.methodNotAllowed(action.isEmpty() ? "GET, HEAD, DELETE" : "POST");
+                || sessions && !method.equals(HttpMethod.GET)
+                || !action.isEmpty() && !sessions && !method.equals(HttpMethod.POST)) {
+            exchange.methodNotAllowed(action.isEmpty() ? "GET, HEAD, DELETE" : sessions ? "GET" : "POST");
             return;
         }
         if (!read && !authorizer.hasAccess("devices", Permission.WRITE)) {
@@ -57,6 +60,10 @@ public final class DeviceApi {
         if (device.isEmpty()) {
             exchange.error(HttpResponseStatus.NOT_FOUND, "no device \"" + id + "\" that you may "
                     + (read ? "see" : "change"));
+            return;
+        }
+        if (sessions) {
+            exchange.json(HttpResponseStatus.OK, TranscriptView.of(services.transcripts().sessions(id)));
             return;
         }
         if (read) {

@@ -33,7 +33,50 @@ export async function devicePage(params, id) {
   const ctx = {device, id, run, reload, config};
   const components = list(config.device).map((c) => component(c, ctx));
   show(h("div", {className: "device"}, h("h1", {}, id), status, components,
-    await taskQueue(id, reload), h("section", {"aria-label": "Actions"}, h("h2", {}, "Actions"), actions(ctx))));
+    await taskQueue(id, reload), h("section", {"aria-label": "Actions"}, h("h2", {}, "Actions"), actions(ctx)),
+    await transcripts(id)));
+}
+
+// The first element of a SOAP body: the RPC a message carries.
+function rpcName(xml) {
+  if (!xml) return "(empty)";
+  const m = /<(?:[\w-]+:)?Body\b[^>]*>\s*<(?:[\w-]+:)?([A-Za-z]+)/.exec(xml);
+  return m ? m[1] : "(not SOAP)";
+}
+
+// The device's last CWMP sessions, message by message, as this server recorded them.
+async function transcripts(id) {
+  const section = h("section", {"aria-label": "Last CWMP sessions"}, h("h2", {}, "Last CWMP sessions"));
+  let sessions;
+  try {
+    sessions = await json("GET", "/api/devices/" + encodeURIComponent(id) + "/sessions");
+  } catch (e) {
+    section.append(h("p", {className: "muted"}, e.message));
+    return section;
+  }
+  if (!sessions.length) {
+    section.append(h("p", {className: "muted"}, "None recorded by this server since it started (or forgotten to make room)."));
+    return section;
+  }
+  for (const s of sessions.slice().reverse()) {
+    const items = [];
+    for (const x of s.exchanges) {
+      const time = new Date(x.time).toLocaleTimeString();
+      items.push(message(time + " CPE → ACS: " + rpcName(x.cpe), x.cpe, x.cpeLength));
+      items.push(message(time + " ACS → CPE (" + x.status + "): " + (x.status === 204 ? "end of session" : rpcName(x.acs)),
+        x.acs, x.acsLength));
+    }
+    section.append(h("details", {className: "transcript"},
+      h("summary", {}, "Session of " + new Date(s.started).toLocaleString() + ": " + s.exchanges.length + " exchanges"
+        + (s.dropped ? " (" + s.dropped + " more not kept)" : "")),
+      h("ol", {}, items)));
+  }
+  return section;
+}
+
+function message(label, text, length) {
+  const cut = text && length > text.length ? "\n… (" + (length - text.length) + " more bytes not kept)" : "";
+  return h("li", {}, h("details", {}, h("summary", {}, label), h("pre", {}, (text || "") + cut)));
 }
 
 function component(c, ctx) {
