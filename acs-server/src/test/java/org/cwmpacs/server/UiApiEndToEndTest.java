@@ -188,4 +188,35 @@ class UiApiEndToEndTest extends SimulatorCase {
         assertThat(cpe.lastSessionRequests()).anyMatch(r -> r.contains("<cwmp:Reboot>"));
         assertThat(tasksLeft()).isZero();
     }
+
+    @Test
+    void csvExportAndProjectionGiveWhatTheColumnsShow() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_UI_SETUP_TOKEN", TOKEN, "ACS_DISCOVERY", "off"));
+        for (String serial : new String[] {"CSV-1", "=CMD|x"}) {
+            session(cpe(tree(EC220).copyWithSerial(serial), SimulatedCpe.Options.DEFAULT), "0 BOOTSTRAP");
+        }
+        assertThat(send("POST", "/init", "{\"username\":\"admin\",\"password\":\"long enough\",\"token\":\"" + TOKEN
+                + "\"}", null).statusCode()).isEqualTo(201);
+        String admin = login("admin", "long enough");
+        HttpResponse<String> csv = send("GET", "/api/devices.csv?columns=" + q("{\"Serial\": \"DeviceID.SerialNumber\", "
+                + "\"Software\": \"Device.DeviceInfo.SoftwareVersion\", \"Label\": \"'sn-' || DeviceID.SerialNumber\"}"),
+                null, admin);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
+        assertThat(csv.body().split("\r\n")).containsExactly("\"Serial\",\"Software\",\"Label\"",
+                "\"'=CMD|x\",\"" + tree(EC220).get("Device.DeviceInfo.SoftwareVersion").orElseThrow().value()
+                        + "\",\"sn-=CMD|x\"",
+                "\"CSV-1\",\"" + tree(EC220).get("Device.DeviceInfo.SoftwareVersion").orElseThrow().value()
+                        + "\",\"sn-CSV-1\"");
+        assertThat(send("GET", "/api/devices.csv?columns=" + q("{\"x\": \"1 +\"}"), null, admin).statusCode())
+                .isEqualTo(400);
+
+        HttpResponse<String> projected = send("GET", "/api/devices?projection=" + q("DeviceID.SerialNumber,"
+                + "Device.DeviceInfo.SoftwareVersion,Tags") + "&filter=" + q("DeviceID.SerialNumber = 'CSV-1'"), null, admin);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> device = (Map<String, Object>) ((List<?>) Json.parse(projected.body())).get(0);
+        assertThat(device.keySet()).contains("DeviceID.SerialNumber", "Device.DeviceInfo.SoftwareVersion",
+                "Events.Inform").doesNotContain("Device.ManagementServer.ConnectionRequestURL");
+        assertThat(send("GET", "/api/devices?projection=" + q("a b"), null, admin).statusCode()).isEqualTo(400);
+    }
 }

@@ -25,6 +25,7 @@ final class UiApi {
     private final DeviceApi device;
     private final ResourcesApi resources;
     private final UiConfigApi uiConfig;
+    private final org.cwmpacs.ui.api.DevicesCsv csv;
 
     UiApi(UiServices services, Accounts accounts, UiSessions sessions, Executor executor) {
         this.accounts = accounts;
@@ -32,9 +33,10 @@ final class UiApi {
         this.device = new DeviceApi(services, executor);
         this.resources = new ResourcesApi(services, sessions);
         this.uiConfig = new UiConfigApi(services.documents());
+        this.csv = new org.cwmpacs.ui.api.DevicesCsv(services.documents());
     }
 
-    void handle(Request request, Exchange exchange, UiSessions.Session session) {
+    void handle(Request request, Exchange exchange, UiSessions.Session session) throws InterruptedException {
         String[] raw = request.path().substring("/api/".length()).split("/", -1);
         String[] parts = new String[raw.length];
         try {
@@ -52,7 +54,9 @@ final class UiApi {
             return;
         }
         Authorizer authorizer = Authorizer.forRoles(session.roles(), accounts.permissions());
-        if (resource.equals("devices")) {
+        if (resource.equals("devices.csv") && parts.length == 1 && get) {
+            csv.handle(request, exchange, authorizer);
+        } else if (resource.equals("devices")) {
             if (parts.length == 1 && (get || request.method().equals(HttpMethod.HEAD))) {
                 devices.handle(request, exchange, session);
             } else if (parts.length == 2 || parts.length == 3) {

@@ -62,6 +62,9 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         executor.execute(() -> {
             try {
                 route(request, exchange, remote);
+            } catch (InterruptedException e) {
+                // the client went away while its answer was streamed
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 LOG.error("{} {} failed", request.method(), request.path(), e);
                 if (!exchange.answered()) {
@@ -72,7 +75,7 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         });
     }
 
-    private void route(Request request, Exchange exchange, String remote) {
+    private void route(Request request, Exchange exchange, String remote) throws InterruptedException {
         Optional<UiSessions.Session> session = session(request);
         String path = request.path();
         HttpMethod method = request.method();

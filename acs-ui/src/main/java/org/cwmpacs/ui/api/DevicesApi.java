@@ -72,9 +72,61 @@ public final class DevicesApi {
             return;
         }
         List<Object> devices = new ArrayList<>();
-        documents.find("devices", new DocumentQuery(query, List.of(), sort, skip, limit),
+        List<String> fields;
+        try {
+            fields = projection(request.param("projection"));
+        } catch (IllegalArgumentException e) {
+            exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            return;
+        }
+        documents.find("devices", new DocumentQuery(query, fields, sort, skip, limit),
                 doc -> devices.add(FlatDevice.of(doc)));
         exchange.respond(HttpResponseStatus.OK, "application/json", Json.write(devices), headers);
+    }
+
+    /** Parameters a projection may name at most. */
+    static final int MAX_PROJECTION = 200;
+
+    /**
+     * GenieACS's {@code projection=DeviceID.SerialNumber,InternetGatewayDevice.DeviceInfo} (parameters or objects,
+     * with what is below them) as the stored fields that hold them; the id, the Inform time and the device's
+     * identity always come. Empty: every field.
+     */
+    static List<String> projection(Optional<String> text) {
+        if (text.isEmpty() || text.get().isBlank()) {
+            return List.of();
+        }
+        String[] names = text.get().split(",");
+        if (names.length > MAX_PROJECTION) {
+            throw new IllegalArgumentException("projection names at most " + MAX_PROJECTION + " parameters");
+        }
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>(List.of("_id", "_lastInform", "_deviceId"));
+        for (String name : names) {
+            String p = name.strip();
+            if (p.isEmpty() || !p.matches("[A-Za-z0-9_.*\\-]+")) {
+                throw new IllegalArgumentException("projection: \"" + p + "\" is not a parameter name");
+            }
+            if (p.equals("Tags") || p.startsWith("Tags.")) {
+                fields.add("_tags");
+                continue;
+            }
+            int wildcard = p.indexOf(".*");
+            if (wildcard >= 0) {
+                // a wildcard's instances: the object above them, whole
+                fields.add(p.substring(0, wildcard));
+                continue;
+            }
+            String stored = MongoQuery.storedField(p);
+            fields.add(stored.endsWith("._value") ? stored.substring(0, stored.length() - 7) : stored);
+        }
+        // a field and one below it cannot both be asked for
+        List<String> out = new ArrayList<>();
+        for (String f : fields) {
+            if (fields.stream().noneMatch(other -> !other.equals(f) && f.startsWith(other + "."))) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /**

@@ -8,7 +8,7 @@ export async function devicesPage(params) {
   const config = await uiConfig();
   const columns = list(config.index);
   const filters = list(config.filters);
-  const pageSize = Number(text(config.pageSize)) || 25;
+  const pageSize = Number(text(config.pageSize)) || 10;
   const filterText = params.get("filter") || "";
   let sort = params.get("sort") ? JSON.parse(params.get("sort")) : {};
   let shown = 0;
@@ -30,6 +30,17 @@ export async function devicesPage(params) {
   const total = h("p", {className: "total", "aria-live": "polite"});
   const body = h("tbody");
   const more = h("button", {type: "button", onclick: () => load(false)}, "Show more");
+  const csvColumns = {};
+  for (const c of columns) if (c.parameter && text(c.parameter)) csvColumns[text(c.label) || text(c.parameter)] = text(c.parameter);
+  const exportLink = h("a", {className: "export", download: "devices.csv"}, "Export CSV");
+  // only what the columns show: a page of whole devices would weigh megabytes
+  const projection = ["Tags"].concat(columns.flatMap((c) => {
+    const p = c.parameter;
+    if (!p) return [];
+    if (p.param) return [p.param];
+    const d = /^DATE_STRING\(\s*([A-Za-z0-9_.-]+)\s*\)$/.exec(p.expression || "");
+    return d ? [d[1]] : [];
+  })).join(",");
   const headRow = h("tr", {}, h("th", {scope: "col"}, h("input", {type: "checkbox", "aria-label": "Select all shown",
     onchange: (e) => { for (const box of body.querySelectorAll("input[type=checkbox]")) { box.checked = e.target.checked; box.dispatchEvent(new Event("change")); } }})),
   columns.map((c) => {
@@ -55,7 +66,8 @@ export async function devicesPage(params) {
     h("button", {type: "button", onclick: () => tagSelected(false)}, "Untag"),
     h("button", {type: "button", className: "danger", onclick: deleteSelected}, "Delete"));
 
-  show(h("div", {}, h("h1", {}, "Devices"), form, total, actions, h("div", {className: "scroll"}, table), more));
+  show(h("div", {}, h("h1", {}, "Devices"), form, total, actions, h("div", {className: "scroll"}, table), more,
+    " ", exportLink));
 
   try {
     filter = smartQuery(filterText, filters);
@@ -63,11 +75,12 @@ export async function devicesPage(params) {
     total.textContent = e.message;
     return;
   }
+  exportLink.href = "/api/devices.csv" + query({filter, columns: JSON.stringify(csvColumns)});
   await load(true);
 
   async function load(first) {
     const url = "/api/devices" + query({filter, sort: Object.keys(sort).length ? JSON.stringify(sort) : "",
-      skip: first ? 0 : shown, limit: pageSize});
+      skip: first ? 0 : shown, limit: pageSize, projection});
     let res;
     try {
       res = await request("GET", url);

@@ -1,0 +1,133 @@
+package org.cwmpacs.ui.api;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cwmpacs.core.expression.Evaluator;
+import org.cwmpacs.core.expression.Expr;
+import org.cwmpacs.core.expression.ExpressionException;
+import org.cwmpacs.core.expression.MongoQuery;
+import org.cwmpacs.core.expression.Parser;
+import org.cwmpacs.core.expression.Values;
+import org.cwmpacs.core.http.Exchange;
+import org.cwmpacs.core.http.Json;
+import org.cwmpacs.core.http.Request;
+import org.cwmpacs.core.store.DocumentQuery;
+import org.cwmpacs.core.store.DocumentStore;
+import org.cwmpacs.ui.auth.Authorizer;
+import org.cwmpacs.ui.auth.Permission;
+
+/**
+ * {@code GET /api/devices.csv?filter=<expression>&columns={"<label>": "<expression>", …}}: the devices the user may
+ * read, one row each, a column per expression (a parameter, or any expression of parameters, as GenieACS's
+ * export takes them), streamed as they are read. A cell that a spreadsheet would run as a formula starts with
+ * a quote.
+ */
+public final class DevicesCsv {
+    static final int MAX_COLUMNS = 100;
+    private static final int CHUNK_BYTES = 64 * 1024;
+
+    private final DocumentStore documents;
+
+    public DevicesCsv(DocumentStore documents) {
+        this.documents = documents;
+    }
+
+    public void handle(Request request, Exchange exchange, Authorizer authorizer) throws InterruptedException {
+        Optional<Expr> allowed = authorizer.filter("devices", Permission.READ);
+        if (allowed.isEmpty()) {
+            exchange.error(HttpResponseStatus.FORBIDDEN, "your roles may not read devices");
+            return;
+        }
+        Map<String, Object> query;
+        Map<String, Expr> columns = new LinkedHashMap<>();
+        try {
+            Expr asked = Parser.parse(request.param("filter").filter(f -> !f.isBlank()).orElse("true"));
+            query = MongoQuery.devices(new Expr.Op("AND", List.of(allowed.get(), asked)), System.currentTimeMillis());
+            Map<String, Object> named = Json.parseObject(request.param("columns").orElse(
+                    "{\"Serial number\": \"DeviceID.SerialNumber\", \"Product class\": \"DeviceID.ProductClass\"}"),
+                    "columns");
+            if (named.isEmpty() || named.size() > MAX_COLUMNS) {
+                throw new IllegalArgumentException("columns: 1 to " + MAX_COLUMNS + " labels, each with an expression");
+            }
+            for (Map.Entry<String, Object> c : named.entrySet()) {
+                if (!(c.getValue() instanceof String text)) {
+                    throw new IllegalArgumentException("columns: \"" + c.getKey() + "\" needs an expression, as text");
+                }
+                columns.put(c.getKey(), Parser.parse(text));
+            }
+        } catch (ExpressionException e) {
+            exchange.error(HttpResponseStatus.BAD_REQUEST, "filter or columns: " + e.getMessage());
+            return;
+        } catch (Json.InvalidJson | IllegalArgumentException e) {
+            exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            return;
+        }
+        HttpResponse head = Exchange.head(HttpResponseStatus.OK);
+        head.headers().set("Content-Type", "text/csv; charset=utf-8")
+                .set("Content-Disposition", "attachment; filename=\"devices.csv\"");
+        Exchange.Body body = exchange.stream(head);
+        ByteBuf[] pending = {Unpooled.buffer(CHUNK_BYTES)};
+        pending[0].writeBytes(row(new ArrayList<>(columns.keySet())));
+        long now = System.currentTimeMillis();
+        try {
+            documents.find("devices", new DocumentQuery(query, List.of(), Map.of("_id", 1), 0, 0), doc -> {
+                Map<String, Map<String, Object>> flat = FlatDevice.of(doc);
+                Evaluator evaluator = new Evaluator(name -> value(flat.get(name)), now);
+                List<String> cells = new ArrayList<>();
+                for (Expr e : columns.values()) {
+                    Object v;
+                    try {
+                        v = evaluator.evaluate(e);
+                    } catch (RuntimeException failed) {
+                        v = Values.NULL;
+                    }
+                    cells.add(Values.isNull(v) ? "" : Values.toText(v));
+                }
+                pending[0].writeBytes(row(cells));
+                if (pending[0].readableBytes() >= CHUNK_BYTES) {
+                    ByteBuf full = pending[0];
+                    pending[0] = Unpooled.buffer(CHUNK_BYTES);
+                    try {
+                        body.write(full);
+                    } catch (InterruptedException gone) {
+                        throw new IllegalStateException("the client went away", gone);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            pending[0].release();
+            body.abort();
+            return;
+        }
+        body.sendLast(pending[0]);
+    }
+
+    private static Object value(Map<String, Object> parameter) {
+        if (parameter == null || !(parameter.get("value") instanceof List<?> pair) || pair.isEmpty()
+                || pair.get(0) == null) {
+            return Values.NULL;
+        }
+        Object v = pair.get(0);
+        return v instanceof Number n ? (Object) n.doubleValue() : v;
+    }
+
+    static byte[] row(List<String> cells) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
+            if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+                cell = "'" + cell;
+            }
+            line.append(i == 0 ? "" : ",").append('"').append(cell.replace("\"", "\"\"")).append('"');
+        }
+        return line.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
