@@ -26,7 +26,7 @@ import org.cwmpacs.core.http.Failures;
 import org.cwmpacs.core.http.Request;
 import org.cwmpacs.nbi.route.CollectionQuery;
 import org.cwmpacs.nbi.route.DeviceTasks;
-import org.cwmpacs.nbi.route.FileUpload;
+import org.cwmpacs.core.http.FileUpload;
 import org.cwmpacs.nbi.route.Mutations;
 import org.cwmpacs.nbi.route.Ping;
 import org.slf4j.Logger;

@@ -163,7 +163,8 @@ public final class AcsServer implements AutoCloseable {
                     nbiServices.devices(), nbiServices.tasks(), nbiServices.faults(), nbiServices.operations(),
                     nbiServices.files(), locks, connectionRequests, Clock.systemUTC(),
                     new org.cwmpacs.core.task.SessionWait.Timing(options.lockWait(), options.sessionWait(),
-                            java.time.Duration.ofMillis(200)), options.onlineThreshold(), transcripts);
+                            java.time.Duration.ofMillis(200)), options.onlineThreshold(), transcripts,
+                    options.maxFileBytes());
             Optional<SslContext> uiTls = TlsContexts.fromConfig(uiOptions.sslCert(), uiOptions.sslKey(),
                     "GENIEACS_UI_SSL");
             org.cwmpacs.ui.UiConfig uiConfig = new org.cwmpacs.ui.UiConfig(uiOptions.host(), uiOptions.port(),

@@ -242,6 +242,8 @@ class UiBrowserTest extends SimulatorCase {
         assertThat(api(page, "PUT", "/api/presets/p", "{\"provision\": \"x\"}").status()).isEqualTo(403);
         assertThat(api(page, "DELETE", "/api/devices/" + RunningAcs.id(south), null).status()).isEqualTo(403);
         assertThat(api(page, "GET", "/api/users", null).status()).as("no permission on users").isEqualTo(403);
+        assertThat(api(page, "PUT", "/api/files/evil.bin", "not firmware").status()).isEqualTo(403);
+        assertThat(acs.server.store().fileStore().info("evil.bin")).isEmpty();
         assertThat(tasksLeft()).isZero();
         assertThat(acs.raw().count("devices")).isEqualTo(2);
         assertThat(device(north).tags()).containsExactly("north");
@@ -300,9 +302,22 @@ class UiBrowserTest extends SimulatorCase {
         assertThat(cpe.model().get(NTP).orElseThrow().value()).as("the preset acted in the next session")
                 .isEqualTo("ntp.preset.example");
 
-        NbiClient nbi = new NbiClient(acs.server.nbiPort());
-        assertThat(nbi.send("PUT", "/files/fw-1.2.bin", "firmware bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                Map.of("fileType", "1 Firmware Upgrade Image")).status()).isEqualTo(201);
+        java.nio.file.Path firmware = dataDir.resolveSibling("fw-1.2.bin");
+        byte[] bytes = new byte[300_000];
+        new java.util.Random(7).nextBytes(bytes);
+        java.nio.file.Files.write(firmware, bytes);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Files").setExact(true)).click();
+        page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).setInputFiles(firmware);
+        page.getByLabel("Version").fill("1.2");
+        button(page, "Upload").click();
+        assertThat(page.locator("table")).containsText("fw-1.2.bin");
+        assertThat(page.locator("table")).containsText("1 Firmware Upgrade Image");
+        assertThat(acs.server.store().fileStore().info("fw-1.2.bin").orElseThrow().metadata())
+                .containsEntry("version", "1.2");
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Download fw-1.2.bin")).click());
+        assertThat(java.nio.file.Files.readAllBytes(download.path())).as("downloaded as uploaded").isEqualTo(bytes);
+        UiBrowser.screenshot(page, "files");
         page.navigate(base() + "#/devices/" + RunningAcs.id(cpe));
         assertThat(heading(page, RunningAcs.id(cpe))).isVisible();
         button(page, "Push file").click();

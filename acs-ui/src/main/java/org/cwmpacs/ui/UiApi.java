@@ -26,6 +26,7 @@ final class UiApi {
     private final ResourcesApi resources;
     private final UiConfigApi uiConfig;
     private final org.cwmpacs.ui.api.DevicesCsv csv;
+    private final org.cwmpacs.ui.api.FileDownload download;
 
     UiApi(UiServices services, Accounts accounts, UiSessions sessions, Executor executor) {
         this.accounts = accounts;
@@ -34,6 +35,7 @@ final class UiApi {
         this.resources = new ResourcesApi(services, sessions);
         this.uiConfig = new UiConfigApi(services.documents());
         this.csv = new org.cwmpacs.ui.api.DevicesCsv(services.documents());
+        this.download = new org.cwmpacs.ui.api.FileDownload(services, resources);
     }
 
     void handle(Request request, Exchange exchange, UiSessions.Session session) throws InterruptedException {
@@ -54,7 +56,9 @@ final class UiApi {
             return;
         }
         Authorizer authorizer = Authorizer.forRoles(session.roles(), accounts.permissions());
-        if (resource.equals("devices.csv") && parts.length == 1 && get) {
+        if (resource.equals("blob") && parts.length == 3 && parts[1].equals("files") && get) {
+            download.handle(exchange, authorizer, parts[2]);
+        } else if (resource.equals("devices.csv") && parts.length == 1 && get) {
             csv.handle(request, exchange, authorizer);
         } else if (resource.equals("devices")) {
             if (parts.length == 1 && (get || request.method().equals(HttpMethod.HEAD))) {

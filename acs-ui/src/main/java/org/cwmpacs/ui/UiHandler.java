@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * and the page itself ({@link StaticFiles}). Every change but login and setup must carry the session's CSRF
  * token in {@code X-CSRF-Token}.
  */
-final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class UiHandler extends SimpleChannelInboundHandler<io.netty.handler.codec.http.HttpObject> {
     private static final Logger LOG = LoggerFactory.getLogger("ui");
     static final String COOKIE = "acs-ui-session";
     static final String CSRF_HEADER = "X-CSRF-Token";
@@ -42,13 +42,60 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final UiServer.Shared shared;
     private final Executor executor;
 
+    private org.cwmpacs.core.http.FileUpload upload;
+    private boolean discarding;
+
     UiHandler(UiServer.Shared shared, Executor executor) {
+        super(false);
         this.shared = shared;
         this.executor = executor;
     }
 
+    /** {@code PUT /api/files/<name>}: a file upload, whose body is streamed to the store, not aggregated. */
+    static boolean isUpload(io.netty.handler.codec.http.HttpRequest request) {
+        return request.method().equals(HttpMethod.PUT) && new io.netty.handler.codec.http.QueryStringDecoder(
+                request.uri()).rawPath().matches("/api/files/[^/]+");
+    }
+
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
+    protected void channelRead0(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpObject msg) {
+        try {
+            if (msg instanceof FullHttpRequest) {
+                whole(ctx, (FullHttpRequest) msg);
+            } else if (msg instanceof io.netty.handler.codec.http.HttpRequest) {
+                new UploadStart(shared, executor).start(ctx, (io.netty.handler.codec.http.HttpRequest) msg,
+                        this::uploading);
+            } else if (msg instanceof io.netty.handler.codec.http.HttpContent content) {
+                if (upload != null && !discarding) {
+                    upload.offer(content);
+                    if (content instanceof io.netty.handler.codec.http.LastHttpContent) {
+                        upload = null;
+                    }
+                } else if (content instanceof io.netty.handler.codec.http.LastHttpContent) {
+                    discarding = false;
+                }
+            }
+        } finally {
+            io.netty.util.ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /** The upload the request started, or none (refused: its body is dropped). */
+    private void uploading(Optional<org.cwmpacs.core.http.FileUpload> started) {
+        upload = started.orElse(null);
+        discarding = started.isEmpty();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (upload != null) {
+            upload.abort();
+            upload = null;
+        }
+        super.channelInactive(ctx);
+    }
+
+    private void whole(ChannelHandlerContext ctx, FullHttpRequest msg) {
         Exchange exchange = new Exchange(ctx, HttpUtil.isKeepAlive(msg));
         Request request;
         try {
@@ -187,6 +234,15 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 + (shared.config().secureCookies() ? "; Secure" : "");
     }
 
+    static Optional<UiSessions.Session> session(Request request, UiSessions sessions) {
+        Optional<String> header = request.header(HttpHeaderNames.COOKIE);
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        return ServerCookieDecoder.LAX.decode(header.get()).stream().filter(c -> c.name().equals(COOKIE)).findFirst()
+                .flatMap(c -> sessions.find(c.value()));
+    }
+
     private Optional<UiSessions.Session> session(Request request) {
         Optional<String> header = request.header(HttpHeaderNames.COOKIE);
         if (header.isEmpty()) {
@@ -196,7 +252,7 @@ final class UiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 .flatMap(c -> shared.sessions().find(c.value()));
     }
 
-    private static boolean csrfMatches(Request request, UiSessions.Session session) {
+    static boolean csrfMatches(Request request, UiSessions.Session session) {
         return request.header(CSRF_HEADER).map(t -> MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8),
                 session.csrf().getBytes(StandardCharsets.UTF_8))).orElse(false);
     }

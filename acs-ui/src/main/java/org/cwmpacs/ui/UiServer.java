@@ -28,7 +28,7 @@ public final class UiServer {
 
     /** What every connection's handler shares. */
     record Shared(Accounts accounts, UiSessions sessions, FailedAttempts failedLogins, String setupToken,
-                  UiConfig config, UiApi api, StaticFiles assets, DocumentStore documents) {
+                  UiConfig config, UiApi api, StaticFiles assets, DocumentStore documents, UiServices services) {
     }
 
     public static HttpListener listener(UiServices services, UiConfig config) {
@@ -43,10 +43,12 @@ public final class UiServer {
         }
         UiSessions sessions = new UiSessions(Clock.systemUTC(), config.sessionIdle());
         Shared shared = new Shared(accounts, sessions, new FailedAttempts(Clock.systemUTC(), Duration.ofMinutes(1), 10),
-                setupToken, config, new UiApi(services, accounts, sessions, workers), new StaticFiles(), documents);
+                setupToken, config, new UiApi(services, accounts, sessions, workers), new StaticFiles(), documents, services);
+        // the permissions an upload's start is checked against, on the event loop
+        accounts.permissions();
         return new HttpListener(config.host(), config.port(), workers, () -> List.<ChannelHandler>of(
-                new SelectiveAggregator(config.maxBodyBytes(), request -> false),
-                new UiHandler(shared, workers)), config.requestTimeout(), "ACS_UI_REQUEST_TIMEOUT", request -> false)
+                new SelectiveAggregator(config.maxBodyBytes(), UiHandler::isUpload),
+                new UiHandler(shared, workers)), config.requestTimeout(), "ACS_UI_REQUEST_TIMEOUT", UiHandler::isUpload)
                 .tls(config.tls());
     }
 

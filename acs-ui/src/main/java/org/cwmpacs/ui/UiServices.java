@@ -19,11 +19,13 @@ import org.cwmpacs.core.task.SessionWait;
  * @param onlineThreshold how long a posted task waits for the woken device's session to start, unless the
  *     device's {@code cwmp.deviceOnlineThreshold} says otherwise
  * @param transcripts the last CWMP sessions of each device, recorded by this process
+ * @param maxFileBytes the largest file an upload may store ({@code ACS_MAX_FILE_MB})
  */
 public record UiServices(DocumentStore documents, DeviceStore devices, TaskStore tasks, FaultStore faults,
                          OperationStore operations, FileStore files, SessionLocks locks,
                          ConnectionRequester connectionRequests, Clock clock, SessionWait.Timing timing,
-                         Duration onlineThreshold, org.cwmpacs.core.session.Transcripts transcripts) {
+                         Duration onlineThreshold, org.cwmpacs.core.session.Transcripts transcripts,
+                         long maxFileBytes) {
     public UiServices {
         Objects.requireNonNull(documents, "documents");
         Objects.requireNonNull(devices, "devices");

@@ -22,8 +22,14 @@ public final class Accounts {
     static final List<String> ADMIN_RESOURCES = List.of("devices", "faults", "files", "presets", "provisions",
             "config", "permissions", "users", "virtualParameters");
 
+    /** How old the permissions {@link #cachedPermissions} gives may be. */
+    static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
     private final DocumentStore documents;
     private final Set<String> reported = new HashSet<>();
+    private volatile List<Permission> cached = List.of();
+    private volatile long cachedAt = Long.MIN_VALUE / 2;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Accounts(DocumentStore documents) {
         this.documents = documents;
@@ -45,8 +51,26 @@ public final class Accounts {
         return found.stream().findFirst();
     }
 
-    /** Every usable permission; one that cannot be used is logged once and grants nothing. */
+    /**
+     * The permissions as last read, at most about 5 s old, without reading the store: for decisions made on an
+     * event loop (a file upload's start). A stale copy is refreshed on {@code executor}.
+     */
+    public List<Permission> cachedPermissions(java.util.concurrent.Executor executor) {
+        if (System.nanoTime() - cachedAt > CACHE_NANOS && refreshing.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                try {
+                    permissions();
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+        return cached;
+    }
+
+    /** Every usable permission, read now; one that cannot be used is logged once and grants nothing. */
     public List<Permission> permissions() {
+        long readAt = System.nanoTime();
         List<Permission> out = new ArrayList<>();
         documents.find("permissions", DocumentQuery.all(Map.of()), doc -> {
             try {
@@ -55,6 +79,8 @@ public final class Accounts {
                 report(e.getMessage());
             }
         });
+        cached = List.copyOf(out);
+        cachedAt = readAt;
         return out;
     }
 

@@ -1,5 +1,5 @@
 import {h, show, toast, dialog} from "./dom.js";
-import {json, query, request} from "./api.js";
+import {json, query, request, uploadFile} from "./api.js";
 import {forgetConfig} from "./config.js";
 
 // Each resource's columns and the form that edits one.
@@ -43,6 +43,7 @@ export async function adminPage(params, resource) {
   const docs = await json("GET", "/api/" + resource + query({filter, limit: 1000}));
   const reload = () => adminPage(params, resource);
   show(h("div", {}, h("h1", {}, def.title), form,
+    resource === "files" ? uploadForm(reload) : null,
     def.readOnly ? null : h("button", {type: "button", className: "primary", onclick: () => edit(resource, def, null, reload)}, "New"),
     h("p", {}, docs.length + " shown"),
     h("div", {className: "scroll"}, h("table", {}, h("thead", {}, h("tr", {}, def.columns.map((c) => h("th", {scope: "col"}, c === "_id" ? "Name" : c)),
@@ -50,6 +51,8 @@ export async function adminPage(params, resource) {
     h("tbody", {}, docs.map((d) => h("tr", {}, def.columns.map((c) => h("td", {}, cell(d[c], c))),
       h("td", {}, def.readOnly ? null : h("button", {type: "button", className: "small", "aria-label": "Edit " + d._id,
         onclick: () => edit(resource, def, d, reload)}, "Edit"),
+      resource === "files" ? h("a", {className: "small", href: "/api/blob/files/" + encodeURIComponent(d._id),
+        download: d._id, "aria-label": "Download " + d._id}, "Download") : null,
       h("button", {type: "button", className: "small danger", "aria-label": "Delete " + d._id, onclick: async () => {
         if (!confirm("Delete " + d._id + "?")) return;
         try {
@@ -60,6 +63,49 @@ export async function adminPage(params, resource) {
           toast(e.message, "error");
         }
       }}, "Delete")))))))));
+}
+
+const FILE_TYPES = ["1 Firmware Upgrade Image", "2 Web Content", "3 Vendor Configuration File", "4 Tone File",
+  "5 Ringer File"];
+
+// Upload with GenieACS's metadata, and its progress.
+function uploadForm(reload) {
+  const file = h("input", {id: "upload-file", type: "file", required: true});
+  const type = h("input", {id: "upload-type", list: "file-types", value: FILE_TYPES[0]});
+  const types = h("datalist", {id: "file-types"}, FILE_TYPES.map((t) => h("option", {value: t})));
+  const oui = h("input", {id: "upload-oui"});
+  const productClass = h("input", {id: "upload-product-class"});
+  const version = h("input", {id: "upload-version"});
+  const bar = h("progress", {id: "upload-progress", max: 100, value: 0, hidden: true, "aria-label": "Upload progress"});
+  const status = h("span", {role: "status", "aria-live": "polite"});
+  const form = h("form", {className: "card upload", "aria-label": "Upload a file"},
+    h("h2", {}, "Upload a file"),
+    h("div", {className: "field"}, h("label", {for: "upload-file"}, "File"), file),
+    h("div", {className: "field"}, h("label", {for: "upload-type"}, "File type"), type, types),
+    h("div", {className: "field"}, h("label", {for: "upload-oui"}, "OUI"), oui),
+    h("div", {className: "field"}, h("label", {for: "upload-product-class"}, "Product class"), productClass),
+    h("div", {className: "field"}, h("label", {for: "upload-version"}, "Version"), version),
+    h("button", {type: "submit", className: "primary"}, "Upload"), " ", bar, " ", status);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const f = file.files[0];
+    if (!f) return;
+    bar.hidden = false;
+    status.textContent = "Uploading " + f.name + "…";
+    const r = await uploadFile(f.name, f, {fileType: type.value.trim(), oui: oui.value.trim(),
+      productClass: productClass.value.trim(), version: version.value.trim()}, (sent, total) => {
+      bar.value = total ? Math.round(sent * 100 / total) : 0;
+      status.textContent = "Uploading " + f.name + ": " + bar.value + " %";
+    });
+    if (r.status === 201) {
+      toast("Stored " + f.name);
+      reload();
+    } else {
+      status.textContent = "Not stored: " + r.message;
+      status.className = "error";
+    }
+  });
+  return form;
 }
 
 function cell(v, column) {

@@ -5,6 +5,28 @@ export function setCsrf(token) {
   csrf = token;
 }
 
+// Uploads a file with its metadata, telling progress(sent, total) as it goes: {status, message}.
+export function uploadFile(name, file, metadata, progress) {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("PUT", "/api/files/" + encodeURIComponent(name));
+    xhr.setRequestHeader("X-CSRF-Token", csrf || "");
+    for (const [k, v] of Object.entries(metadata)) if (v) xhr.setRequestHeader("metadata-" + k, v);
+    xhr.upload.onprogress = (e) => progress(e.loaded, e.total);
+    xhr.onload = () => {
+      let message = xhr.statusText;
+      try {
+        message = JSON.parse(xhr.responseText).error || message;
+      } catch (e) {
+        message = xhr.responseText || message;
+      }
+      resolve({status: xhr.status, message});
+    };
+    xhr.onerror = () => resolve({status: 0, message: "the upload was cut off: the server closed the connection"});
+    xhr.send(file);
+  });
+}
+
 export class ApiError extends Error {
   constructor(status, message) {
     super(message);

@@ -1,4 +1,4 @@
-package org.cwmpacs.nbi.route;
+package org.cwmpacs.core.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.cwmpacs.core.store.FileStore;
 import org.cwmpacs.core.store.StoreFailures;
-import org.cwmpacs.core.http.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,20 +39,32 @@ public final class FileUpload {
     /** Set on the event loop, read by the store's writes. */
     private volatile boolean failed;
 
+    /** With the metadata in GenieACS's NBI headers ({@code fileType}, {@code oui}, …). */
     public FileUpload(ChannelHandlerContext ctx, Exchange exchange, Executor executor, FileStore files, String name,
                       HttpHeaders headers, long maxBytes) {
+        this(ctx, exchange, executor, files, name, metadata(headers, ""), maxBytes);
+    }
+
+    /** GenieACS's metadata from headers named {@code prefix + "fileType"} and so on. */
+    public static Map<String, String> metadata(HttpHeaders headers, String prefix) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (String key : METADATA) {
+            String value = headers.get(prefix + key);
+            if (value != null) {
+                metadata.put(key, value);
+            }
+        }
+        return metadata;
+    }
+
+    /** Starts storing; must be made on the connection's event loop, before its body's pieces arrive. */
+    public FileUpload(ChannelHandlerContext ctx, Exchange exchange, Executor executor, FileStore files, String name,
+                      Map<String, String> metadata, long maxBytes) {
         this.maxBytes = maxBytes;
         this.ctx = ctx;
         this.exchange = exchange;
         this.executor = executor;
         this.name = name;
-        Map<String, String> metadata = new LinkedHashMap<>();
-        for (String key : METADATA) {
-            String value = headers.get(key);
-            if (value != null) {
-                metadata.put(key, value);
-            }
-        }
         ctx.channel().config().setAutoRead(false);
         this.chain = CompletableFuture.supplyAsync(() -> files.upload(name, metadata), executor);
         // the body may not have started to arrive: ask for it (later reads follow the store's pace)
@@ -132,7 +143,7 @@ public final class FileUpload {
     }
 
     /** An upload past the size limit. */
-    static final class FileTooLarge extends IllegalArgumentException {
+    public static final class FileTooLarge extends IllegalArgumentException {
         FileTooLarge(String message) {
             super(message);
         }
@@ -150,7 +161,7 @@ public final class FileUpload {
         }
         LOG.warn("File {} not stored: {}", name, cause.toString());
         exchange.error(cause instanceof FileTooLarge ? io.netty.handler.codec.http.HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
-                : org.cwmpacs.core.http.Failures.status(cause), "the file " + name + " was not stored: "
+                : Failures.status(cause), "the file " + name + " was not stored: "
                 + cause.getMessage());
         ctx.channel().config().setAutoRead(true);
     }
