@@ -28,7 +28,7 @@ import org.cwmpacs.nbi.route.CollectionQuery;
 import org.cwmpacs.nbi.route.DeviceTasks;
 import org.cwmpacs.core.http.FileUpload;
 import org.cwmpacs.nbi.route.Mutations;
-import org.cwmpacs.nbi.route.Ping;
+import org.cwmpacs.core.http.Ping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

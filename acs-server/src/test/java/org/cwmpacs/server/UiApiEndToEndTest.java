@@ -219,4 +219,37 @@ class UiApiEndToEndTest extends SimulatorCase {
                 "Events.Inform").doesNotContain("Device.ManagementServer.ConnectionRequestURL");
         assertThat(send("GET", "/api/devices?projection=" + q("a b"), null, admin).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void passwordsAreChangedByTheirOwnerWithTheCurrentOneOrByAnAdministrator() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_UI_SETUP_TOKEN", TOKEN, "ACS_DISCOVERY", "off"));
+        assertThat(send("POST", "/init", "{\"username\":\"admin\",\"password\":\"long enough\",\"token\":\"" + TOKEN
+                + "\"}", null).statusCode()).isEqualTo(201);
+        acs.server.store().documents().replace("users", "ann", new org.cwmpacs.ui.auth.UiUser("ann",
+                org.cwmpacs.ui.auth.UserPassword.of("ann's first"), List.of("viewer")).document());
+        acs.server.store().documents().replace("users", "bob", new org.cwmpacs.ui.auth.UiUser("bob",
+                org.cwmpacs.ui.auth.UserPassword.of("bob's first"), List.of("viewer")).document());
+        String ann = login("ann", "ann's first");
+        String annToken = csrf(ann);
+        assertThat(change("PUT", "/api/users/ann/password", "{\"authPassword\": \"a guess\", \"newPassword\": "
+                + "\"ann's second\"}", ann, annToken).statusCode()).isEqualTo(403);
+        assertThat(change("PUT", "/api/users/bob/password", "{\"authPassword\": \"ann's first\", \"newPassword\": "
+                + "\"ann sets bob's\"}", ann, annToken).statusCode()).as("someone else's").isEqualTo(403);
+        assertThat(change("PUT", "/api/users/ann/password", "{\"authPassword\": \"ann's first\", \"newPassword\": "
+                + "\"short\"}", ann, annToken).statusCode()).isEqualTo(400);
+        assertThat(change("PUT", "/api/users/ann/password", "{\"authPassword\": \"ann's first\", \"newPassword\": "
+                + "\"ann's second\"}", ann, annToken).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/login", "{\"username\":\"ann\",\"password\":\"ann's first\"}", null).statusCode())
+                .isEqualTo(400);
+        String bob = login("bob", "bob's first");
+        String admin = login("admin", "long enough");
+        assertThat(change("PUT", "/api/users/bob/password", "{\"newPassword\": \"set by the admin\"}", admin,
+                csrf(admin)).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/devices", null, bob).statusCode()).as("bob's session ended").isEqualTo(401);
+        login("bob", "set by the admin");
+        login("ann", "ann's second");
+
+        assertThat(send("GET", "/api/ping/127.0.0.1", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/ping/" + q("a b"), null, admin).statusCode()).isEqualTo(400);
+    }
 }

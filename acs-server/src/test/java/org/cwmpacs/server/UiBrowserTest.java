@@ -359,4 +359,27 @@ class UiBrowserTest extends SimulatorCase {
         assertThat(page.locator("p.total")).containsText("1 device match");
         UiBrowser.screenshot(page, "genieacs-ui-config");
     }
+
+    @Test
+    void aQueuedTaskLeavesThePageWhenTheDeviceRunsIt() throws Exception {
+        acs = RunningAcs.withoutDiscovery(dataDir, Map.of("ACS_UI_SETUP_TOKEN", TOKEN));
+        firstAdmin(false);
+        SimulatedCpe cpe = cpe(tree(NbiCompatibilityTest.BM632W).copyWithSerial("LATER1"), SimulatedCpe.Options.DEFAULT);
+        session(cpe, "0 BOOTSTRAP", "1 BOOT");
+        Page page = browser.page(pageErrors);
+        login(page, ADMIN, PASSWORD);
+        page.navigate(base() + "#/devices/" + RunningAcs.id(cpe));
+        assertThat(heading(page, RunningAcs.id(cpe))).isVisible();
+        // nothing listens for its connection request: the reboot waits for the next session
+        button(page, "Reboot").click();
+        assertThat(page.locator("#main p.status")).containsText("Reboot: Queued for the next session");
+        Locator queue = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Queued tasks"));
+        assertThat(queue).containsText("reboot");
+        session(cpe);
+        assertThat(cpe.lastSessionRequests()).anyMatch(r -> r.contains("<cwmp:Reboot>"));
+        assertThat(queue.or(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Queued tasks"))))
+                .containsText("None: every task has run.", new com.microsoft.playwright.assertions.LocatorAssertions
+                        .ContainsTextOptions().setTimeout(15_000));
+        UiBrowser.screenshot(page, "task-queue");
+    }
 }

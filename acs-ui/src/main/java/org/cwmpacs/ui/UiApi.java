@@ -27,6 +27,8 @@ final class UiApi {
     private final UiConfigApi uiConfig;
     private final org.cwmpacs.ui.api.DevicesCsv csv;
     private final org.cwmpacs.ui.api.FileDownload download;
+    private final org.cwmpacs.ui.api.PasswordApi passwords;
+    private final org.cwmpacs.core.http.Ping ping = new org.cwmpacs.core.http.Ping();
 
     UiApi(UiServices services, Accounts accounts, UiSessions sessions, Executor executor) {
         this.accounts = accounts;
@@ -36,6 +38,7 @@ final class UiApi {
         this.uiConfig = new UiConfigApi(services.documents());
         this.csv = new org.cwmpacs.ui.api.DevicesCsv(services.documents());
         this.download = new org.cwmpacs.ui.api.FileDownload(services, resources);
+        this.passwords = new org.cwmpacs.ui.api.PasswordApi(services.documents(), sessions);
     }
 
     void handle(Request request, Exchange exchange, UiSessions.Session session) throws InterruptedException {
@@ -56,16 +59,25 @@ final class UiApi {
             return;
         }
         Authorizer authorizer = Authorizer.forRoles(session.roles(), accounts.permissions());
-        if (resource.equals("blob") && parts.length == 3 && parts[1].equals("files") && get) {
+        if (resource.equals("ping") && parts.length == 2 && get) {
+            if (!parts[1].matches("[a-zA-Z0-9\\-_.:]{1,253}")) {
+                exchange.error(HttpResponseStatus.BAD_REQUEST, "'" + parts[1] + "' is not a host name or address");
+            } else {
+                ping.handle(exchange, parts[1]);
+            }
+        } else if (resource.equals("users") && parts.length == 3 && parts[2].equals("password")
+                && request.method().equals(HttpMethod.PUT)) {
+            passwords.handle(request, exchange, authorizer, session, parts[1]);
+        } else if (resource.equals("blob") && parts.length == 3 && parts[1].equals("files") && get) {
             download.handle(exchange, authorizer, parts[2]);
         } else if (resource.equals("devices.csv") && parts.length == 1 && get) {
             csv.handle(request, exchange, authorizer);
         } else if (resource.equals("devices")) {
             if (parts.length == 1 && (get || request.method().equals(HttpMethod.HEAD))) {
                 devices.handle(request, exchange, session);
-            } else if (parts.length == 2 || parts.length == 3) {
-                device.handle(request, exchange, authorizer, parts[1], parts.length == 3 ? parts[2] : "",
-                        session.username());
+            } else if (parts.length >= 2 && parts.length <= 4) {
+                device.handle(request, exchange, authorizer, parts[1], parts.length >= 3 ? parts[2] : "",
+                        parts.length == 4 ? Optional.of(parts[3]) : Optional.empty(), session.username());
             } else {
                 notFound(request, exchange);
             }

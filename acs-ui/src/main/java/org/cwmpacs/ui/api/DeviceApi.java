@@ -42,8 +42,20 @@ public final class DeviceApi {
 
     public void handle(Request request, Exchange exchange, Authorizer authorizer, String id, String action,
                        String username) {
+        handle(request, exchange, authorizer, id, action, Optional.empty(), username);
+    }
+
+    /**
+     * @param item what the action names below the device: a task's id for {@code DELETE .../tasks/<id>}
+     */
+    public void handle(Request request, Exchange exchange, Authorizer authorizer, String id, String action,
+                       Optional<String> item, String username) {
         HttpMethod method = request.method();
         boolean read = method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD);
+        if (action.equals("tasks") && (read || item.isPresent())) {
+            deviceTasks(exchange, authorizer, id, item, method, username);
+            return;
+        }
         boolean sessions = action.equals("sessions");
         if (action.isEmpty() && !read && !method.equals(HttpMethod.DELETE)
                 || sessions && !method.equals(HttpMethod.GET)
@@ -132,6 +144,55 @@ public final class DeviceApi {
         changes.forEach((tag, on) -> services.devices().tag(id, tag.strip(), (Boolean) on));
         LOG.info("\"{}\" changed tags of {}: {}", username, id, changes);
         exchange.respond(HttpResponseStatus.OK);
+    }
+
+    /**
+     * {@code GET .../tasks}: the device's queued tasks (as the device page lists them, with a task's fault if it
+     * has one), for whoever may read the device; {@code DELETE .../tasks/<task>}: one of them and its fault, for
+     * whoever may change it.
+     */
+    private void deviceTasks(Exchange exchange, Authorizer authorizer, String id, Optional<String> task,
+                             HttpMethod method, String username) {
+        boolean delete = task.isPresent();
+        if (delete != method.equals(HttpMethod.DELETE) || !delete && !method.equals(HttpMethod.GET)) {
+            exchange.methodNotAllowed(delete ? "DELETE" : "GET");
+            return;
+        }
+        if (delete && !authorizer.hasAccess("devices", Permission.WRITE)) {
+            exchange.error(HttpResponseStatus.FORBIDDEN, "your roles may not change devices");
+            return;
+        }
+        if (find(authorizer, id, delete ? Permission.WRITE : Permission.READ).isEmpty()) {
+            exchange.error(HttpResponseStatus.NOT_FOUND, "no device \"" + id + "\" that you may "
+                    + (delete ? "change" : "see"));
+            return;
+        }
+        if (delete) {
+            boolean ours = services.tasks().find(task.get()).map(t -> t.deviceId().equals(id)).orElse(false);
+            if (!ours) {
+                exchange.error(HttpResponseStatus.NOT_FOUND, "no task " + task.get() + " on this device");
+                return;
+            }
+            boolean done = lock.run(id, () -> {
+                services.tasks().delete(task.get()).join();
+                services.faults().delete(id + ":task_" + task.get()).join();
+            });
+            if (done) {
+                LOG.info("\"{}\" deleted task {} of {}", username, task.get(), id);
+                exchange.respond(HttpResponseStatus.OK);
+            } else {
+                exchange.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "Device is in session");
+            }
+            return;
+        }
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        services.documents().find("tasks", new DocumentQuery(Map.of("device", id), List.of(), Map.of("timestamp", 1), 0,
+                1000), doc -> {
+                    doc.remove("password");
+                    doc.put("fault", services.faults().exists(id + ":task_" + doc.get("_id")));
+                    tasks.add(doc);
+                });
+        exchange.json(HttpResponseStatus.OK, tasks);
     }
 
     /** The stored device, if the user reaches it at {@code level}. */

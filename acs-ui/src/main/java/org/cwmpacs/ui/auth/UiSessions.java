@@ -76,8 +76,13 @@ public final class UiSessions {
 
     /** Ends every session of a user (deleted, or given another password). */
     public void closeUser(String username) {
+        closeUserExcept(username, "");
+    }
+
+    /** Ends every session of a user but {@code keep} (the one that changed its own password). */
+    public void closeUserExcept(String username, String keep) {
         sessions.values().removeIf(s -> {
-            boolean theirs = s.username().equals(username);
+            boolean theirs = s.username().equals(username) && !s.id().equals(keep);
             if (theirs) {
                 lastUse.remove(s.id());
             }

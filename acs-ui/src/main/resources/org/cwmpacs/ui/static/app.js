@@ -1,5 +1,5 @@
-import {h, show, toast} from "./dom.js";
-import {json, setCsrf} from "./api.js";
+import {h, show, toast, dialog} from "./dom.js";
+import {json, setCsrf, request} from "./api.js";
 import {forgetConfig} from "./config.js";
 import {overviewPage} from "./overview.js";
 import {devicesPage} from "./devices.js";
@@ -78,7 +78,22 @@ function nav(username, path) {
       link("/admin/virtualParameters", "Virtual parameters"), link("/admin/files", "Files"),
       link("/admin/config", "Config"), link("/admin/users", "Users"), link("/admin/permissions", "Permissions")),
     h("span", {className: "user"}, username,
+      h("button", {type: "button", onclick: () => changePassword(username)}, "Password"),
       h("button", {type: "button", id: "logout", onclick: logout}, "Log out")));
+}
+
+async function changePassword(username) {
+  const form = await dialog("Change your password", [
+    {name: "authPassword", label: "Current password", type: "password", autocomplete: "current-password", required: true},
+    {name: "newPassword", label: "New password (at least 8 characters)", type: "password", autocomplete: "new-password", required: true}],
+  "Change");
+  if (!form) return;
+  try {
+    await request("PUT", "/api/users/" + encodeURIComponent(username) + "/password", form);
+    toast("Password changed; your other sessions have ended");
+  } catch (e) {
+    toast(e.message, "error");
+  }
 }
 
 async function logout() {

@@ -97,10 +97,34 @@ function component(c, ctx) {
     case "all-parameters": return allParameters(ctx);
     case "device-actions": return null; // the actions are always at the end
     case "summon-button": return summon(c, ctx);
-    case "ping": case "overview-dot": return null;
+    case "ping": return pingButton(ctx);
+    case "overview-dot": return null;
     case "parameter": return null;
     default: return h("p", {className: "muted"}, "(component \"" + type + "\" is not shown by this UI)");
   }
+}
+
+// The device's address, from its connection request URL, pinged from the server.
+function pingButton(ctx) {
+  const url = ["InternetGatewayDevice", "Device"].map((r) => ctx.device[r + ".ManagementServer.ConnectionRequestURL"])
+    .find((p) => p && p.value && p.value[0]);
+  let host = "";
+  try {
+    host = url ? new URL(url.value[0]).hostname.replace(/^\[|\]$/g, "") : "";
+  } catch (e) {
+    host = "";
+  }
+  if (!host) return null;
+  const out = h("pre", {className: "ping", "aria-live": "polite"});
+  return h("section", {"aria-label": "Ping"}, h("button", {type: "button", onclick: async () => {
+    out.textContent = "Pinging " + host + "…";
+    try {
+      const r = await fetch("/api/ping/" + encodeURIComponent(host), {credentials: "same-origin"});
+      out.textContent = (await r.text()) || (r.ok ? "" : "no answer");
+    } catch (e) {
+      out.textContent = e.message;
+    }
+  }}, "Ping " + host), out);
 }
 
 function containerValue(p, ctx) {
@@ -203,26 +227,31 @@ async function taskQueue(id, reload) {
   const section = h("section", {"aria-label": "Queued tasks"}, h("h2", {}, "Queued tasks"));
   let tasks;
   try {
-    tasks = await json("GET", "/api/tasks" + query({filter: "device = '" + id.replace(/'/g, "''") + "'"}));
+    tasks = await json("GET", "/api/devices/" + encodeURIComponent(id) + "/tasks");
   } catch (e) {
     section.append(h("p", {className: "muted"}, e.message));
     return section;
   }
-  const faulted = new Set((await json("GET", "/api/faults" + query({filter: "device = '" + id.replace(/'/g, "''") + "'"}))
-    .catch(() => [])).map((f) => f.channel));
   if (!tasks.length) {
     section.append(h("p", {className: "muted"}, "None: every task has run."));
     return section;
   }
+  // while tasks wait, look again every 5 s: the queue shows what the device did meanwhile
+  const shownAt = location.hash;
+  setTimeout(async () => {
+    if (location.hash !== shownAt || !section.isConnected) return;
+    section.replaceWith(await taskQueue(id, reload));
+  }, 5000);
   section.append(h("table", {}, h("thead", {}, h("tr", {}, ["Task", "Queued", "Status", ""].map((x) => h("th", {scope: "col"}, x)))),
     h("tbody", {}, tasks.map((t) => {
-      const fault = faulted.has("task_" + t._id);
+      const fault = t.fault;
       return h("tr", {}, h("td", {}, t.name), h("td", {}, t.timestamp), h("td", {}, fault ? "fault" : "queued"),
         h("td", {}, fault ? h("button", {type: "button", className: "small", onclick: async () => {
           await request("DELETE", "/api/faults/" + encodeURIComponent(id + ":task_" + t._id)).catch((e) => toast(e.message, "error"));
           reload();
         }}, "Retry") : null, h("button", {type: "button", className: "small", onclick: async () => {
-          await request("DELETE", "/api/tasks/" + encodeURIComponent(t._id)).catch((e) => toast(e.message, "error"));
+          await request("DELETE", "/api/devices/" + encodeURIComponent(id) + "/tasks/" + encodeURIComponent(t._id))
+            .catch((e) => toast(e.message, "error"));
           reload();
         }}, "Delete")));
     }))));

@@ -1,4 +1,4 @@
-package org.cwmpacs.nbi.route;
+package org.cwmpacs.core.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.cwmpacs.core.http.Exchange;
 
 /**
  * {@code /ping/<host>}: the operating system's {@code ping}, three probes, its output as text (the UI's
