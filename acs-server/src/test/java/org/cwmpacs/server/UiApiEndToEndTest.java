@@ -218,6 +218,13 @@ class UiApiEndToEndTest extends SimulatorCase {
         assertThat(device.keySet()).contains("DeviceID.SerialNumber", "Device.DeviceInfo.SoftwareVersion",
                 "Events.Inform").doesNotContain("Device.ManagementServer.ConnectionRequestURL");
         assertThat(send("GET", "/api/devices?projection=" + q("a b"), null, admin).statusCode()).isEqualTo(400);
+
+        String id = (String) ((List<?>) ((Map<?, ?>) device.get("DeviceID.ID")).get("value")).get(0);
+        HttpResponse<String> one = send("GET", "/api/devices/" + q(id) + ".csv", null, admin);
+        assertThat(one.statusCode()).isEqualTo(200);
+        String[] lines = one.body().split("\r\n");
+        assertThat(lines[0]).startsWith("\"Parameter\",\"Object\",\"Object timestamp\",\"Writable\"");
+        assertThat(lines).anyMatch(l -> l.startsWith("\"Device.DeviceInfo.SoftwareVersion\",\"false\""));
     }
 
     @Test

@@ -75,6 +75,10 @@ final class UiApi {
         } else if (resource.equals("devices")) {
             if (parts.length == 1 && (get || request.method().equals(HttpMethod.HEAD))) {
                 devices.handle(request, exchange, session);
+            } else if (parts.length == 2 && get && parts[1].endsWith(".csv")) {
+                // GenieACS's /api/devices/<id>.csv: every parameter of one device
+                device.handle(request, exchange, authorizer, parts[1].substring(0, parts[1].length() - 4), "csv",
+                        session.username());
             } else if (parts.length >= 2 && parts.length <= 4) {
                 device.handle(request, exchange, authorizer, parts[1], parts.length >= 3 ? parts[2] : "",
                         parts.length == 4 ? Optional.of(parts[3]) : Optional.empty(), session.username());

@@ -52,6 +52,15 @@ public final class DeviceApi {
                        Optional<String> item, String username) {
         HttpMethod method = request.method();
         boolean read = method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD);
+        if (action.equals("csv") && method.equals(HttpMethod.GET)) {
+            Optional<Map<String, Object>> device = find(authorizer, id, Permission.READ);
+            if (device.isEmpty()) {
+                exchange.error(HttpResponseStatus.NOT_FOUND, "no device \"" + id + "\" that you may see");
+            } else {
+                csv(exchange, id, FlatDevice.of(device.get()));
+            }
+            return;
+        }
         if (action.equals("tasks") && (read || item.isPresent())) {
             deviceTasks(exchange, authorizer, id, item, method, username);
             return;
@@ -193,6 +202,38 @@ public final class DeviceApi {
                     tasks.add(doc);
                 });
         exchange.json(HttpResponseStatus.OK, tasks);
+    }
+
+    private static final List<String> CSV_COLUMNS = List.of("Parameter", "Object", "Object timestamp", "Writable",
+            "Writable timestamp", "Value", "Value type", "Value timestamp", "Notification", "Notification timestamp",
+            "Access list", "Access list timestamp");
+
+    /** Every parameter of the device, a row each, with its attributes and their timestamps, as GenieACS's export. */
+    private static void csv(Exchange exchange, String id, Map<String, Map<String, Object>> flat) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(DevicesCsv.row(CSV_COLUMNS));
+        for (Map.Entry<String, Map<String, Object>> p : new java.util.TreeMap<>(flat).entrySet()) {
+            Map<String, Object> a = p.getValue();
+            List<?> value = a.get("value") instanceof List<?> v ? v : List.of();
+            out.writeBytes(DevicesCsv.row(java.util.Arrays.asList(p.getKey(), text(a.get("object")),
+                    time(a.get("objectTimestamp")), text(a.get("writable")), time(a.get("writableTimestamp")),
+                    value.isEmpty() ? "" : text(value.get(0)), value.size() < 2 ? "" : text(value.get(1)),
+                    time(a.get("valueTimestamp")), text(a.get("notification")), time(a.get("notificationTimestamp")),
+                    text(a.get("accessList")), time(a.get("accessListTimestamp")))));
+        }
+        String file = id.replaceAll("[^A-Za-z0-9_.-]", "_") + ".csv";
+        exchange.respond(HttpResponseStatus.OK, "text/csv; charset=utf-8", out.toByteArray(),
+                Map.of("Content-Disposition", "attachment; filename=\"" + file + "\""));
+    }
+
+    private static String text(Object v) {
+        return v == null ? "" : v instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
+                : String.valueOf(v);
+    }
+
+    private static String time(Object millis) {
+        return millis instanceof Number n && n.longValue() > 0 ? java.time.Instant.ofEpochMilli(n.longValue()).toString()
+                : "";
     }
 
     /** The stored device, if the user reaches it at {@code level}. */

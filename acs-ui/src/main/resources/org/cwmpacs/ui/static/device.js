@@ -299,6 +299,7 @@ function allParameters(ctx) {
   search.addEventListener("input", () => { clearTimeout(timer); all = false; timer = setTimeout(draw, 120); });
   draw();
   return h("section", {"aria-label": "All parameters"}, h("h2", {}, "All parameters"),
+    h("a", {href: "/api/devices/" + encodeURIComponent(ctx.id) + ".csv", download: ctx.id + ".csv"}, "Download as CSV"),
     h("div", {className: "field"}, h("label", {for: "parameter-search"}, "Search parameters"), search), countLine,
     h("div", {className: "scroll"}, h("table", {className: "parameters"}, h("thead", {}, h("tr", {},
       h("th", {scope: "col"}, "Parameter"), h("th", {scope: "col"}, "Value"), h("th", {scope: "col"}, h("span", {className: "visually-hidden"}, "Actions")))), body)),
