@@ -62,8 +62,7 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
     private final Mutations mutations;
     private final DeviceTasks deviceTasks;
     private final Ping ping = new Ping();
-    private FileUpload upload;
-    private boolean discarding;
+    private final org.cwmpacs.core.http.UploadBody body = new org.cwmpacs.core.http.UploadBody();
 
     /** Refused credentials per remote address, shared by every connection of the listener. */
     private final org.cwmpacs.core.auth.FailedAttempts failedAttempts;
@@ -94,15 +93,7 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
             } else if (msg instanceof HttpRequest) {
                 startUpload(ctx, (HttpRequest) msg);
             } else if (msg instanceof HttpContent) {
-                HttpContent content = (HttpContent) msg;
-                if (upload != null && !discarding) {
-                    upload.offer(content);
-                    if (content instanceof io.netty.handler.codec.http.LastHttpContent) {
-                        upload = null;
-                    }
-                } else if (content instanceof io.netty.handler.codec.http.LastHttpContent) {
-                    discarding = false;
-                }
+                body.piece((HttpContent) msg);
             }
         } finally {
             io.netty.util.ReferenceCountUtil.release(msg);
@@ -183,7 +174,7 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
         ACCESS.info("{} {} {}", remote, msg.method(), uri.rawPath());
         // an upload's query string is not used: a malformed one does not stop it
         Request request = new Request(msg.method(), uri.rawPath(), Map.of(), msg.headers(), new byte[0]);
-        discarding = true;
+        body.discard();
         // refused, the body is not read: the connection closes once the 401 is out
         if (authenticate(request, new Exchange(ctx, false), remote).isEmpty()) {
             return;
@@ -209,8 +200,7 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
                     + declared + " bytes; files of at most " + config.maxFileBytes() + " bytes are stored (ACS_MAX_FILE_MB)");
             return;
         }
-        discarding = false;
-        upload = new FileUpload(ctx, exchange, executor, services.files(), name, msg.headers(), config.maxFileBytes());
+        body.to(new FileUpload(ctx, exchange, executor, services.files(), name, msg.headers(), config.maxFileBytes()));
         if (HttpUtil.is100ContinueExpected(msg)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
@@ -218,10 +208,7 @@ final class NbiHandler extends SimpleChannelInboundHandler<HttpObject> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (upload != null) {
-            upload.abort();
-            upload = null;
-        }
+        body.connectionClosed();
         super.channelInactive(ctx);
     }
 

@@ -55,16 +55,7 @@ public final class StoreBench {
         DataModel tree = DataModel.fromCsv(CwmpSessionEndToEndTest.fixtures().resolve("datamodels").resolve(model));
         System.out.printf("storing %,d devices of %s (%,d leaves each) in %s%n", devices, model, tree.leafCount(), dir);
         Instant now = Instant.now();
-        SortedMap<String, ParameterAttributes> learned = new TreeMap<>();
-        for (Map.Entry<String, SimParameter> e : tree.nodes().entrySet()) {
-            String path = e.getKey().endsWith(".") ? e.getKey().substring(0, e.getKey().length() - 1) : e.getKey();
-            SimParameter p = e.getValue();
-            learned.put(path, p.object() ? ParameterAttributes.NONE.withObject(true).withWritable(p.writable())
-                    .withTimestamp(now) : ParameterAttributes.NONE.withObject(false).withWritable(p.writable())
-                    .withValue(ParameterValues.typed(p.value(), p.type()), p.type(), now));
-        }
-        learned.put("", ParameterAttributes.NONE.withTimestamp(now));
-        TreeChanges changes = new TreeChanges(learned, java.util.Set.of());
+        TreeChanges changes = learned(tree, now);
 
         long start = System.nanoTime();
         try (EmbeddedStore store = EmbeddedStore.open(dir, Duration.ofSeconds(60))) {
@@ -124,6 +115,20 @@ public final class StoreBench {
             });
             System.out.printf("resident after the queries: %s%n", rss());
         }
+    }
+
+    /** A simulated device's whole tree as discovery stores it. */
+    static TreeChanges learned(DataModel tree, Instant now) {
+        SortedMap<String, ParameterAttributes> learned = new TreeMap<>();
+        for (Map.Entry<String, SimParameter> e : tree.nodes().entrySet()) {
+            String path = e.getKey().endsWith(".") ? e.getKey().substring(0, e.getKey().length() - 1) : e.getKey();
+            SimParameter p = e.getValue();
+            learned.put(path, p.object() ? ParameterAttributes.NONE.withObject(true).withWritable(p.writable())
+                    .withTimestamp(now) : ParameterAttributes.NONE.withObject(false).withWritable(p.writable())
+                    .withValue(ParameterValues.typed(p.value(), p.type()), p.type(), now));
+        }
+        learned.put("", ParameterAttributes.NONE.withTimestamp(now));
+        return new TreeChanges(learned, java.util.Set.of());
     }
 
     private static void query(EmbeddedStore store, String what, java.util.concurrent.Callable<Long> query)

@@ -15,15 +15,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cwmpacs.core.device.DeviceInform;
-import org.cwmpacs.core.device.ParameterAttributes;
-import org.cwmpacs.core.device.ParameterValues;
-import org.cwmpacs.core.device.TreeChanges;
 import org.cwmpacs.sim.DataModel;
-import org.cwmpacs.sim.SimParameter;
 import org.cwmpacs.soap.message.DeviceIdStruct;
 import org.cwmpacs.soap.message.ParameterValueStruct;
 
@@ -200,21 +194,12 @@ public final class UiBench {
     private static String storeBigDevice(AcsServer server, int leaves) {
         DataModel tree = DataModel.generate("00B16B", "BigTree", "BIG0001", leaves);
         Instant now = Instant.now();
-        SortedMap<String, ParameterAttributes> learned = new TreeMap<>();
-        for (Map.Entry<String, SimParameter> e : tree.nodes().entrySet()) {
-            String path = e.getKey().endsWith(".") ? e.getKey().substring(0, e.getKey().length() - 1) : e.getKey();
-            SimParameter p = e.getValue();
-            learned.put(path, p.object() ? ParameterAttributes.NONE.withObject(true).withWritable(p.writable())
-                    .withTimestamp(now) : ParameterAttributes.NONE.withObject(false).withWritable(p.writable())
-                    .withValue(ParameterValues.typed(p.value(), p.type()), p.type(), now));
-        }
-        learned.put("", ParameterAttributes.NONE.withTimestamp(now));
         String id = "00B16B-BigTree-BIG0001";
         DeviceInform inform = new DeviceInform(id, new DeviceIdStruct("Bench", "00B16B", "BigTree", "BIG0001"),
                 List.of("0 BOOTSTRAP", "1 BOOT"), List.of(ParameterValueStruct.ofString(
                 "Device.DeviceInfo.SoftwareVersion", "1.0")), now);
         server.store().devices().recordInform(inform).thenCompose(r -> server.store().devices().apply(id,
-                new TreeChanges(learned, java.util.Set.of()))).join();
+                StoreBench.learned(tree, now))).join();
         return id;
     }
 

@@ -42,8 +42,7 @@ final class UiHandler extends SimpleChannelInboundHandler<io.netty.handler.codec
     private final UiServer.Shared shared;
     private final Executor executor;
 
-    private org.cwmpacs.core.http.FileUpload upload;
-    private boolean discarding;
+    private final org.cwmpacs.core.http.UploadBody body = new org.cwmpacs.core.http.UploadBody();
 
     UiHandler(UiServer.Shared shared, Executor executor) {
         super(false);
@@ -66,14 +65,7 @@ final class UiHandler extends SimpleChannelInboundHandler<io.netty.handler.codec
                 new UploadStart(shared, executor).start(ctx, (io.netty.handler.codec.http.HttpRequest) msg,
                         this::uploading);
             } else if (msg instanceof io.netty.handler.codec.http.HttpContent content) {
-                if (upload != null && !discarding) {
-                    upload.offer(content);
-                    if (content instanceof io.netty.handler.codec.http.LastHttpContent) {
-                        upload = null;
-                    }
-                } else if (content instanceof io.netty.handler.codec.http.LastHttpContent) {
-                    discarding = false;
-                }
+                body.piece(content);
             }
         } finally {
             io.netty.util.ReferenceCountUtil.release(msg);
@@ -82,16 +74,12 @@ final class UiHandler extends SimpleChannelInboundHandler<io.netty.handler.codec
 
     /** The upload the request started, or none (refused: its body is dropped). */
     private void uploading(Optional<org.cwmpacs.core.http.FileUpload> started) {
-        upload = started.orElse(null);
-        discarding = started.isEmpty();
+        started.ifPresentOrElse(body::to, body::discard);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (upload != null) {
-            upload.abort();
-            upload = null;
-        }
+        body.connectionClosed();
         super.channelInactive(ctx);
     }
 

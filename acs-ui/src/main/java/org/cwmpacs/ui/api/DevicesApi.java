@@ -129,11 +129,16 @@ public final class DevicesApi {
         return out;
     }
 
-    /**
-     * GenieACS's {@code sort={"DeviceID.SerialNumber": 1, "Events.Inform": -1}} on parameters, mapped to where
-     * they are stored; the id last, so that pages do not overlap.
-     */
+    /** GenieACS's {@code sort={"DeviceID.SerialNumber": 1, "Events.Inform": -1}} on parameters, where they are stored. */
     static Map<String, Integer> sort(Optional<String> text) {
+        return sort(text, MongoQuery::storedField);
+    }
+
+    /**
+     * A {@code sort} parameter's JSON ({@code {"<name>": 1 | -1}}, at most 10), each name mapped by {@code field}
+     * (which refuses a name with an IllegalArgumentException); the id last, so that pages do not overlap.
+     */
+    static Map<String, Integer> sort(Optional<String> text, java.util.function.UnaryOperator<String> field) {
         Map<String, Integer> out = new java.util.LinkedHashMap<>();
         if (text.isPresent() && !text.get().isBlank()) {
             Map<String, Object> asked;
@@ -143,13 +148,13 @@ public final class DevicesApi {
                 throw new IllegalArgumentException(e.getMessage());
             }
             if (asked.size() > 10) {
-                throw new IllegalArgumentException("sort takes at most 10 parameters");
+                throw new IllegalArgumentException("sort takes at most 10 fields");
             }
             for (Map.Entry<String, Object> e : asked.entrySet()) {
                 if (!(e.getValue() instanceof Number n) || Math.abs(n.intValue()) != 1) {
                     throw new IllegalArgumentException("sort: " + e.getKey() + " must be 1 or -1, not " + e.getValue());
                 }
-                out.put(MongoQuery.storedField(e.getKey()), n.intValue());
+                out.put(field.apply(e.getKey()), n.intValue());
             }
         }
         out.putIfAbsent("_id", 1);

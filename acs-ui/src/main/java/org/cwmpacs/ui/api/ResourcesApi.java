@@ -133,29 +133,12 @@ public final class ResourcesApi {
     }
 
     private static Map<String, Integer> sort(String resource, Optional<String> text) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        if (text.isPresent() && !text.get().isBlank()) {
-            Map<String, Object> asked;
-            try {
-                asked = Json.parseObject(text.get(), "sort");
-            } catch (Json.InvalidJson e) {
-                throw new IllegalArgumentException(e.getMessage());
+        return DevicesApi.sort(text, name -> {
+            if (HIDDEN.getOrDefault(resource, List.of()).contains(name)) {
+                throw new IllegalArgumentException("sort: " + name + " cannot be sorted on");
             }
-            if (asked.size() > 10) {
-                throw new IllegalArgumentException("sort takes at most 10 fields");
-            }
-            for (Map.Entry<String, Object> e : asked.entrySet()) {
-                if (!(e.getValue() instanceof Number n) || Math.abs(n.intValue()) != 1) {
-                    throw new IllegalArgumentException("sort: " + e.getKey() + " must be 1 or -1, not " + e.getValue());
-                }
-                if (HIDDEN.getOrDefault(resource, List.of()).contains(e.getKey())) {
-                    throw new IllegalArgumentException("sort: " + e.getKey() + " cannot be sorted on");
-                }
-                out.put(e.getKey(), n.intValue());
-            }
-        }
-        out.putIfAbsent("_id", 1);
-        return out;
+            return name;
+        });
     }
 
     @SuppressWarnings("unchecked")
