@@ -172,6 +172,20 @@ class UiBrowserTest extends SimulatorCase {
         button(page, "Add tag").click();
         assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Tags"))).containsText("lab");
         assertThat(device(cpe).tags()).contains("lab");
+
+        // a bulk change: each device's outcome in its row
+        page.navigate(base() + "#/devices");
+        assertThat(page.locator("p.total")).containsText("2 devices");
+        page.getByLabel("Select all shown").check();
+        button(page, "Set parameter").click();
+        page.getByLabel("Parameter", new Page.GetByLabelOptions().setExact(true)).fill(NTP);
+        page.getByLabel("Value", new Page.GetByLabelOptions().setExact(true)).fill("ntp.bulk.example");
+        button(page, "Set").click();
+        assertThat(page.locator("tr[data-id='" + id + "'] td.outcome")).hasText("Done");
+        assertThat(page.locator("tr[data-id='" + RunningAcs.id(other) + "'] td.outcome"))
+                .containsText("Queued for the next session");
+        assertThat(cpe.model().get(NTP).orElseThrow().value()).isEqualTo("ntp.bulk.example");
+        UiBrowser.screenshot(page, "bulk-outcomes");
     }
 
     /** A user as a GenieACS database holds one, with permissions for its role. */

@@ -62,6 +62,7 @@ export async function devicesPage(params) {
       const task = await chooseDownload();
       if (task) bulk(() => [task]);
     }}, "Push file"),
+    h("button", {type: "button", onclick: setParameter}, "Set parameter"),
     h("button", {type: "button", onclick: () => tagSelected(true)}, "Tag"),
     h("button", {type: "button", onclick: () => tagSelected(false)}, "Untag"),
     h("button", {type: "button", className: "danger", onclick: deleteSelected}, "Delete"));
@@ -139,6 +140,21 @@ export async function devicesPage(params) {
       const cell = outcomeCell(id);
       if (cell) { cell.textContent = text; cell.className = "outcome " + summary; }
     });
+  }
+
+  async function setParameter() {
+    if (!selection().length) return;
+    const form = await dialog("Set a parameter on the selected devices", [
+      {name: "path", label: "Parameter", required: true, help: "e.g. InternetGatewayDevice.Time.NTPServer1"},
+      {name: "value", label: "Value"},
+      {name: "type", label: "Type", type: "select", value: "xsd:string", options: ["xsd:string", "xsd:boolean",
+        "xsd:int", "xsd:unsignedInt", "xsd:long", "xsd:unsignedLong", "xsd:dateTime", "xsd:base64"]
+        .map((t) => ({value: t, label: t}))}], "Set");
+    if (!form || !form.path.trim()) return;
+    let value = form.value;
+    if (form.type === "xsd:boolean") value = /^(true|1)$/i.test(value.trim());
+    else if (/xsd:(int|unsignedInt|long|unsignedLong)/.test(form.type) && value.trim() !== "" && !isNaN(Number(value))) value = Number(value);
+    bulk(() => [{name: "setParameterValues", parameterValues: [[form.path.trim(), value, form.type]]}]);
   }
 
   async function tagSelected(on) {
