@@ -93,6 +93,11 @@ public final class UiBench {
                 }
             });
             AtomicLong bytes = new AtomicLong();
+            time(Math.min(runs, 5), "CSV export of every device, the default columns", () -> bytes.set(send(base, "GET",
+                    "/api/devices.csv?columns=" + q("{\"Serial number\": \"DeviceID.SerialNumber\", \"Product class\": "
+                    + "\"DeviceID.ProductClass\", \"Software version\": \"InternetGatewayDevice.DeviceInfo.SoftwareVersion\", "
+                    + "\"Last inform\": \"Events.Inform\"}"), null, cookie).body().length()));
+            System.out.printf("  (%,d characters)%n", bytes.get());
             time(runs, "the large device, flattened", () -> bytes.set(send(base, "GET", "/api/devices/" + q(big), null,
                     cookie).body().length()));
             System.out.printf("  (%,d characters of JSON)%n", bytes.get());
