@@ -58,7 +58,17 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
      */
     public record CwmpOptions(Duration requestTimeout, int maxSessionsPerAddress, boolean partialPaths,
                               org.cwmpacs.core.script.ScriptLimits scriptLimits, Duration presetsRefresh,
-                              Path extDir, Duration extTimeout) {
+                              Path extDir, Duration extTimeout, StunOptions stun) {
+    }
+
+    /**
+     * The built-in STUN server (TR-111 Part 2).
+     *
+     * @param enabled {@code ACS_STUN_ENABLED} (false)
+     * @param host {@code ACS_STUN_INTERFACE} (all addresses)
+     * @param port {@code ACS_STUN_PORT} (3478, STUN's port)
+     */
+    public record StunOptions(boolean enabled, String host, int port) {
     }
 
     /**
@@ -133,7 +143,9 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                                 v.integer("ACS_SCRIPT_MAX_MEMORY_MB", 256, 1, 65_536) * 1024L * 1024L),
                         Duration.ofSeconds(v.integer("ACS_PRESETS_REFRESH", 5, 0, 86_400)),
                         Path.of(v.string("GENIEACS_EXT_DIR", "config/ext")),
-                        Duration.ofMillis(v.integer("GENIEACS_EXT_TIMEOUT", 3000, 1, 600_000))),
+                        Duration.ofMillis(v.integer("GENIEACS_EXT_TIMEOUT", 3000, 1, 600_000)),
+                        new StunOptions(v.bool("ACS_STUN_ENABLED", false), v.string("ACS_STUN_INTERFACE", "::"),
+                                v.integer("ACS_STUN_PORT", 3478, 0, 65535))),
                 new UiOptions(v.string("GENIEACS_UI_INTERFACE", "::"), v.integer("GENIEACS_UI_PORT", 3000, 0, 65535),
                         Duration.ofSeconds(v.integer("ACS_UI_SESSION_IDLE", 3600, 60, 30 * 86_400)),
                         setupToken(v.optional("ACS_UI_SETUP_TOKEN")), uiCert, uiKey,

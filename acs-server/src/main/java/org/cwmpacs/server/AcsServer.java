@@ -171,7 +171,17 @@ public final class AcsServer implements AutoCloseable {
                     1024 * 1024, options.requestTimeout(), uiOptions.sessionIdle(), uiTls, uiOptions.setupToken());
             Listener ui = listen("UI", uiOptions.host(), uiOptions.port(), "GENIEACS_UI_PORT / GENIEACS_UI_INTERFACE",
                     host -> org.cwmpacs.ui.UiServer.listener(uiServices, uiConfig.withHost(host)), started, "");
+            AcsConfig.StunOptions stunOptions = config.cwmp().stun();
+            org.cwmpacs.core.stun.UdpBindings udpBindings = new org.cwmpacs.core.stun.UdpBindings();
+            Optional<Listener> stun = Optional.empty();
+            if (stunOptions.enabled()) {
+                stun = Optional.of(listen("STUN", stunOptions.host(), stunOptions.port(),
+                        "ACS_STUN_PORT / ACS_STUN_INTERFACE", host -> new org.cwmpacs.core.stun.StunServer(host,
+                                stunOptions.port(), udpBindings, Clock.systemUTC()), started, " (UDP)"));
+            }
+            Optional<Listener> stunListener = stun;
             return new AcsServer(store, locks, sessions, connectionRequests, cwmp, nbi, fs, ui, () -> {
+                stunListener.ifPresent(Listener::close);
                 sessionWork.shutdownNow();
                 extensions.close();
                 scripts.close();
