@@ -173,11 +173,15 @@ public final class AcsServer implements AutoCloseable {
                     host -> org.cwmpacs.ui.UiServer.listener(uiServices, uiConfig.withHost(host)), started, "");
             AcsConfig.StunOptions stunOptions = config.cwmp().stun();
             org.cwmpacs.core.stun.UdpBindings udpBindings = new org.cwmpacs.core.stun.UdpBindings();
+            org.cwmpacs.core.connreq.UdpPath udpPath = new org.cwmpacs.core.connreq.UdpPath(udpBindings);
+            connectionRequests.udp(udpPath);
             Optional<Listener> stun = Optional.empty();
             if (stunOptions.enabled()) {
                 stun = Optional.of(listen("STUN", stunOptions.host(), stunOptions.port(),
                         "ACS_STUN_PORT / ACS_STUN_INTERFACE", host -> new org.cwmpacs.core.stun.StunServer(host,
                                 stunOptions.port(), udpBindings, Clock.systemUTC()), started, " (UDP)"));
+                org.cwmpacs.core.stun.StunServer stunServer = (org.cwmpacs.core.stun.StunServer) stun.get();
+                udpPath.sendFrom(stunServer::send);
             }
             Optional<Listener> stunListener = stun;
             return new AcsServer(store, locks, sessions, connectionRequests, cwmp, nbi, fs, ui, () -> {

@@ -48,4 +48,86 @@ class StunEndToEndTest {
                     .isEqualTo(cpe.getLocalSocketAddress());
         }
     }
+
+    private static final String MS = "InternetGatewayDevice.ManagementServer.";
+
+    /** A CPE whose HTTP connection request cannot arrive (its URL's port is closed), with UDP parameters. */
+    private static org.cwmpacs.sim.SimulatedCpe natted(RunningAcs acs, String serial, String udpAddress) throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        org.cwmpacs.sim.DataModel tree = org.cwmpacs.sim.DataModel.fromCsv(CwmpSessionEndToEndTest.fixtures()
+                .resolve("datamodels").resolve(NbiCompatibilityTest.BM632W)).copyWithSerial(serial);
+        tree.put(MS + "ConnectionRequestURL", org.cwmpacs.sim.SimParameter.leaf(false, "http://127.0.0.1:" + closed
+                + "/cr", "xsd:string"));
+        tree.put(MS + "ConnectionRequestUsername", org.cwmpacs.sim.SimParameter.leaf(true, "cpe-user", "xsd:string"));
+        tree.put(MS + "ConnectionRequestPassword", org.cwmpacs.sim.SimParameter.leaf(true, "cpe-pass", "xsd:string"));
+        tree.put(MS + "UDPConnectionRequestAddress", org.cwmpacs.sim.SimParameter.leaf(false, udpAddress, "xsd:string"));
+        tree.put(MS + "STUNEnable", org.cwmpacs.sim.SimParameter.leaf(true, "true", "xsd:boolean"));
+        tree.put(MS + "STUNUsername", org.cwmpacs.sim.SimParameter.leaf(true, "stun-" + serial, "xsd:string"));
+        org.cwmpacs.sim.SimulatedCpe cpe = new org.cwmpacs.sim.SimulatedCpe(acs.uri, tree,
+                org.cwmpacs.sim.SimulatedCpe.Options.DEFAULT, org.cwmpacs.sim.SimulatedCpe.newHttpClient());
+        assertThat(cpe.runSession("0 BOOTSTRAP", "1 BOOT").ok()).isTrue();
+        return cpe;
+    }
+
+    /** The Annex G request a CPE received, checked as the CPE checks it. */
+    private static Map<String, String> signedRequest(DatagramSocket cpe) throws Exception {
+        DatagramPacket p = new DatagramPacket(new byte[1024], 1024);
+        cpe.setSoTimeout(5000);
+        cpe.receive(p);
+        String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^GET http://[^?]+\\?ts=(\\d+)&id=(\\d+)&un=([^&]*)"
+                + "&cn=([0-9a-f]+)&sig=([0-9a-f]{40}) HTTP/1.1\r\nHost: [^\r]+\r\n\r\n$").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec("cpe-pass".getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String expected = java.util.HexFormat.of().formatHex(mac.doFinal((m.group(1) + m.group(2) + m.group(3)
+                + m.group(4)).getBytes(StandardCharsets.UTF_8)));
+        assertThat(m.group(5)).as("signed with the connection request password").isEqualTo(expected);
+        assertThat(m.group(3)).isEqualTo("cpe-user");
+        return Map.of("from", Integer.toString(p.getPort()), "id", m.group(2));
+    }
+
+    @Test
+    void aCpeHttpCannotReachIsWokenOverUdpAtTheAddressItReported() throws Exception {
+        try (RunningAcs acs = RunningAcs.start(dir, Map.of());
+             DatagramSocket cpeUdp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            org.cwmpacs.sim.SimulatedCpe cpe = natted(acs, "UDP1", "127.0.0.1:" + cpeUdp.getLocalPort());
+            NbiClient nbi = new NbiClient(acs.server.nbiPort());
+            NbiClient.Reply woken = nbi.send("POST", "/devices/" + RunningAcs.id(cpe) + "/tasks?connection_request", null);
+            assertThat(woken.status()).as("%s", woken).isEqualTo(200);
+            String id = signedRequest(cpeUdp).get("id");
+            for (int copy = 2; copy <= 3; copy++) {
+                assertThat(signedRequest(cpeUdp).get("id")).as("copy %d, the same message", copy).isEqualTo(id);
+            }
+        }
+    }
+
+    @Test
+    void theBindingOurStunServerLearnedWinsAndTheRequestLeavesFromItsPort() throws Exception {
+        int stunPort = freeUdpPort();
+        try (RunningAcs acs = RunningAcs.start(dir, Map.of("ACS_STUN_ENABLED", "true", "ACS_STUN_PORT",
+                Integer.toString(stunPort), "ACS_STUN_INTERFACE", "127.0.0.1"));
+             DatagramSocket cpeUdp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            // the address it reported is stale: the NAT has moved it since
+            org.cwmpacs.sim.SimulatedCpe cpe = natted(acs, "UDP2", "127.0.0.1:9");
+            byte[] tid = new byte[16];
+            tid[5] = 9;
+            byte[] binding = StunCodec.encode(new StunMessage(StunMessage.BINDING_REQUEST, tid, List.of(
+                    new StunMessage.Attribute(StunMessage.USERNAME, "stun-UDP2".getBytes(StandardCharsets.UTF_8)),
+                    new StunMessage.Attribute(StunMessage.CONNECTION_REQUEST_BINDING,
+                            StunMessage.TR111_BINDING.getBytes(StandardCharsets.US_ASCII)))), Optional.empty(), false,
+                    (byte) 0);
+            cpeUdp.setSoTimeout(3000);
+            cpeUdp.send(new DatagramPacket(binding, binding.length, InetAddress.getLoopbackAddress(), stunPort));
+            cpeUdp.receive(new DatagramPacket(new byte[512], 512));
+            NbiClient nbi = new NbiClient(acs.server.nbiPort());
+            assertThat(nbi.send("POST", "/devices/" + RunningAcs.id(cpe) + "/tasks?connection_request", null).status())
+                    .isEqualTo(200);
+            assertThat(signedRequest(cpeUdp).get("from")).as("sent from the STUN port, which the NAT lets in")
+                    .isEqualTo(Integer.toString(stunPort));
+        }
+    }
 }

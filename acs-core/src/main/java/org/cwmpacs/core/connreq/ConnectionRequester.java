@@ -50,6 +50,8 @@ public final class ConnectionRequester {
     private final Supplier<CompletableFuture<ConfigEntries>> config;
     private final Optional<Extensions> extensions;
     private final SecureRandom random = new SecureRandom();
+    /** UDP connection requests (Annex G), for devices HTTP does not reach; none until given. */
+    private volatile Optional<UdpPath> udp = Optional.empty();
 
     /**
      * @param timeout for the whole exchange ({@code ACS_CONNECTION_REQUEST_TIMEOUT}, 2 s)
@@ -78,6 +80,11 @@ public final class ConnectionRequester {
         this.extensions = extensions;
     }
 
+    /** Devices the HTTP request does not reach are then sent a UDP connection request along {@code path}. */
+    public void udp(UdpPath path) {
+        this.udp = Optional.of(path);
+    }
+
     /** Wakes a registered device, with what its document and the {@code config} collection say. */
     public CompletableFuture<ConnectionRequestResult> wake(String deviceId) {
         return devices.load(deviceId).thenCombine(config.get(), (device, entries) -> {
@@ -85,12 +92,14 @@ public final class ConnectionRequester {
                 return CompletableFuture.completedFuture(ConnectionRequestResult.invalid("No such device"));
             }
             Optional<String> url = parameter(device.get(), "ConnectionRequestURL");
-            if (url.isEmpty()) {
-                return CompletableFuture.completedFuture(ConnectionRequestResult.invalid(
-                        "No ConnectionRequestURL is known for this device"));
-            }
             String username = parameter(device.get(), "ConnectionRequestUsername").orElse("");
             String password = parameter(device.get(), "ConnectionRequestPassword").orElse("");
+            Optional<java.net.InetSocketAddress> udpTarget = udp.flatMap(u -> u.target(device.get()));
+            if (url.isEmpty()) {
+                return CompletableFuture.completedFuture(udpTarget.isPresent()
+                        ? logged(deviceId, udp.get().send(udpTarget.get(), username, password))
+                        : ConnectionRequestResult.invalid("No ConnectionRequestURL is known for this device"));
+            }
             String host;
             try {
                 host = Optional.ofNullable(URI.create(url.get().strip()).getHost()).orElse("");
@@ -108,6 +117,10 @@ public final class ConnectionRequester {
                     settings.millis(DeviceConfig.CONNECTION_REQUEST_TIMEOUT, timeout),
                     settings.flag(DeviceConfig.CONNECTION_REQUEST_ALLOW_BASIC, allowBasic)), SENDERS)
                     .thenCompose(exchange -> send(url.get(), candidates, exchange))
+                    // HTTP did not reach it (not refused credentials): UDP may, through the NAT
+                    .thenApplyAsync(result -> result.ok() || udpTarget.isEmpty()
+                            || result == ConnectionRequestResult.BAD_CREDENTIALS ? result
+                            : udp.get().send(udpTarget.get(), username, password), SENDERS)
                     .thenApply(result -> {
                         LOG.info("- {}: Connection request; status=\"{}\"", deviceId, result.status());
                         return result.withOnlineThreshold(settings.value(DeviceConfig.DEVICE_ONLINE_THRESHOLD)
@@ -116,6 +129,11 @@ public final class ConnectionRequester {
                     });
         }).thenCompose(f -> f)
                 .exceptionally(failure -> ConnectionRequestResult.invalid("Connection request failed: " + failure.getMessage()));
+    }
+
+    private static ConnectionRequestResult logged(String deviceId, ConnectionRequestResult result) {
+        LOG.info("- {}: Connection request; status=\"{}\"", deviceId, result.status());
+        return result;
     }
 
     /** How one connection request is made: its time limit and whether Basic is answered. */
@@ -146,7 +164,7 @@ public final class ConnectionRequester {
         return List.copyOf(out);
     }
 
-    private static Optional<String> parameter(Device device, String name) {
+    static Optional<String> parameter(Device device, String name) {
         for (String root : List.of("InternetGatewayDevice", "Device")) {
             Optional<Object> value = device.value(root + ".ManagementServer." + name);
             if (value.isPresent() && !String.valueOf(value.get()).isEmpty()) {

@@ -96,9 +96,13 @@ public final class StunServer implements Listener {
                 && request.has(StunMessage.FINGERPRINT), (byte) 0));
     }
 
-    /** The channel UDP connection requests are sent from, so that they pass the CPEs' NAT bindings. */
-    public Channel channel() {
-        return channel;
+    /** Sends a datagram from the STUN port: UDP connection requests, so that they pass the CPEs' NAT bindings. */
+    public void send(byte[] datagram, InetSocketAddress to) throws java.io.IOException {
+        io.netty.channel.ChannelFuture sent = channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagram),
+                to)).syncUninterruptibly();
+        if (!sent.isSuccess()) {
+            throw new java.io.IOException(String.valueOf(sent.cause()), sent.cause());
+        }
     }
 
     @Override
