@@ -130,4 +130,32 @@ class StunEndToEndTest {
                     .isEqualTo(Integer.toString(stunPort));
         }
     }
+
+    @Test
+    void aCpeBehindANatRunsTheTaskItWasWokenForEvenAfterTheNatMovedIt() throws Exception {
+        int stunPort = freeUdpPort();
+        try (RunningAcs acs = RunningAcs.start(dir, Map.of("ACS_STUN_ENABLED", "true", "ACS_STUN_PORT",
+                Integer.toString(stunPort), "ACS_STUN_INTERFACE", "127.0.0.1"))) {
+            org.cwmpacs.sim.SimulatedCpe cpe = natted(acs, "UDP3", "127.0.0.1:9");
+            String task = "{\"name\": \"getParameterValues\", \"parameterNames\": [\"" + MS + "PeriodicInformInterval\"]}";
+            NbiClient nbi = new NbiClient(acs.server.nbiPort());
+            try (org.cwmpacs.sim.UdpConnectionRequestListener nat = org.cwmpacs.sim.UdpConnectionRequestListener.start(
+                    cpe, "cpe-user", "cpe-pass", "stun-UDP3", new java.net.InetSocketAddress("127.0.0.1", stunPort))) {
+                NbiClient.Reply ran = nbi.send("POST", "/devices/" + RunningAcs.id(cpe) + "/tasks?connection_request", task);
+                assertThat(ran.status()).as("%s", ran).isEqualTo(200);
+                assertThat(nat.accepted()).isEqualTo(1);
+
+                int before = nat.port();
+                nat.natMoves();
+                assertThat(nat.port()).isNotEqualTo(before);
+                NbiClient.Reply again = nbi.send("POST", "/devices/" + RunningAcs.id(cpe) + "/tasks?connection_request",
+                        task);
+                assertThat(again.status()).as("reached at its new port: %s", again).isEqualTo(200);
+                assertThat(nat.accepted()).isEqualTo(2);
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                        .until(() -> nat.ignored() >= 2);
+                assertThat(acs.raw().count("tasks")).isZero();
+            }
+        }
+    }
 }
