@@ -58,7 +58,8 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
      */
     public record CwmpOptions(Duration requestTimeout, int maxSessionsPerAddress, boolean partialPaths,
                               org.cwmpacs.core.script.ScriptLimits scriptLimits, Duration presetsRefresh,
-                              Path extDir, Duration extTimeout, StunOptions stun) {
+                              Path extDir, Duration extTimeout, StunOptions stun,
+                              Optional<org.cwmpacs.core.connreq.XmppConnectionRequester.Settings> xmpp) {
     }
 
     /**
@@ -145,11 +146,28 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                         Path.of(v.string("GENIEACS_EXT_DIR", "config/ext")),
                         Duration.ofMillis(v.integer("GENIEACS_EXT_TIMEOUT", 3000, 1, 600_000)),
                         new StunOptions(v.bool("ACS_STUN_ENABLED", false), v.string("ACS_STUN_INTERFACE", "::"),
-                                v.integer("ACS_STUN_PORT", 3478, 0, 65535))),
+                                v.integer("ACS_STUN_PORT", 3478, 0, 65535)),
+                        xmpp(v)),
                 new UiOptions(v.string("GENIEACS_UI_INTERFACE", "::"), v.integer("GENIEACS_UI_PORT", 3000, 0, 65535),
                         Duration.ofSeconds(v.integer("ACS_UI_SESSION_IDLE", 3600, 60, 30 * 86_400)),
                         setupToken(v.optional("ACS_UI_SETUP_TOKEN")), uiCert, uiKey,
                         v.integer("ACS_TRANSCRIPT_MB", 64, 0, 16_384) * 1024L * 1024L));
+    }
+
+    /** GenieACS's XMPP options, and ours for where the server is and whether TLS is required. */
+    private static Optional<org.cwmpacs.core.connreq.XmppConnectionRequester.Settings> xmpp(Values v)
+            throws ConfigException {
+        Optional<String> jid = v.optional("GENIEACS_XMPP_JID");
+        if (jid.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!jid.get().matches("[^@/\\s]+@[^@/\\s]+")) {
+            throw new ConfigException("GENIEACS_XMPP_JID must read user@domain, not '" + jid.get() + "'");
+        }
+        return Optional.of(new org.cwmpacs.core.connreq.XmppConnectionRequester.Settings(jid.get(),
+                v.optional("GENIEACS_XMPP_PASSWORD").orElse(""), v.optional("ACS_XMPP_HOST"),
+                v.integer("ACS_XMPP_PORT", 5222, 1, 65535), v.bool("ACS_XMPP_REQUIRE_TLS", true),
+                Duration.ofMillis(v.integer("ACS_CONNECTION_REQUEST_TIMEOUT", 2000, 100, 600_000)).multipliedBy(2)));
     }
 
     private static NbiOptions nbi(Values v) throws ConfigException {

@@ -175,6 +175,12 @@ public final class AcsServer implements AutoCloseable {
             org.cwmpacs.core.stun.UdpBindings udpBindings = new org.cwmpacs.core.stun.UdpBindings();
             org.cwmpacs.core.connreq.UdpPath udpPath = new org.cwmpacs.core.connreq.UdpPath(udpBindings);
             connectionRequests.udp(udpPath);
+            Optional<org.cwmpacs.core.connreq.XmppConnectionRequester> xmpp = config.cwmp().xmpp()
+                    .map(org.cwmpacs.core.connreq.XmppConnectionRequester::new);
+            xmpp.ifPresent(x -> {
+                connectionRequests.xmpp(x);
+                started.add(x);
+            });
             Optional<Listener> stun = Optional.empty();
             if (stunOptions.enabled()) {
                 stun = Optional.of(listen("STUN", stunOptions.host(), stunOptions.port(),
@@ -186,6 +192,7 @@ public final class AcsServer implements AutoCloseable {
             Optional<Listener> stunListener = stun;
             return new AcsServer(store, locks, sessions, connectionRequests, cwmp, nbi, fs, ui, () -> {
                 stunListener.ifPresent(Listener::close);
+                xmpp.ifPresent(org.cwmpacs.core.connreq.XmppConnectionRequester::close);
                 sessionWork.shutdownNow();
                 extensions.close();
                 scripts.close();

@@ -85,6 +85,22 @@ public final class ConnectionRequester {
         this.udp = Optional.of(path);
     }
 
+    /** XMPP connection requests (Annex K), the last path, for devices with a ConnReqJabberID. */
+    private volatile Optional<XmppConnectionRequester> xmpp = Optional.empty();
+
+    public void xmpp(XmppConnectionRequester requester) {
+        this.xmpp = Optional.of(requester);
+    }
+
+    /** The next path when one did not reach the device (refused credentials end the search). */
+    private ConnectionRequestResult orElse(ConnectionRequestResult result, Optional<String> jid, String username,
+                                           String password) {
+        if (result.ok() || result == ConnectionRequestResult.BAD_CREDENTIALS || jid.isEmpty() || xmpp.isEmpty()) {
+            return result;
+        }
+        return xmpp.get().wake(jid.get(), username, password);
+    }
+
     /** Wakes a registered device, with what its document and the {@code config} collection say. */
     public CompletableFuture<ConnectionRequestResult> wake(String deviceId) {
         return devices.load(deviceId).thenCombine(config.get(), (device, entries) -> {
@@ -95,10 +111,14 @@ public final class ConnectionRequester {
             String username = parameter(device.get(), "ConnectionRequestUsername").orElse("");
             String password = parameter(device.get(), "ConnectionRequestPassword").orElse("");
             Optional<java.net.InetSocketAddress> udpTarget = udp.flatMap(u -> u.target(device.get()));
+            Optional<String> jid = parameter(device.get(), "ConnReqJabberID");
             if (url.isEmpty()) {
-                return CompletableFuture.completedFuture(udpTarget.isPresent()
-                        ? logged(deviceId, udp.get().send(udpTarget.get(), username, password))
-                        : ConnectionRequestResult.invalid("No ConnectionRequestURL is known for this device"));
+                if (udpTarget.isEmpty() && (jid.isEmpty() || xmpp.isEmpty())) {
+                    return CompletableFuture.completedFuture(ConnectionRequestResult.invalid(
+                            "No ConnectionRequestURL is known for this device"));
+                }
+                return CompletableFuture.supplyAsync(() -> logged(deviceId, orElse(udpTarget.map(t -> udp.get().send(t,
+                        username, password)).orElse(ConnectionRequestResult.OFFLINE), jid, username, password)), SENDERS);
             }
             String host;
             try {
@@ -121,6 +141,7 @@ public final class ConnectionRequester {
                     .thenApplyAsync(result -> result.ok() || udpTarget.isEmpty()
                             || result == ConnectionRequestResult.BAD_CREDENTIALS ? result
                             : udp.get().send(udpTarget.get(), username, password), SENDERS)
+                    .thenApplyAsync(result -> orElse(result, jid, username, password), SENDERS)
                     .thenApply(result -> {
                         LOG.info("- {}: Connection request; status=\"{}\"", deviceId, result.status());
                         return result.withOnlineThreshold(settings.value(DeviceConfig.DEVICE_ONLINE_THRESHOLD)
