@@ -50,6 +50,7 @@ class NbiTaskFlowTest extends SimulatorCase {
             NbiClient.Reply wakeOnly = nbi.send("POST", "/devices/" + id + "/tasks?connection_request", null);
             assertThat(wakeOnly.status()).isEqualTo(200);
             assertThat(wakeOnly.body()).isEmpty();
+            assertThat(wakeOnly.header("Connection-Request-Path")).contains("HTTP");
         }
     }
 

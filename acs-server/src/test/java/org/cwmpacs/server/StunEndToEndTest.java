@@ -98,6 +98,7 @@ class StunEndToEndTest {
             NbiClient nbi = new NbiClient(acs.server.nbiPort());
             NbiClient.Reply woken = nbi.send("POST", "/devices/" + RunningAcs.id(cpe) + "/tasks?connection_request", null);
             assertThat(woken.status()).as("%s", woken).isEqualTo(200);
+            assertThat(woken.header("Connection-Request-Path")).contains("UDP");
             String id = signedRequest(cpeUdp).get("id");
             for (int copy = 2; copy <= 3; copy++) {
                 assertThat(signedRequest(cpeUdp).get("id")).as("copy %d, the same message", copy).isEqualTo(id);

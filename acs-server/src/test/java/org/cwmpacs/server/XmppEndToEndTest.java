@@ -44,6 +44,10 @@ class XmppEndToEndTest {
                 assertThat(ran.status()).as("%s", ran).isEqualTo(200);
                 assertThat(xmpp.accepted()).isEqualTo(1);
                 assertThat(acs.raw().count("tasks")).isZero();
+                NbiClient.Reply woken = nbi.send("POST", "/devices/" + RunningAcs.id(cpe) + "/tasks?connection_request",
+                        null);
+                assertThat(woken.status()).isEqualTo(200);
+                assertThat(woken.header("Connection-Request-Path")).contains("XMPP");
 
                 acs.raw().set("devices", RunningAcs.id(cpe), new org.bson.Document(MS + "ConnectionRequestPassword._value",
                         "a stale password"));

@@ -95,10 +95,10 @@ public final class ConnectionRequester {
     /** The next path when one did not reach the device (refused credentials end the search). */
     private ConnectionRequestResult orElse(ConnectionRequestResult result, Optional<String> jid, String username,
                                            String password) {
-        if (result.ok() || result == ConnectionRequestResult.BAD_CREDENTIALS || jid.isEmpty() || xmpp.isEmpty()) {
+        if (result.ok() || result.badCredentials() || jid.isEmpty() || xmpp.isEmpty()) {
             return result;
         }
-        return xmpp.get().wake(jid.get(), username, password);
+        return xmpp.get().wake(jid.get(), username, password).via("XMPP");
     }
 
     /** Wakes a registered device, with what its document and the {@code config} collection say. */
@@ -137,9 +137,9 @@ public final class ConnectionRequester {
                     settings.millis(DeviceConfig.CONNECTION_REQUEST_TIMEOUT, timeout),
                     settings.flag(DeviceConfig.CONNECTION_REQUEST_ALLOW_BASIC, allowBasic)), SENDERS)
                     .thenCompose(exchange -> send(url.get(), candidates, exchange))
+                    .thenApply(result -> result.via("HTTP"))
                     // HTTP did not reach it (not refused credentials): UDP may, through the NAT
-                    .thenApplyAsync(result -> result.ok() || udpTarget.isEmpty()
-                            || result == ConnectionRequestResult.BAD_CREDENTIALS ? result
+                    .thenApplyAsync(result -> result.ok() || udpTarget.isEmpty() || result.badCredentials() ? result
                             : udp.get().send(udpTarget.get(), username, password), SENDERS)
                     .thenApplyAsync(result -> orElse(result, jid, username, password), SENDERS)
                     .thenApply(result -> {

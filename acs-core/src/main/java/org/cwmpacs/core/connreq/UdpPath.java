@@ -54,9 +54,9 @@ public final class UdpPath {
                 sender.send(message, to);
             }
             return new ConnectionRequestResult(true, "UDP connection request sent to " + to.getAddress().getHostAddress()
-                    + ":" + to.getPort());
+                    + ":" + to.getPort()).via("UDP");
         } catch (IOException | RuntimeException e) {
-            return new ConnectionRequestResult(false, "UDP connection request failed: " + e.getMessage());
+            return new ConnectionRequestResult(false, "UDP connection request failed: " + e.getMessage()).via("UDP");
         }
     }
 

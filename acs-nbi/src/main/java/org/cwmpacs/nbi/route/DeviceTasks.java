@@ -149,7 +149,9 @@ public final class DeviceTasks {
     private void wakeOnly(Exchange exchange, String deviceId) {
         ConnectionRequestResult result = services.connectionRequests().wake(deviceId).join();
         if (result.ok()) {
-            exchange.respond(HttpResponseStatus.OK);
+            // which way reached it (HTTP, UDP or XMPP): ours, GenieACS answers without
+            exchange.respond(HttpResponseStatus.OK, "text/plain; charset=utf-8", new byte[0],
+                    Map.of("Connection-Request-Path", result.path()));
         } else {
             exchange.text(Exchange.status(504, result.status()), result.status());
         }

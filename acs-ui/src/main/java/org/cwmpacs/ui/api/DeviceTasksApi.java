@@ -107,7 +107,9 @@ public final class DeviceTasksApi {
                 sessions.release(deviceId, token).join();
             }
             LOG.info("\"{}\" queued {} on {}", username, queued.stream().map(Task::name).toList(), deviceId);
+            java.util.concurrent.atomic.AtomicReference<String> path = new java.util.concurrent.atomic.AtomicReference<>("");
             services.connectionRequests().wake(deviceId).thenCompose(result -> {
+                path.set(result.path());
                 if (!result.ok()) {
                     return CompletableFuture.completedFuture(Optional.of(result.status()));
                 }
@@ -124,7 +126,7 @@ public final class DeviceTasksApi {
                     statuses.add(Map.of("_id", t.id(), "name", t.name(), "status", outcome));
                 }
                 exchange.respond(HttpResponseStatus.OK, "application/json", Json.write(statuses),
-                        Map.of("Connection-Request", status.orElse("OK")));
+                        Map.of("Connection-Request", status.orElse("OK"), "Connection-Request-Path", path.get()));
             }, executor).exceptionally(failure -> {
                 exchange.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "the tasks were queued, but waiting for the "
                         + "device failed: " + failure.getMessage());

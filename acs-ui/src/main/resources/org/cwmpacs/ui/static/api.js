@@ -78,5 +78,6 @@ export function query(params) {
 // Queues tasks on a device, wakes it and waits for its session: [{_id, name, status}] and how the wake went.
 export async function postTasks(deviceId, tasks) {
   const res = await request("POST", "/api/devices/" + encodeURIComponent(deviceId) + "/tasks", tasks);
-  return {statuses: await res.json(), connectionRequest: res.headers.get("Connection-Request") || "OK"};
+  return {statuses: await res.json(), connectionRequest: res.headers.get("Connection-Request") || "OK",
+    path: res.headers.get("Connection-Request-Path") || ""};
 }

@@ -103,8 +103,17 @@ async function logout() {
     toast(e.message, "error");
   }
   forgetConfig();
-  location.hash = "#/login";
-  render();
+  go("#/login");
+}
+
+// To a page: a new hash renders it (hashchange), the same one is rendered again; never both, as two renders
+// of one page could finish after the next page's and show the wrong one.
+function go(hash) {
+  if (location.hash === hash) {
+    render();
+  } else {
+    location.hash = hash;
+  }
 }
 
 function loginPage() {
@@ -123,8 +132,7 @@ function loginPage() {
       const r = await json("POST", "/login", {username: form.username.value, password: form.password.value});
       setCsrf(r.csrf);
       forgetConfig();
-      if (!location.hash || location.hash === "#/login") location.hash = "#/overview";
-      render();
+      go(!location.hash || location.hash === "#/login" ? "#/overview" : location.hash);
     } catch (err) {
       error.textContent = err.message;
     }
@@ -156,8 +164,7 @@ function setupPage() {
         password: form.password.value, seed: form.seed.checked});
       const r = await json("POST", "/login", {username: form.username.value, password: form.password.value});
       setCsrf(r.csrf);
-      location.hash = "#/overview";
-      render();
+      go("#/overview");
     } catch (err) {
       error.textContent = err.message;
     }

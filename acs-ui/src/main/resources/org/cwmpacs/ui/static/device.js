@@ -20,7 +20,8 @@ export async function devicePage(params, id) {
       const r = await postTasks(id, tasks);
       const states = r.statuses.map((s) => s.status);
       const summary = states.every((s) => s === "done") ? "done" : states.includes("fault") ? "fault" : "pending";
-      const message = what + ": " + describeOutcome(summary, r.connectionRequest === "OK" ? "" : r.connectionRequest);
+      const message = what + ": " + describeOutcome(summary, r.connectionRequest === "OK" ? "" : r.connectionRequest)
+        + (r.path && r.path !== "HTTP" ? " (woken over " + r.path + ")" : "");
       await reload();
       const after = document.querySelector("#main p.status");
       if (after) { after.textContent = message; after.className = "status " + summary; }
