@@ -111,7 +111,7 @@ class AuthAndConnectionRequestEndToEndTest extends SimulatorCase {
 
             acs.queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":[[\"Device.WiFi.SSID.1.SSID\",\"Woken\"]]}");
             ConnectionRequestResult result = acs.server.connectionRequests().wake(RunningAcs.id(cpe)).get();
-            assertThat(result).isEqualTo(ConnectionRequestResult.OK);
+            assertThat(result).isEqualTo(ConnectionRequestResult.OK.via("HTTP"));
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (acs.raw().count("tasks") > 0
                     && System.nanoTime() < deadline) {

@@ -106,7 +106,7 @@ class ConfigCollectionEndToEndTest extends SimulatorCase {
             assertThat(cpe.runSession().ok()).isTrue();
             // the stored credentials (none) are wrong
             assertThat(acs.server.connectionRequests().wake(RunningAcs.id(cpe)).get())
-                    .isEqualTo(ConnectionRequestResult.BAD_CREDENTIALS);
+                    .isEqualTo(ConnectionRequestResult.BAD_CREDENTIALS.via("HTTP"));
             config("cwmp.connectionRequestAuth", "AUTH(\"admin\", \"admin\") OR AUTH(serialNumber, \"cr-\" || "
                     + "DeviceID.SerialNumber)");
             config("cwmp.deviceOnlineThreshold", "2500");
@@ -117,7 +117,7 @@ class ConfigCollectionEndToEndTest extends SimulatorCase {
 
             config("cwmp.connectionRequestAuth", "AUTH(\"admin\", \"admin\")");
             assertThat(acs.server.connectionRequests().wake(RunningAcs.id(cpe)).get())
-                    .isEqualTo(ConnectionRequestResult.BAD_CREDENTIALS.withOnlineThreshold(
+                    .isEqualTo(ConnectionRequestResult.BAD_CREDENTIALS.via("HTTP").withOnlineThreshold(
                             java.util.Optional.of(java.time.Duration.ofMillis(2500))));
             assertThat(listener.accepted()).isEqualTo(1);
         }
