@@ -62,7 +62,7 @@ export async function adminPage(params, resource) {
         } catch (e) {
           toast(e.message, "error");
         }
-      }}, "Delete")))))))));
+      }}, "Delete")))))))), params);
 }
 
 const FILE_TYPES = ["1 Firmware Upgrade Image", "2 Web Content", "3 Vendor Configuration File", "4 Tone File",

@@ -1,4 +1,4 @@
-import {h, show, toast, dialog} from "./dom.js";
+import {h, show, toast, dialog, startNavigation} from "./dom.js";
 import {json, setCsrf, request} from "./api.js";
 import {forgetConfig} from "./config.js";
 import {overviewPage} from "./overview.js";
@@ -24,6 +24,9 @@ function parseHash() {
 }
 
 async function render() {
+  // this navigation's mark, taken before any wait, so that a later navigation's page wins
+  const {path, params} = parseHash();
+  startNavigation(params);
   let status;
   try {
     status = await json("GET", "/status");
@@ -32,7 +35,6 @@ async function render() {
     return;
   }
   setCsrf(status.csrf);
-  const {path, params} = parseHash();
   if (!status.users) {
     nav(null);
     setupPage();

@@ -35,7 +35,7 @@ export async function devicePage(params, id) {
   const components = list(config.device).map((c) => component(c, ctx));
   show(h("div", {className: "device"}, h("h1", {}, id), status, components,
     await taskQueue(id, reload), h("section", {"aria-label": "Actions"}, h("h2", {}, "Actions"), actions(ctx)),
-    await transcripts(id)));
+    await transcripts(id)), params);
 }
 
 // The first element of a SOAP body: the RPC a message carries.

@@ -68,7 +68,7 @@ export async function devicesPage(params) {
     h("button", {type: "button", className: "danger", onclick: deleteSelected}, "Delete"));
 
   show(h("div", {}, h("h1", {}, "Devices"), form, total, actions, h("div", {className: "scroll"}, table), more,
-    " ", exportLink));
+    " ", exportLink), params);
 
   try {
     filter = smartQuery(filterText, filters);

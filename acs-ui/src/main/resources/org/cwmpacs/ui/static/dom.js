@@ -28,7 +28,17 @@ export function svg(tag, attrs, ...children) {
   return el;
 }
 
-export function show(node) {
+let navigation = 0;
+
+// Marks a navigation's parameters: a page rendered for an older navigation is not shown over a newer one
+// (renders are asynchronous, and a slow one may finish after the user moved on).
+export function startNavigation(params) {
+  params.navigation = ++navigation;
+  return params;
+}
+
+export function show(node, params) {
+  if (params && params.navigation !== undefined && params.navigation !== navigation) return;
   const main = document.getElementById("main");
   main.replaceChildren(node);
 }

@@ -24,5 +24,5 @@ export async function faultsPage(params) {
         } catch (e) {
           toast(e.message, "error");
         }
-      }}, String(f.channel).startsWith("task_") ? "Retry" : "Delete")))))))));
+      }}, String(f.channel).startsWith("task_") ? "Retry" : "Delete")))))))), params);
 }

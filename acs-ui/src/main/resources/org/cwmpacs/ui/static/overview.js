@@ -3,7 +3,7 @@ import {count, query} from "./api.js";
 import {uiConfig, list, text} from "./config.js";
 
 // The charts of ui.overview (groups of pie charts, each slice a device filter), and the totals.
-export async function overviewPage() {
+export async function overviewPage(params) {
   const config = await uiConfig();
   const overview = config.overview || {};
   const charts = overview.charts || {};
@@ -21,7 +21,7 @@ export async function overviewPage() {
     const label = g === null ? "" : text(groups[g].label);
     sections.push(h("section", {"aria-label": label || "Charts"}, label ? h("h2", {}, label) : null, row));
   }
-  show(h("div", {}, h("h1", {}, "Overview"), sections));
+  show(h("div", {}, h("h1", {}, "Overview"), sections), params);
   const [devices, faults, tasks] = await Promise.all(["/api/devices", "/api/faults", "/api/tasks"].map((u) =>
     count(u).catch(() => null)));
   for (const [label, n, href] of [["Devices", devices, "#/devices"], ["Faults", faults, "#/faults"],
