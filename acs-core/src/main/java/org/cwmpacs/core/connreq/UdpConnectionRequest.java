@@ -69,7 +69,9 @@ public final class UdpConnectionRequest {
             if (port < 1 || port > 65535 || host.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new InetSocketAddress(host, port));
+            // a name is resolved when the request is sent, on a sender thread, never where the device is read
+            boolean literal = host.contains(":") || host.matches("[0-9.]+");
+            return Optional.of(literal ? new InetSocketAddress(host, port) : InetSocketAddress.createUnresolved(host, port));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -44,7 +44,13 @@ public final class UdpPath {
     }
 
     /** Sends the signed request {@link UdpConnectionRequest#COPIES} times; the outcome says it went by UDP. */
-    public ConnectionRequestResult send(InetSocketAddress to, String username, String password) {
+    public ConnectionRequestResult send(InetSocketAddress target, String username, String password) {
+        InetSocketAddress to = target.isUnresolved() ? new InetSocketAddress(target.getHostString(), target.getPort())
+                : target;
+        if (to.isUnresolved()) {
+            return new ConnectionRequestResult(false, "UDP connection request: cannot resolve "
+                    + target.getHostString()).via("UDP");
+        }
         byte[] cnonce = new byte[8];
         random.nextBytes(cnonce);
         byte[] message = UdpConnectionRequest.message(to, username, password, System.currentTimeMillis() / 1000,

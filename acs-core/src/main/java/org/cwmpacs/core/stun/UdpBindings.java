@@ -16,7 +16,11 @@ public final class UdpBindings {
     public record Binding(InetSocketAddress address, Instant seen, boolean changed) {
     }
 
-    static final int MAX_BINDINGS = 1_000_000;
+    /**
+     * Anyone can send STUN requests: at most this many bindings are kept (about 60 MB at worst), the ones seen
+     * longest ago forgotten first; a CPE tells its binding again at its next STUN keep-alive.
+     */
+    static final int MAX_BINDINGS = 250_000;
 
     private final LinkedHashMap<String, Binding> bindings = new LinkedHashMap<>(16, 0.75f, true) {
         @Override

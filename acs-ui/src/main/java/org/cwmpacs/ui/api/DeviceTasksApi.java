@@ -63,6 +63,9 @@ public final class DeviceTasksApi {
             return;
         }
         List<Map<String, Object>> tasks = new ArrayList<>();
+        // the device as the validate expressions read it (object.<parameter>), made once for all the tasks
+        Map<String, Object> object = new java.util.HashMap<>();
+        FlatDevice.of(device).forEach((path, attributes) -> object.put(path, valueOf(attributes)));
         for (Object t : sent) {
             if (!(t instanceof Map)) {
                 exchange.error(HttpResponseStatus.BAD_REQUEST, "each task is a JSON object such as {\"name\": \"reboot\"}");
@@ -77,8 +80,7 @@ public final class DeviceTasksApi {
                 exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
                 return;
             }
-            if (!authorizer.validate("devices", "task", task, FlatDevice.of(device).entrySet().stream().collect(
-                    java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> valueOf(e.getValue()))), Map.of())) {
+            if (!authorizer.validate("devices", "task", task, object, Map.of())) {
                 LOG.warn("\"{}\": task {} on {} refused by the permissions' validate", username, task.get("name"),
                         deviceId);
                 exchange.error(HttpResponseStatus.FORBIDDEN, "your permissions do not allow the task \""

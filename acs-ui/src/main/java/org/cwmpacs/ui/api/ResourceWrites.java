@@ -40,15 +40,18 @@ final class ResourceWrites {
         this.lock = new DeviceLock(services.locks(), "ui");
     }
 
-    void handle(Request request, Exchange exchange, Authorizer authorizer, String resource, String id, String username) {
+    /**
+     * @param existing the stored document, if there and within the user's write filter
+     */
+    void handle(Request request, Exchange exchange, Authorizer authorizer, String resource, String id, String username,
+                Optional<Map<String, Object>> existing) {
         boolean put = request.method().equals(HttpMethod.PUT);
         if (!authorizer.hasAccess(resource, Permission.WRITE)) {
             exchange.error(HttpResponseStatus.FORBIDDEN, "your roles may not change " + resource);
             return;
         }
-        Map<String, Object> existing = new ResourcesApi(services, sessions).find(authorizer, resource, id,
-                Permission.WRITE).orElse(null);
-        if (existing == null && (!put || services.documents().count(resource, Map.of("_id", id)) > 0)) {
+        Map<String, Object> stored = existing.orElse(null);
+        if (stored == null && (!put || services.documents().count(resource, Map.of("_id", id)) > 0)) {
             // absent, or there but outside the user's filter: the same answer, so as not to tell which
             exchange.error(HttpResponseStatus.NOT_FOUND, "no " + resource + " \"" + id + "\" that you may change");
             return;
@@ -62,7 +65,7 @@ final class ResourceWrites {
                 return;
             }
         }
-        if (!authorizer.validate(resource, put ? "put" : "delete", body, existing == null ? Map.of() : existing,
+        if (!authorizer.validate(resource, put ? "put" : "delete", body, stored == null ? Map.of() : stored,
                 Map.of())) {
             exchange.error(HttpResponseStatus.FORBIDDEN, "your permissions do not allow this change to " + resource);
             return;
@@ -73,7 +76,7 @@ final class ResourceWrites {
         }
         Map<String, Object> document;
         try {
-            document = document(resource, id, body, Optional.ofNullable(existing));
+            document = document(resource, id, body, existing);
         } catch (IllegalArgumentException e) {
             exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             return;

@@ -54,7 +54,9 @@ public final class ResourcesApi {
                 list(request, exchange, authorizer, resource);
             }
         } else if ((method.equals(HttpMethod.PUT) || method.equals(HttpMethod.DELETE)) && id.isPresent()) {
-            writes.handle(request, exchange, authorizer, resource, id.get(), username);
+            writes.handle(request, exchange, authorizer, resource, id.get(), username,
+                    authorizer.hasAccess(resource, Permission.WRITE) ? find(authorizer, resource, id.get(),
+                            Permission.WRITE) : Optional.empty());
         } else {
             exchange.methodNotAllowed(id.isPresent() ? "GET, HEAD, PUT, DELETE" : "GET, HEAD");
         }
