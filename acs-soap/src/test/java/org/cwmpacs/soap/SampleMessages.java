@@ -41,7 +41,9 @@ final class SampleMessages {
                 new ChangeDUState(List.of(
                         OperationStruct.install("http://192.0.2.1/du.ipk", UUID, "", "", ""),
                         OperationStruct.update(UUID, "2.0", "http://192.0.2.1/du2.ipk", "", ""),
-                        OperationStruct.uninstall(UUID, "", "")), "du-1"));
+                        OperationStruct.uninstall(UUID, "", "")), "du-1"),
+                new SetVouchers(List.of("PFZvdWNoZXI+PC9Wb3VjaGVyPg==")),
+                new GetOptions(""));
     }
 
     /** Answers a CPE gives to those requests. */
@@ -70,6 +72,9 @@ final class SampleMessages {
                 new GetAllQueuedTransfersResponse(List.of(new AllQueuedTransferStruct("fw-1", 1, true,
                         "1 Firmware Upgrade Image", 1000, ""))),
                 new ChangeDUStateResponse(),
+                new SetVouchersResponse(),
+                new GetOptionsResponse(List.of(new OptionStruct("Voip", 7, 3, 1, T1, T2, false),
+                        new OptionStruct("Iptv", 8, 1, 2, T1, "", true))),
                 SoapFault.of(9005, "Invalid parameter name"));
     }
 
