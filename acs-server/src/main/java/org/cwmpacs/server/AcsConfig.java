@@ -127,7 +127,8 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
                         v.optional("GENIEACS_FS_URL_PREFIX"),
                         v.integer("GENIEACS_FS_PORT", 7567, 0, 65535),
                         v.integer("ACS_MAX_RESPONSE_PARAMETERS", EngineConfig.DEFAULT_MAX_RESPONSE_PARAMETERS, 1,
-                                10_000_000)),
+                                10_000_000),
+                        kickedNextUrl(v.optional("ACS_KICKED_NEXT_URL"))),
                 cpeAuth(v),
                 Duration.ofMillis(v.integer("ACS_CONNECTION_REQUEST_TIMEOUT", 2000, 100, 600_000)),
                 v.optional("ACS_CONNECTION_REQUEST_USERNAME").map(u -> new CpeCredentials(u,
@@ -234,6 +235,22 @@ public record AcsConfig(String cwmpInterface, int cwmpPort, Optional<String> mon
             default:
                 throw new ConfigException("ACS_PARTIAL_PATHS must be auto (partial paths until a kind of CPE refuses "
                         + "them) or off (parameters by name only), not \"" + text + "\"");
+        }
+    }
+
+    private static String kickedNextUrl(Optional<String> url) throws ConfigException {
+        if (url.isEmpty()) {
+            return "";
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url.get().strip());
+            if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
+                throw new java.net.URISyntaxException(url.get(), "not an http(s) URL with a host");
+            }
+            return uri.toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("ACS_KICKED_NEXT_URL must be an http:// or https:// URL such as "
+                    + "https://portal.example.net/welcome, not '" + url.get() + "'");
         }
     }
 

@@ -18,8 +18,11 @@ final class OperationDocuments {
     }
 
     static Document toDocument(Operation op) {
-        Document args = new Document("instance", "Downloads." + op.instance()).append("fileType", op.fileType())
+        Document args = new Document("instance", op.record()).append("fileType", op.fileType())
                 .append("fileName", op.fileName()).append("targetFileName", op.targetFileName());
+        if (!op.window().isZero()) {
+            args.append("window", op.window().toSeconds());
+        }
         return new Document("_id", op.id()).append("name", op.name())
                 .append("timestamp", Date.from(op.timestamp()))
                 .append("channels", "{\"" + op.channel() + "\":0}").append("provisions", "[]")
@@ -53,9 +56,11 @@ final class OperationDocuments {
             n = 1;
         }
         Date timestamp = doc.getDate("timestamp");
+        Object window = args.get("window");
         return new Operation(deviceId, commandKey, String.valueOf(doc.getOrDefault("name", "Download")),
                 timestamp == null ? Instant.EPOCH : timestamp.toInstant(), channel, n,
                 String.valueOf(args.getOrDefault("fileType", "")), String.valueOf(args.getOrDefault("fileName", "")),
-                String.valueOf(args.getOrDefault("targetFileName", "")));
+                String.valueOf(args.getOrDefault("targetFileName", "")),
+                java.time.Duration.ofSeconds(window instanceof Number ? Math.max(0, ((Number) window).longValue()) : 0));
     }
 }

@@ -237,11 +237,8 @@ public final class DeviceTree {
     /** GenieACS's virtual roots, which live in the document but not on the CPE. */
     static boolean isVirtual(String path) {
         int dot = path.indexOf('.');
-        return VIRTUAL_ROOTS.contains(dot < 0 ? path : path.substring(0, dot));
+        return org.cwmpacs.core.device.DocumentRoots.isLocal(dot < 0 ? path : path.substring(0, dot));
     }
-
-    private static final Set<String> VIRTUAL_ROOTS = Set.of("Downloads", "Reboot", "FactoryReset", "Tags", "Events",
-            "DeviceID", "VirtualParameters", "AutonomousTransferComplete");
 
     public void put(String path, ParameterAttributes attributes) {
         writes++;

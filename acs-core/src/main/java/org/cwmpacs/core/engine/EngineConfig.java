@@ -19,10 +19,12 @@ import java.util.Optional;
  *     host the CPE used to reach the ACS, port {@code fsPort}
  * @param maxResponseParameters parameters one GetParameterNames/Values/Attributes answer may carry; a larger
  *     one faults the work it answers ({@code ACS_MAX_RESPONSE_PARAMETERS})
+ * @param kickedNextUrl the {@code NextURL} a Kicked is answered with ({@code ACS_KICKED_NEXT_URL}); empty: the
+ *     {@code Next} the CPE sent
  */
 public record EngineConfig(Discovery discovery, int maxRpcsPerSession, int maxSetEntries, Duration retryDelay,
                            Duration downloadTimeout, Optional<String> fsUrlPrefix, int fsPort,
-                           int maxResponseParameters) {
+                           int maxResponseParameters, String kickedNextUrl) {
     /** {@code ACS_MAX_RESPONSE_PARAMETERS}: a whole tree ten times the largest real one in one answer. */
     public static final int DEFAULT_MAX_RESPONSE_PARAMETERS = 200_000;
 
@@ -51,7 +53,7 @@ public record EngineConfig(Discovery discovery, int maxRpcsPerSession, int maxSe
     }
 
     public static final EngineConfig DEFAULT = new EngineConfig(Discovery.FIRST_CONTACT, 255, 127,
-            Duration.ofSeconds(300), Duration.ofSeconds(3600), Optional.empty(), 7567, DEFAULT_MAX_RESPONSE_PARAMETERS);
+            Duration.ofSeconds(300), Duration.ofSeconds(3600), Optional.empty(), 7567, DEFAULT_MAX_RESPONSE_PARAMETERS, "");
 
     public EngineConfig {
         Objects.requireNonNull(discovery, "discovery");
@@ -67,16 +69,22 @@ public record EngineConfig(Discovery discovery, int maxRpcsPerSession, int maxSe
         if (maxResponseParameters < 1) {
             throw new IllegalArgumentException("the parameter limit per response must be at least 1");
         }
+        Objects.requireNonNull(kickedNextUrl, "kickedNextUrl");
     }
 
     /** With the port the file server actually listens on (it may have been configured as 0: any). */
     public EngineConfig withFsPort(int port) {
         return new EngineConfig(discovery, maxRpcsPerSession, maxSetEntries, retryDelay, downloadTimeout, fsUrlPrefix,
-                port, maxResponseParameters);
+                port, maxResponseParameters, kickedNextUrl);
     }
 
     public EngineConfig withDiscovery(Discovery mode) {
         return new EngineConfig(mode, maxRpcsPerSession, maxSetEntries, retryDelay, downloadTimeout, fsUrlPrefix, fsPort,
-                maxResponseParameters);
+                maxResponseParameters, kickedNextUrl);
+    }
+
+    public EngineConfig withKickedNextUrl(String url) {
+        return new EngineConfig(discovery, maxRpcsPerSession, maxSetEntries, retryDelay, downloadTimeout, fsUrlPrefix,
+                fsPort, maxResponseParameters, url);
     }
 }

@@ -21,15 +21,8 @@ import org.cwmpacs.core.task.Task;
 import org.cwmpacs.core.task.TaskSpec;
 import org.cwmpacs.core.transfer.Operation;
 import org.cwmpacs.soap.message.AcsRequest;
-import org.cwmpacs.soap.message.AutonomousTransferComplete;
-import org.cwmpacs.soap.message.CwmpDateTime;
 import org.cwmpacs.soap.message.CwmpMessage;
-import org.cwmpacs.soap.message.Download;
-import org.cwmpacs.soap.message.DownloadResponse;
-import org.cwmpacs.soap.message.GetRPCMethodsResponse;
 import org.cwmpacs.soap.message.TransferComplete;
-import org.cwmpacs.soap.message.Upload;
-import org.cwmpacs.soap.message.UploadResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +49,7 @@ public final class SessionDriver {
     private final Map<String, Fault> faultsToSave = new LinkedHashMap<>();
     private final List<String> faultsToDelete = new ArrayList<>();
     private final List<Operation> operationsToSave = new ArrayList<>();
+    private final List<String> operationsToDelete = new ArrayList<>();
     private final Map<String, Fault> knownFaults = new HashMap<>();
     private Planner planner;
     private Work current;
@@ -151,7 +145,7 @@ public final class SessionDriver {
         };
         return CompletableFuture.allOf(tasks, operations, discover, snapshot, config).thenCompose(ignored -> {
             List<Operation> expired = operations.join().stream()
-                    .filter(op -> !now.isBefore(op.timestamp().plus(downloadTimeout()))).toList();
+                    .filter(op -> !now.isBefore(op.deadline(downloadTimeout()))).toList();
             List<Task> due = tasks.join();
             boolean discovery = discover.join();
             boolean anyPreset = !snapshot.join().presets().isEmpty();
@@ -166,12 +160,14 @@ public final class SessionDriver {
                         // cwmp.downloadSuccessOnTimeout: as if the CPE had reported success
                         LOG.warn("{} {}: {} timed out; taken as completed (cwmp.downloadSuccessOnTimeout); "
                                 + "commandKey=\"{}\"", remoteAddress, deviceId(), op.name(), op.commandKey());
-                        files.add(transferComplete(services, deviceId(), remoteAddress, new TransferComplete(
-                                op.commandKey(), new org.cwmpacs.soap.message.FaultStruct(0, ""), "", ""), clock));
+                        files.add(new CpeReports(services, deviceId(), remoteAddress, clock).transferComplete(
+                                new TransferComplete(op.commandKey(), new org.cwmpacs.soap.message.FaultStruct(0, ""),
+                                        "", "")));
                         continue;
                     }
                     fault(op.channel(), Fault.TIMEOUT, op.name() + " not completed within "
-                            + downloadTimeout().toSeconds() + " s (command key " + op.commandKey() + ")",
+                            + downloadTimeout().toSeconds() + " s" + (op.window().isZero() ? "" : " after its last "
+                            + "time window") + " (command key " + op.commandKey() + ")",
                             Map.of());
                     services.operations().delete(op.id());
                 }
@@ -415,44 +411,10 @@ public final class SessionDriver {
     }
 
     private void commandDone(Planner.CommandDone done) {
-        Instant now = clock.instant();
-        DeviceTree tree = planner.tree();
-        AcsRequest request = done.request();
-        if (request instanceof Download) {
-            Download d = (Download) request;
-            DownloadResponse r = (DownloadResponse) done.response();
-            int instance = TransferRecords.downloadInstance(tree, d.fileType(), fileNameOf(d), d.targetFileName());
-            TransferRecords.requested(tree, instance, d.fileType(), fileNameOf(d), d.targetFileName(), now);
-            if (r.status() == 0) {
-                TransferRecords.completed(tree, instance, d.fileType(), fileNameOf(d), d.targetFileName(),
-                        CwmpDateTime.parse(r.startTime()).orElse(now), CwmpDateTime.parse(r.completeTime()).orElse(now),
-                        0, "", now);
-                LOG.info("{} {}: Download applied at once; commandKey=\"{}\"", remoteAddress, deviceId(), d.commandKey());
-            } else {
-                operationsToSave.add(new Operation(deviceId(), d.commandKey(), "Download", now, current.channel,
-                        instance, d.fileType(), fileNameOf(d), d.targetFileName()));
-            }
-        } else if (request instanceof Upload) {
-            Upload u = (Upload) request;
-            if (((UploadResponse) done.response()).status() != 0) {
-                operationsToSave.add(new Operation(deviceId(), u.commandKey(), "Upload", now, current.channel, 0,
-                        u.fileType(), u.url(), ""));
-            }
-        } else if (request instanceof org.cwmpacs.soap.message.Reboot) {
-            tree.put("Reboot", ParameterAttributes.NONE.withValue(now, "xsd:dateTime", now));
-        } else if (request instanceof org.cwmpacs.soap.message.FactoryReset) {
-            tree.put("FactoryReset", ParameterAttributes.NONE.withValue(now, "xsd:dateTime", now));
-        } else if (done.response() instanceof GetRPCMethodsResponse) {
-            LOG.info("{} {}: RPC methods; methods=\"{}\"", remoteAddress, deviceId(),
-                    String.join(",", ((GetRPCMethodsResponse) done.response()).methodList()));
-        }
-    }
-
-    /** The file name a Download names: the last segment of its URL. */
-    private static String fileNameOf(Download d) {
-        String url = d.url();
-        int slash = url.lastIndexOf('/');
-        return java.net.URLDecoder.decode(slash < 0 ? url : url.substring(slash + 1), java.nio.charset.StandardCharsets.UTF_8);
+        CommandResults.Recorded recorded = CommandResults.record(done, planner.tree(), deviceId(),
+                remoteAddress + " " + deviceId(), current.channel, clock.instant());
+        operationsToSave.addAll(recorded.started());
+        operationsToDelete.addAll(recorded.cancelled());
     }
 
     private void completed(Work work) {
@@ -545,56 +507,9 @@ public final class SessionDriver {
         for (Operation op : operationsToSave) {
             writes.add(services.operations().save(op));
         }
+        for (String id : operationsToDelete) {
+            writes.add(services.operations().delete(id));
+        }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
-    }
-
-    /** A CPE's TransferComplete: the outcome of a transfer an earlier (or this) session started. */
-    public static CompletableFuture<Void> transferComplete(EngineServices services, String deviceId,
-                                                           String remoteAddress, TransferComplete tc, Clock clock) {
-        return services.operations().find(deviceId, tc.commandKey()).thenCompose(found -> {
-            if (found.isEmpty()) {
-                LOG.warn("{} {}: TransferComplete with an unrecognised command key; commandKey=\"{}\"", remoteAddress,
-                        deviceId, tc.commandKey());
-                return CompletableFuture.completedFuture(null);
-            }
-            Operation op = found.get();
-            Instant now = clock.instant();
-            int code = tc.faultStruct().faultCode();
-            Instant start = CwmpDateTime.parse(tc.startTime()).orElse(now);
-            Instant complete = CwmpDateTime.parse(tc.completeTime()).orElse(now);
-            List<CompletableFuture<Void>> writes = new ArrayList<>();
-            if ("Download".equals(op.name())) {
-                DeviceTree changes = new DeviceTree(Map.of());
-                TransferRecords.completed(changes, op.instance(), op.fileType(), op.fileName(), op.targetFileName(),
-                        start, complete, code, tc.faultStruct().faultString(), now);
-                writes.add(services.devices().apply(deviceId, changes.drainChanges()));
-            }
-            if (code != 0) {
-                Map<String, Object> detail = Map.of("faultCode", String.valueOf(code), "faultString",
-                        tc.faultStruct().faultString());
-                writes.add(services.faults().forDevice(deviceId).thenCompose(faults -> {
-                    Optional<Fault> previous = faults.stream().filter(f -> f.channel().equals(op.channel())).findFirst();
-                    Fault fault = previous.map(p -> p.next(now, "cwmp." + code, tc.faultStruct().faultString(), detail))
-                            .orElse(new Fault(deviceId, op.channel(), now, "cwmp." + code, tc.faultStruct().faultString(),
-                                    detail, 0, Optional.empty()));
-                    LOG.warn("{} {}: Channel has faulted; channel=\"{}\" retries={} faultCode=\"{}\" faultMessage=\"{}\"",
-                            remoteAddress, deviceId, op.channel(), fault.retries(), fault.code(), fault.message());
-                    return services.faults().save(fault);
-                }));
-            } else {
-                LOG.info("{} {}: {} completed; commandKey=\"{}\"", remoteAddress, deviceId, op.name(), op.commandKey());
-            }
-            writes.add(services.operations().delete(op.id()));
-            return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
-        });
-    }
-
-    /** An AutonomousTransferComplete is kept on the device as {@code AutonomousTransferComplete.*}. */
-    public static CompletableFuture<Void> autonomousTransferComplete(EngineServices services, String deviceId,
-                                                                     AutonomousTransferComplete atc, Clock clock) {
-        Instant now = clock.instant();
-        DeviceTree changes = new DeviceTree(Map.of());
-        TransferRecords.autonomous(changes, atc, now);
-        return services.devices().apply(deviceId, changes.drainChanges());
     }
 }

@@ -28,8 +28,6 @@ import org.cwmpacs.soap.message.Reboot;
  */
 public final class Resolver {
     /** Roots that live in the document (or the session) only: never asked of the CPE. */
-    private static final Set<String> LOCAL_ROOTS = Set.of("DeviceID", "Events", "Tags", "Reboot", "FactoryReset",
-            "Downloads", "VirtualParameters");
 
     private final SessionView view;
     /** Builds the Download for a file type, file name and target file name. */
@@ -78,7 +76,7 @@ public final class Resolver {
             return;
         }
         String root = path.get(0) instanceof Path.Name n ? n.name() : "";
-        if (LOCAL_ROOTS.contains(root)) {
+        if (org.cwmpacs.core.device.DocumentRoots.isLocal(root)) {
             local(root, d, out);
             return;
         }
@@ -365,7 +363,8 @@ public final class Resolver {
                 }
             }
             default -> {
-                // DeviceID, Events: the session's own; VirtualParameters: computed by their scripts
+                // DeviceID, Events: the session's own; VirtualParameters: computed by their scripts; the
+                // ACS's records: written when the CPE reports
             }
         }
     }

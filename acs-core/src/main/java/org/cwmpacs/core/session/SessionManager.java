@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.cwmpacs.core.device.DeviceInform;
+import org.cwmpacs.core.engine.CpeReports;
 import org.cwmpacs.core.engine.EngineServices;
 import org.cwmpacs.core.engine.SessionDriver;
 import org.cwmpacs.core.store.DeviceStore;
@@ -26,24 +27,10 @@ import org.cwmpacs.soap.CwmpDecodeException;
 import org.cwmpacs.soap.CwmpEnvelope;
 import org.cwmpacs.soap.SoapHeader;
 import org.cwmpacs.soap.message.AcsRequest;
-import org.cwmpacs.soap.message.AutonomousDUStateChangeComplete;
-import org.cwmpacs.soap.message.AutonomousDUStateChangeCompleteResponse;
-import org.cwmpacs.soap.message.AutonomousTransferComplete;
-import org.cwmpacs.soap.message.AutonomousTransferCompleteResponse;
 import org.cwmpacs.soap.message.CwmpMessage;
-import org.cwmpacs.soap.message.DUStateChangeComplete;
-import org.cwmpacs.soap.message.DUStateChangeCompleteResponse;
-import org.cwmpacs.soap.message.GetRPCMethods;
-import org.cwmpacs.soap.message.GetRPCMethodsResponse;
 import org.cwmpacs.soap.message.Inform;
 import org.cwmpacs.soap.message.InformResponse;
-import org.cwmpacs.soap.message.Kicked;
-import org.cwmpacs.soap.message.KickedResponse;
-import org.cwmpacs.soap.message.RequestDownload;
-import org.cwmpacs.soap.message.RequestDownloadResponse;
 import org.cwmpacs.soap.message.SoapFault;
-import org.cwmpacs.soap.message.TransferComplete;
-import org.cwmpacs.soap.message.TransferCompleteResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class SessionManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("cwmp");
     private static final Logger STATES = LoggerFactory.getLogger(SessionManager.class);
-    /** The ACS methods we answer; GetRPCMethods from a CPE gets this list. */
-    private static final List<String> ACS_METHODS = List.of("Inform", "GetRPCMethods", "TransferComplete",
-            "AutonomousTransferComplete", "DUStateChangeComplete", "AutonomousDUStateChangeComplete",
-            "RequestDownload", "Kicked");
     private static final Duration LOCK_REFRESH = Duration.ofSeconds(10);
     private static final Duration LOCK_MARGIN = Duration.ofSeconds(20);
 
@@ -364,22 +347,14 @@ public final class SessionManager implements AutoCloseable {
     /** The answer goes out once what the CPE reported is stored: a CPE that gets no answer reports again. */
     private CompletableFuture<CwmpReply> answerCpeRequest(CwmpSession session, CwmpEnvelope envelope,
                                                           CwmpMessage message) {
-        if (message instanceof TransferComplete) {
-            TransferComplete tc = (TransferComplete) message;
-            LOG.info("{} {}: CPE request; cpeRequestName=\"TransferComplete\" commandKey=\"{}\" faultCode={}",
-                    session.remoteAddress, session.deviceId, tc.commandKey(), tc.faultStruct().faultCode());
-            return SessionDriver.transferComplete(services, session.deviceId, session.remoteAddress, tc, clock)
-                    .thenApply(stored -> reply(session, envelope, new TransferCompleteResponse()))
-                    .exceptionally(failure -> notStored(session, message, failure));
+        Optional<CompletableFuture<CwmpMessage>> answer = new CpeReports(services, session.deviceId,
+                session.remoteAddress, clock).answer(message);
+        if (answer.isEmpty()) {
+            return CompletableFuture.completedFuture(reply(session, envelope,
+                    SoapFault.of(8000, "Method not supported: " + message.methodName())));
         }
-        if (message instanceof AutonomousTransferComplete) {
-            logCpeRequest(session, message);
-            return SessionDriver.autonomousTransferComplete(services, session.deviceId,
-                    (AutonomousTransferComplete) message, clock)
-                    .thenApply(stored -> reply(session, envelope, new AutonomousTransferCompleteResponse()))
-                    .exceptionally(failure -> notStored(session, message, failure));
-        }
-        return CompletableFuture.completedFuture(answerOtherCpeRequest(session, envelope, message));
+        return answer.get().thenApply(response -> reply(session, envelope, response))
+                .exceptionally(failure -> notStored(session, message, failure));
     }
 
     /** Unanswered, the CPE sends its report again in a later session; nothing is lost. */
@@ -388,37 +363,6 @@ public final class SessionManager implements AutoCloseable {
                 + "is reachable", session.remoteAddress, session.deviceId, message.methodName(), rootMessage(failure));
         end(session, null);
         return CwmpReply.unavailable("ACS storage unavailable; retry later", (int) config.retryAfter().toSeconds());
-    }
-
-    private CwmpReply answerOtherCpeRequest(CwmpSession session, CwmpEnvelope envelope, CwmpMessage message) {
-        if (message instanceof GetRPCMethods) {
-            logCpeRequest(session, message);
-            return reply(session, envelope, new GetRPCMethodsResponse(ACS_METHODS));
-        }
-        if (message instanceof RequestDownload) {
-            logCpeRequest(session, message);
-            return reply(session, envelope, new RequestDownloadResponse());
-        }
-        if (message instanceof Kicked) {
-            logCpeRequest(session, message);
-            return reply(session, envelope, new KickedResponse(((Kicked) message).next()));
-        }
-        if (message instanceof DUStateChangeComplete) {
-            logCpeRequest(session, message);
-            return reply(session, envelope, new DUStateChangeCompleteResponse());
-        }
-        if (message instanceof AutonomousDUStateChangeComplete) {
-            logCpeRequest(session, message);
-            return reply(session, envelope, new AutonomousDUStateChangeCompleteResponse());
-        }
-        LOG.warn("{} {}: Method not supported; cpeRequestName=\"{}\"", session.remoteAddress, session.deviceId,
-                message.methodName());
-        return reply(session, envelope, SoapFault.of(8000, "Method not supported: " + message.methodName()));
-    }
-
-    private void logCpeRequest(CwmpSession session, CwmpMessage message) {
-        LOG.info("{} {}: CPE request; cpeRequestName=\"{}\"", session.remoteAddress, session.deviceId,
-                message.methodName());
     }
 
     /** Answers in the session's namespace, echoing the CPE's cwmp:ID. */
