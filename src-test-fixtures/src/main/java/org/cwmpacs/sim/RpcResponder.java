@@ -26,12 +26,16 @@ final class RpcResponder {
     private final boolean rdkb;
     private final CpeState state;
     private final java.util.Set<SimulatedCpe.Quirk> quirks;
+    private final LaterRpcs laterRpcs;
+    private final SoftwareModules softwareModules;
 
     RpcResponder(DataModel model, boolean rdkb, java.util.Set<SimulatedCpe.Quirk> quirks, CpeState state) {
         this.model = model;
         this.rdkb = rdkb;
         this.quirks = quirks;
         this.state = state;
+        this.laterRpcs = new LaterRpcs(state, rdkb);
+        this.softwareModules = new SoftwareModules(model, state);
     }
 
     CwmpMessage respond(CwmpMessage request) {
@@ -79,9 +83,15 @@ final class RpcResponder {
         if (request instanceof GetRPCMethods) {
             return new GetRPCMethodsResponse(List.of("GetRPCMethods", "SetParameterValues", "GetParameterValues",
                     "GetParameterNames", "SetParameterAttributes", "GetParameterAttributes", "AddObject",
-                    "DeleteObject", "Reboot", "Download", "Upload", "FactoryReset", "ScheduleInform"));
+                    "DeleteObject", "Reboot", "Download", "Upload", "FactoryReset", "ScheduleInform",
+                    "ScheduleDownload", "CancelTransfer", "GetQueuedTransfers", "GetAllQueuedTransfers",
+                    "ChangeDUState", "SetVouchers", "GetOptions"));
         }
-        return SoapFault.of(9000, "Method not supported: " + request.methodName());
+        if (request instanceof ChangeDUState) {
+            return softwareModules.changeDuState((ChangeDUState) request);
+        }
+        CwmpMessage later = laterRpcs.respond(request);
+        return later != null ? later : SoapFault.of(9000, "Method not supported: " + request.methodName());
     }
 
     private CwmpMessage getParameterNames(GetParameterNames request) {

@@ -27,8 +27,6 @@ import org.cwmpacs.soap.message.Inform;
 import org.cwmpacs.soap.message.InformResponse;
 import org.cwmpacs.soap.message.ParameterValueStruct;
 import org.cwmpacs.soap.message.FaultStruct;
-import org.cwmpacs.soap.message.TransferComplete;
-import org.cwmpacs.soap.message.TransferCompleteResponse;
 
 /**
  * A CPE that speaks CWMP over real HTTP to an ACS: it informs (0 BOOTSTRAP the first time, 1 BOOT after a
@@ -148,6 +146,8 @@ public final class SimulatedCpe {
     private long waited;
     /** The ACS requests of the last session, as the XML received. */
     private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The ACS's answers to the CPE's own requests in the last session. */
+    private final List<CwmpMessage> reportAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SimulatedCpe(URI acs, DataModel model, Options options, HttpClient http) {
         this.acs = Objects.requireNonNull(acs, "acs");
@@ -186,6 +186,7 @@ public final class SimulatedCpe {
         int roundTrips = 0;
         int informStatus = 0;
         try {
+            state.startDueTransfers(Instant.now());
             Inform inform = inform(events);
             Exchange exchange = post(http, codec.encode(envelope(inform)), Optional.empty());
             roundTrips++;
@@ -200,15 +201,19 @@ public final class SimulatedCpe {
             }
             HttpClient rest = options.reconnectMidSession() ? newHttpClient() : http;
             Optional<String> sendCookie = options.echoCookie() ? cookie : Optional.empty();
-            if (state.pendingTransfer.isPresent()) {
-                TransferComplete tc = state.pendingTransfer.get();
-                exchange = post(rest, codec.encode(envelope(tc)), sendCookie);
+            reportAnswers.clear();
+            while (!state.pendingReports.isEmpty()) {
+                org.cwmpacs.soap.message.CpeRequest report = state.pendingReports.get(0);
+                exchange = post(rest, codec.encode(envelope(report)), sendCookie);
                 roundTrips++;
-                if (exchange.status != 200 || decode(exchange).message(TransferCompleteResponse.class).isEmpty()) {
+                Optional<CwmpMessage> answer = exchange.status == 200 ? decode(exchange).message() : Optional.empty();
+                if (answer.isEmpty() || !answer.get().methodName().equals(report.methodName() + "Response")) {
+                    // unanswered: the CPE reports it again next session
                     return result(informStatus, exchange.status, roundTrips, acsRequests,
-                            "TransferComplete answered " + exchange.status + ": " + exchange.text(), start);
+                            report.methodName() + " answered " + exchange.status + ": " + exchange.text(), start);
                 }
-                state.pendingTransfer = Optional.empty();
+                reportAnswers.add(answer.get());
+                state.pendingReports.remove(0);
             }
             exchange = post(rest, new byte[0], sendCookie);
             roundTrips++;
@@ -269,6 +274,20 @@ public final class SimulatedCpe {
     /** The files this CPE fetched for Downloads ({@link Quirk#FETCHES_DOWNLOADS}), oldest first. */
     public List<FileFetcher.Fetched> fetchedFiles() {
         return List.copyOf(state.fetched);
+    }
+
+    /**
+     * In its next session the CPE sends {@code request} (RequestDownload, Kicked,
+     * AutonomousDUStateChangeComplete, …) after its Inform, which carries {@code event} (e.g.
+     * {@code 9 REQUEST DOWNLOAD}); until the ACS answers it, every session sends it again.
+     */
+    public synchronized void report(org.cwmpacs.soap.message.CpeRequest request, String event) {
+        state.report(request, event);
+    }
+
+    /** What the ACS answered to the CPE's own requests (TransferComplete, Kicked, …) in the last session. */
+    public List<CwmpMessage> lastReportAnswers() {
+        return List.copyOf(reportAnswers);
     }
 
     /** The ACS requests of the last session, each the XML body as received. */

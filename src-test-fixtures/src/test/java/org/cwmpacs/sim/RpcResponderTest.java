@@ -84,7 +84,8 @@ class RpcResponderTest {
         var download = (DownloadResponse) cpe.respond(new Download("fw-9", RpcResponder.FIRMWARE, "http://x/fw", "", "",
                 10, "", 0, "", ""));
         assertThat(download.status()).isEqualTo(1);
-        assertThat(state.pendingTransfer).hasValueSatisfying(tc -> assertThat(tc.commandKey()).isEqualTo("fw-9"));
+        assertThat(state.pendingReports).singleElement().satisfies(tc -> assertThat(
+                ((org.cwmpacs.soap.message.TransferComplete) tc).commandKey()).isEqualTo("fw-9"));
         assertThat(state.pendingEvents).extracting(EventStruct::eventCode).contains("7 TRANSFER COMPLETE", "M Download");
     }
 }

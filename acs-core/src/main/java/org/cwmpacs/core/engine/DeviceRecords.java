@@ -50,7 +50,7 @@ final class DeviceRecords {
             object(tree, at);
             put(tree, at + ".OptionName", o.optionName(), "xsd:string", now);
             put(tree, at + ".VoucherSN", o.voucherSn(), "xsd:unsignedInt", now);
-            put(tree, at + ".State", o.state(), "xsd:unsignedInt", now);
+            put(tree, at + ".State", (int) o.state(), "xsd:unsignedInt", now);
             put(tree, at + ".Mode", o.mode(), "xsd:int", now);
             date(tree, at + ".StartDate", o.startDate(), now);
             date(tree, at + ".ExpirationDate", o.expirationDate(), now);

@@ -292,8 +292,10 @@ public final class SessionDriver {
     }
 
     private CompletableFuture<Optional<StoredFile>> resolveFile(Task task) {
-        if (task.spec() instanceof TaskSpec.Download && ((TaskSpec.Download) task.spec()).file().isPresent()) {
-            String name = ((TaskSpec.Download) task.spec()).file().get();
+        TaskSpec spec = task.spec() instanceof TaskSpec.ScheduleDownload
+                ? ((TaskSpec.ScheduleDownload) task.spec()).transfer() : task.spec();
+        if (spec instanceof TaskSpec.Download && ((TaskSpec.Download) spec).file().isPresent()) {
+            String name = ((TaskSpec.Download) spec).file().get();
             return services.files().find(name).thenApply(found -> {
                 if (found.isEmpty()) {
                     LOG.warn("{} {}: download task {} names file \"{}\", which is not stored; the Download is sent "

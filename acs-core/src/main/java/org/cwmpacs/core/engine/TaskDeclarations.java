@@ -9,7 +9,16 @@ import org.cwmpacs.core.auth.CpeCredentials;
 import org.cwmpacs.core.store.FileCatalog.StoredFile;
 import org.cwmpacs.core.task.Task;
 import org.cwmpacs.core.task.TaskSpec;
+import org.cwmpacs.soap.message.CancelTransfer;
+import org.cwmpacs.soap.message.ChangeDUState;
 import org.cwmpacs.soap.message.Download;
+import org.cwmpacs.soap.message.GetAllQueuedTransfers;
+import org.cwmpacs.soap.message.GetOptions;
+import org.cwmpacs.soap.message.GetQueuedTransfers;
+import org.cwmpacs.soap.message.OperationStruct;
+import org.cwmpacs.soap.message.ScheduleDownload;
+import org.cwmpacs.soap.message.SetVouchers;
+import org.cwmpacs.soap.message.TimeWindowStruct;
 import org.cwmpacs.soap.message.FactoryReset;
 import org.cwmpacs.soap.message.GetRPCMethods;
 import org.cwmpacs.soap.message.Reboot;
@@ -66,8 +75,47 @@ final class TaskDeclarations {
             }
         } else if (spec instanceof TaskSpec.GetRPCMethods) {
             result.add(new Declaration.Command(new GetRPCMethods()));
+        } else {
+            laterRpc(task, file, fileServer).ifPresent(request -> result.add(new Declaration.Command(request)));
         }
         return result;
+    }
+
+    /** The RPCs of CWMP 1.1 and later that GenieACS has no task for. */
+    private static Optional<org.cwmpacs.soap.message.AcsRequest> laterRpc(Task task, Optional<StoredFile> file,
+                                                                       String fileServer) {
+        TaskSpec spec = task.spec();
+        if (spec instanceof TaskSpec.ScheduleDownload) {
+            TaskSpec.ScheduleDownload s = (TaskSpec.ScheduleDownload) spec;
+            Download d = download(task, s.transfer(), file, fileServer);
+            return Optional.of(new ScheduleDownload(d.commandKey(), d.fileType(), d.url(), d.username(), d.password(),
+                    d.fileSize(), d.targetFileName(), s.timeWindows().stream().map(w -> new TimeWindowStruct(
+                            w.windowStart(), w.windowEnd(), w.windowMode(), w.userMessage(), w.maxRetries())).toList()));
+        } else if (spec instanceof TaskSpec.CancelTransfer) {
+            return Optional.of(new CancelTransfer(((TaskSpec.CancelTransfer) spec).commandKey()));
+        } else if (spec instanceof TaskSpec.GetQueuedTransfers) {
+            return Optional.of(new GetQueuedTransfers());
+        } else if (spec instanceof TaskSpec.GetAllQueuedTransfers) {
+            return Optional.of(new GetAllQueuedTransfers());
+        } else if (spec instanceof TaskSpec.ChangeDUState) {
+            TaskSpec.ChangeDUState c = (TaskSpec.ChangeDUState) spec;
+            List<OperationStruct> operations = new ArrayList<>();
+            for (TaskSpec.DuOperation op : c.operations()) {
+                operations.add(switch (op.type()) {
+                    case "install" -> OperationStruct.install(op.url(), op.uuid(), op.username(), op.password(),
+                            op.executionEnvRef());
+                    case "update" -> OperationStruct.update(op.uuid(), op.version(), op.url(), op.username(),
+                            op.password());
+                    default -> OperationStruct.uninstall(op.uuid(), op.version(), op.executionEnvRef());
+                });
+            }
+            return Optional.of(new ChangeDUState(operations, c.commandKey().orElse(task.id())));
+        } else if (spec instanceof TaskSpec.SetVouchers) {
+            return Optional.of(new SetVouchers(((TaskSpec.SetVouchers) spec).vouchers()));
+        } else if (spec instanceof TaskSpec.GetOptions) {
+            return Optional.of(new GetOptions(((TaskSpec.GetOptions) spec).optionName()));
+        }
+        return Optional.empty();
     }
 
     /**

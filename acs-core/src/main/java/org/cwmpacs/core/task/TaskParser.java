@@ -66,10 +66,26 @@ public final class TaskParser {
                 return new TaskSpec.GetRPCMethods();
             case "provisions":
                 return provisions(fields);
+            case "scheduleDownload":
+                return RpcTaskParser.scheduleDownload(fields);
+            case "cancelTransfer":
+                return RpcTaskParser.cancelTransfer(fields);
+            case "getQueuedTransfers":
+                return new TaskSpec.GetQueuedTransfers();
+            case "getAllQueuedTransfers":
+                return new TaskSpec.GetAllQueuedTransfers();
+            case "changeDUState":
+                return RpcTaskParser.changeDuState(fields);
+            case "setVouchers":
+                return RpcTaskParser.setVouchers(fields);
+            case "getOptions":
+                return RpcTaskParser.getOptions(fields);
             default:
                 throw new InvalidTaskException("Invalid task name \"" + name + "\"; expected one of getParameterValues, "
                         + "setParameterValues, refreshObject, addObject, deleteObject, reboot, factoryReset, download, "
-                        + "upload, scheduleInform, getParameterAttributes, setParameterAttributes, getRPCMethods, provisions");
+                        + "upload, scheduleInform, getParameterAttributes, setParameterAttributes, getRPCMethods, provisions, "
+                        + "scheduleDownload, cancelTransfer, getQueuedTransfers, getAllQueuedTransfers, changeDUState, "
+                        + "setVouchers, getOptions");
         }
     }
 
@@ -139,7 +155,7 @@ public final class TaskParser {
                 + ("expiry".equals(field) ? " or a number of seconds" : ""));
     }
 
-    private static TaskSpec download(Map<String, ?> fields) throws InvalidTaskException {
+    static TaskSpec.Download download(Map<String, ?> fields) throws InvalidTaskException {
         Optional<String> file = optionalString(fields, "file");
         Optional<String> fileType = optionalString(fields, "fileType");
         Optional<String> fileName = optionalString(fields, "fileName");
@@ -152,15 +168,21 @@ public final class TaskParser {
             throw new InvalidTaskException("Invalid task: \"fileType\" is required when \"file\" is not given, e.g. "
                     + "\"1 Firmware Upgrade Image\"");
         }
-        Optional<String> commandKey = optionalString(fields, "commandKey");
-        if (commandKey.isPresent() && commandKey.get().length() > 32) {
-            throw new InvalidTaskException("Invalid task: \"commandKey\" must be at most 32 characters");
-        }
+        Optional<String> commandKey = commandKey(fields);
         return new TaskSpec.Download(file, fileType, fileName, url, optionalString(fields, "targetFileName").orElse(""),
                 optionalString(fields, "username").orElse(""), optionalString(fields, "password").orElse(""),
                 optionalCount(fields, "fileSize"), optionalCount(fields, "delaySeconds").orElse(0L),
                 optionalString(fields, "successUrl").orElse(""), optionalString(fields, "failureUrl").orElse(""),
                 commandKey);
+    }
+
+    /** A transfer's or DU change's command key: the CPE reports the outcome under it (at most 32 characters). */
+    static Optional<String> commandKey(Map<String, ?> fields) throws InvalidTaskException {
+        Optional<String> commandKey = optionalString(fields, "commandKey");
+        if (commandKey.isPresent() && commandKey.get().length() > 32) {
+            throw new InvalidTaskException("Invalid task: \"commandKey\" must be at most 32 characters");
+        }
+        return commandKey;
     }
 
     private static List<String> names(Map<String, ?> fields, String field) throws InvalidTaskException {

@@ -33,6 +33,18 @@ public final class TaskProvisions {
             TaskSpec.Download d = (TaskSpec.Download) spec;
             out.add(List.of("download", d.fileType().orElse(""), d.fileName().or(d::file).orElse(""),
                     d.targetFileName()));
+        } else if (spec instanceof TaskSpec.ScheduleDownload) {
+            TaskSpec.Download d = ((TaskSpec.ScheduleDownload) spec).transfer();
+            out.add(List.of("scheduleDownload", d.fileType().orElse(""), d.fileName().or(d::file).or(d::url).orElse(""),
+                    d.targetFileName()));
+        } else if (spec instanceof TaskSpec.CancelTransfer) {
+            out.add(List.of("cancelTransfer", ((TaskSpec.CancelTransfer) spec).commandKey()));
+        } else if (spec instanceof TaskSpec.ChangeDUState) {
+            List<Object> change = new ArrayList<>(List.of("changeDUState"));
+            for (TaskSpec.DuOperation op : ((TaskSpec.ChangeDUState) spec).operations()) {
+                change.add(op.type() + " " + (op.uuid().isEmpty() ? op.url() : op.uuid()));
+            }
+            out.add(change);
         } else if (spec instanceof TaskSpec.AddObject) {
             TaskSpec.AddObject a = (TaskSpec.AddObject) spec;
             List<String> alias = new ArrayList<>();

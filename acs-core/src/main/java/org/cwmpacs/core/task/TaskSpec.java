@@ -177,6 +177,101 @@ public sealed interface TaskSpec {
         }
     }
 
+    /** One time window of a scheduleDownload: seconds from when the CPE accepts it (CWMP A.4.1.8). */
+    record TimeWindow(long windowStart, long windowEnd, String windowMode, String userMessage, int maxRetries) {
+        public TimeWindow {
+            Objects.requireNonNull(windowMode, "windowMode");
+            Objects.requireNonNull(userMessage, "userMessage");
+        }
+    }
+
+    /**
+     * A ScheduleDownload: the file as a download task names it ({@code transfer}; its delay and success and
+     * failure URLs are not part of this RPC), fetched within one or two time windows.
+     */
+    record ScheduleDownload(Download transfer, List<TimeWindow> timeWindows) implements TaskSpec {
+        public ScheduleDownload {
+            Objects.requireNonNull(transfer, "transfer");
+            timeWindows = List.copyOf(timeWindows);
+        }
+
+        public String name() {
+            return "scheduleDownload";
+        }
+    }
+
+    record CancelTransfer(String commandKey) implements TaskSpec {
+        public CancelTransfer {
+            Objects.requireNonNull(commandKey, "commandKey");
+        }
+
+        public String name() {
+            return "cancelTransfer";
+        }
+    }
+
+    record GetQueuedTransfers() implements TaskSpec {
+        public String name() {
+            return "getQueuedTransfers";
+        }
+    }
+
+    record GetAllQueuedTransfers() implements TaskSpec {
+        public String name() {
+            return "getAllQueuedTransfers";
+        }
+    }
+
+    /**
+     * One operation of a changeDUState. {@code type}: {@code install} (needs url), {@code update} (uuid or
+     * url) or {@code uninstall} (needs uuid); empty fields are left out of the RPC.
+     */
+    record DuOperation(String type, String url, String uuid, String version, String username, String password,
+                       String executionEnvRef) {
+        public DuOperation {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(uuid, "uuid");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(executionEnvRef, "executionEnvRef");
+        }
+    }
+
+    record ChangeDUState(List<DuOperation> operations, Optional<String> commandKey) implements TaskSpec {
+        public ChangeDUState {
+            operations = List.copyOf(operations);
+            Objects.requireNonNull(commandKey, "commandKey");
+        }
+
+        public String name() {
+            return "changeDUState";
+        }
+    }
+
+    /** Option vouchers, each as its base64 text. */
+    record SetVouchers(List<String> vouchers) implements TaskSpec {
+        public SetVouchers {
+            vouchers = List.copyOf(vouchers);
+        }
+
+        public String name() {
+            return "setVouchers";
+        }
+    }
+
+    /** {@code optionName} "" asks for every option. */
+    record GetOptions(String optionName) implements TaskSpec {
+        public GetOptions {
+            Objects.requireNonNull(optionName, "optionName");
+        }
+
+        public String name() {
+            return "getOptions";
+        }
+    }
+
     /**
      * GenieACS's {@code provisions} task: named provisions (built-in or stored scripts), each
      * {@code [name, arg…]} with arguments as JSON gives them (texts, numbers, booleans, null).

@@ -1,0 +1,177 @@
+package org.cwmpacs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.cwmpacs.core.device.Device;
+import org.cwmpacs.core.task.Task;
+import org.cwmpacs.sim.SimulatedCpe;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The RPCs of CWMP 1.1 and later that GenieACS has no task for, queued as tasks and run against the
+ * simulator: what the CPE receives, and what the device document shows afterwards.
+ */
+class LaterRpcEndToEndTest extends SimulatorCase {
+    private static final String UUID_A = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
+
+    private SimulatedCpe registered() throws Exception {
+        acs = RunningAcs.withoutDiscovery(dataDir, Map.of());
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
+        session(cpe, "0 BOOTSTRAP");
+        return cpe;
+    }
+
+    private Object stored(SimulatedCpe cpe, String path) {
+        return device(cpe).value(path).orElse(null);
+    }
+
+    private List<Document> operations() {
+        return acs.raw().all("operations");
+    }
+
+    @Test
+    void aScheduleDownloadIsSentWithItsWindowsAndItsTransferCompleteRecorded() throws Exception {
+        SimulatedCpe cpe = registered();
+        Task task = acs.queue(cpe, "{\"name\":\"scheduleDownload\",\"fileType\":\"1 Firmware Upgrade Image\","
+                + "\"url\":\"http://files.example.net/fw-3.1.bin\",\"fileSize\":1000,\"commandKey\":\"sd-1\","
+                + "\"timeWindows\":[{\"windowStart\":0,\"windowEnd\":600,\"windowMode\":\"1 At Any Time\"},"
+                + "{\"windowStart\":3600,\"windowEnd\":7200,\"windowMode\":\"3 When Idle\",\"userMessage\":\"later\","
+                + "\"maxRetries\":2}]}");
+        assertThat(session(cpe).acsRequests()).containsExactly("ScheduleDownload");
+        String xml = cpe.lastSessionRequests().get(0);
+        assertThat(xml).contains("<CommandKey>sd-1</CommandKey>").contains("<URL>http://files.example.net/fw-3.1.bin</URL>")
+                .contains("<FileSize>1000</FileSize>").contains("arrayType=\"cwmp:TimeWindowStruct[2]\"")
+                .contains("<WindowStart>3600</WindowStart>").contains("<WindowMode>3 When Idle</WindowMode>")
+                .contains("<UserMessage>later</UserMessage>").contains("<MaxRetries>2</MaxRetries>")
+                .contains("<MaxRetries>-1</MaxRetries>");
+        assertThat(tasksLeft()).isZero();
+        assertThat(operations()).singleElement().satisfies(op -> {
+            assertThat(op.get("_id")).isEqualTo(RunningAcs.id(cpe) + ":sd-1");
+            assertThat(op.get("name")).isEqualTo("ScheduleDownload");
+            assertThat((String) op.get("channels")).contains("task_" + task.id());
+        });
+        assertThat(stored(cpe, "Downloads.1.FileName")).isEqualTo("fw-3.1.bin");
+
+        // its first window opened at once: the CPE reports the transfer in its next session
+        session(cpe);
+        assertThat(operations()).isEmpty();
+        assertThat(stored(cpe, "Downloads.1.LastFileName")).isEqualTo("fw-3.1.bin");
+        assertThat(stored(cpe, "Downloads.1.LastFaultCode")).isEqualTo(0);
+        assertThat(faults()).isEmpty();
+    }
+
+    @Test
+    void queuedTransfersAreListedAndOneIsCancelled() throws Exception {
+        SimulatedCpe cpe = registered();
+        acs.queue(cpe, "{\"name\":\"scheduleDownload\",\"fileType\":\"1 Firmware Upgrade Image\","
+                + "\"url\":\"http://files.example.net/night.bin\",\"targetFileName\":\"night.bin\",\"commandKey\":\"night\","
+                + "\"timeWindows\":[{\"windowStart\":86400,\"windowEnd\":90000,\"windowMode\":\"1 At Any Time\"}]}");
+        acs.queue(cpe, "{\"name\":\"getAllQueuedTransfers\"}");
+        assertThat(session(cpe).acsRequests()).containsExactly("ScheduleDownload", "GetAllQueuedTransfers");
+        assertThat(stored(cpe, "QueuedTransfers.1.CommandKey")).isEqualTo("night");
+        assertThat(stored(cpe, "QueuedTransfers.1.State")).isEqualTo(1);
+        assertThat(stored(cpe, "QueuedTransfers.1.FileType")).isEqualTo("1 Firmware Upgrade Image");
+        assertThat(stored(cpe, "QueuedTransfers.1.TargetFileName")).isEqualTo("night.bin");
+        assertThat(stored(cpe, "QueuedTransfers.1.IsDownload")).isEqualTo(true);
+
+        acs.queue(cpe, "{\"name\":\"cancelTransfer\",\"commandKey\":\"night\"}");
+        acs.queue(cpe, "{\"name\":\"getQueuedTransfers\"}");
+        assertThat(session(cpe).acsRequests()).containsExactly("CancelTransfer", "GetQueuedTransfers");
+        assertThat(operations()).as("a cancelled transfer is not waited for").isEmpty();
+        Device device = device(cpe);
+        assertThat(device.parameter("QueuedTransfers").orElseThrow().isObject()).isTrue();
+        assertThat(device.parameter("QueuedTransfers.1")).as("the shorter list replaces the last one").isEmpty();
+
+        // nothing left to cancel: the CPE's fault is the task's
+        Task missing = acs.queue(cpe, "{\"name\":\"cancelTransfer\",\"commandKey\":\"night\"}");
+        session(cpe);
+        assertThat(faults()).singleElement().satisfies(f -> {
+            assertThat(f.get("_id")).isEqualTo(RunningAcs.id(cpe) + ":task_" + missing.id());
+            assertThat(f.get("code")).isEqualTo("cwmp.9003");
+        });
+    }
+
+    @Test
+    void changeDuStateInstallsUpdatesAndUninstallsWithResultsOnTheDevice() throws Exception {
+        SimulatedCpe cpe = registered();
+        Task install = acs.queue(cpe, "{\"name\":\"changeDUState\",\"commandKey\":\"apps-1\",\"operations\":["
+                + "{\"type\":\"install\",\"url\":\"http://files.example.net/speedtest.ipk\",\"uuid\":\"" + UUID_A + "\"},"
+                + "{\"type\":\"install\",\"url\":\"http://files.example.net/missing/gone.ipk\"}]}");
+        assertThat(session(cpe).acsRequests()).containsExactly("ChangeDUState");
+        assertThat(cpe.lastSessionRequests().get(0)).contains("xsi:type=\"cwmp:InstallOpStruct\"")
+                .contains("<UUID>" + UUID_A + "</UUID>");
+        assertThat(cpe.model().get("Device.SoftwareModules.DeploymentUnit.1.UUID").orElseThrow().value())
+                .isEqualTo(UUID_A);
+        assertThat(operations()).singleElement().satisfies(op -> assertThat(op.get("name")).isEqualTo("ChangeDUState"));
+        assertThat(stored(cpe, "DUStateChanges.1.CommandKey")).isEqualTo("apps-1");
+        assertThat(String.valueOf(stored(cpe, "DUStateChanges.1.Operations")))
+                .contains("Install http://files.example.net/speedtest.ipk");
+
+        // the next session carries DUStateChangeComplete: one installed, one failed
+        session(cpe);
+        assertThat(operations()).isEmpty();
+        assertThat(stored(cpe, "DUStateChanges.1.Complete")).isInstanceOf(Instant.class);
+        assertThat(stored(cpe, "DUStateChanges.1.Results.1.CurrentState")).isEqualTo("Installed");
+        assertThat(stored(cpe, "DUStateChanges.1.Results.1.DeploymentUnitRef"))
+                .isEqualTo("Device.SoftwareModules.DeploymentUnit.1");
+        assertThat(stored(cpe, "DUStateChanges.1.Results.2.FaultCode")).isEqualTo(9010);
+        assertThat(faults()).singleElement().satisfies(f -> {
+            assertThat(f.get("_id")).isEqualTo(RunningAcs.id(cpe) + ":task_" + install.id());
+            assertThat(f.get("code")).isEqualTo("cwmp.9010");
+            assertThat(String.valueOf(f.get("message"))).contains("gone.ipk");
+        });
+        acs.raw().deleteAll("faults");
+
+        acs.queue(cpe, "{\"name\":\"changeDUState\",\"commandKey\":\"apps-2\",\"operations\":["
+                + "{\"type\":\"update\",\"uuid\":\"" + UUID_A + "\",\"version\":\"2.0\"},"
+                + "{\"type\":\"uninstall\",\"uuid\":\"" + UUID_A + "\",\"version\":\"2.0\"}]}");
+        acs.queue(cpe, "{\"name\":\"refreshObject\",\"objectName\":\"Device.SoftwareModules.\"}");
+        session(cpe);
+        session(cpe);
+        assertThat(stored(cpe, "DUStateChanges.2.Results.1.Version")).isEqualTo("2.0");
+        assertThat(stored(cpe, "DUStateChanges.2.Results.2.CurrentState")).isEqualTo("Uninstalled");
+        assertThat(cpe.model().get("Device.SoftwareModules.DeploymentUnit.1.")).isEmpty();
+        assertThat(stored(cpe, "Device.SoftwareModules.ExecEnv.1.Name")).isEqualTo("Default");
+        assertThat(faults()).isEmpty();
+    }
+
+    @Test
+    void vouchersEnableOptionsThatGetOptionsRecords() throws Exception {
+        SimulatedCpe cpe = registered();
+        String voucher = Base64.getEncoder().encodeToString("<Voucher><OptionIdent>VoIP</OptionIdent></Voucher>"
+                .getBytes(StandardCharsets.UTF_8));
+        acs.queue(cpe, "{\"name\":\"setVouchers\",\"vouchers\":[\"" + voucher + "\"]}");
+        acs.queue(cpe, "{\"name\":\"getOptions\"}");
+        assertThat(session(cpe).acsRequests()).containsExactly("SetVouchers", "GetOptions");
+        assertThat(cpe.lastSessionRequests().get(0)).contains("<base64>" + voucher + "</base64>");
+        assertThat(stored(cpe, "Options.1.OptionName")).isEqualTo("VoIP");
+        assertThat(stored(cpe, "Options.1.State")).isEqualTo(3);
+        assertThat(stored(cpe, "Options.1.StartDate")).isInstanceOf(Instant.class);
+        assertThat(tasksLeft()).isZero();
+    }
+
+    @Test
+    void fieldsAreCheckedWhenTheTaskIsQueued() throws Exception {
+        SimulatedCpe cpe = registered();
+        assertThatThrownBy(() -> acs.queue(cpe, "{\"name\":\"scheduleDownload\",\"fileType\":\"1 Firmware Upgrade Image\","
+                + "\"url\":\"http://x/fw.bin\"}")).hasMessageContaining("\"timeWindows\"");
+        assertThatThrownBy(() -> acs.queue(cpe, "{\"name\":\"scheduleDownload\",\"fileType\":\"1 Firmware Upgrade Image\","
+                + "\"url\":\"http://x/fw.bin\",\"timeWindows\":[{\"windowStart\":100,\"windowEnd\":50,"
+                + "\"windowMode\":\"1 At Any Time\"}]}")).hasMessageContaining("timeWindows[0]").hasMessageContaining("before");
+        assertThatThrownBy(() -> acs.queue(cpe, "{\"name\":\"changeDUState\",\"operations\":[{\"type\":\"remove\"}]}"))
+                .hasMessageContaining("operations[0]").hasMessageContaining("install, update or uninstall");
+        assertThatThrownBy(() -> acs.queue(cpe, "{\"name\":\"changeDUState\",\"operations\":[{\"type\":\"uninstall\","
+                + "\"uuid\":\"not-a-uuid\"}]}")).hasMessageContaining("operations[0].uuid");
+        assertThatThrownBy(() -> acs.queue(cpe, "{\"name\":\"setVouchers\",\"vouchers\":[\"***\"]}"))
+                .hasMessageContaining("vouchers[0]").hasMessageContaining("base64");
+        assertThatThrownBy(() -> acs.queue(cpe, "{\"name\":\"cancelTransfer\"}")).hasMessageContaining("commandKey");
+        assertThat(tasksLeft()).isZero();
+    }
+}
