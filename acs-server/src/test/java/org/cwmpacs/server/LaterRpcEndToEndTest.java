@@ -12,6 +12,15 @@ import org.bson.Document;
 import org.cwmpacs.core.device.Device;
 import org.cwmpacs.core.task.Task;
 import org.cwmpacs.sim.SimulatedCpe;
+import org.cwmpacs.soap.message.ArgStruct;
+import org.cwmpacs.soap.message.AutonOpResultStruct;
+import org.cwmpacs.soap.message.AutonomousDUStateChangeComplete;
+import org.cwmpacs.soap.message.AutonomousDUStateChangeCompleteResponse;
+import org.cwmpacs.soap.message.FaultStruct;
+import org.cwmpacs.soap.message.Kicked;
+import org.cwmpacs.soap.message.KickedResponse;
+import org.cwmpacs.soap.message.RequestDownload;
+import org.cwmpacs.soap.message.RequestDownloadResponse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -172,6 +181,73 @@ class LaterRpcEndToEndTest extends SimulatorCase {
         assertThatThrownBy(() -> acs.queue(cpe, "{\"name\":\"setVouchers\",\"vouchers\":[\"***\"]}"))
                 .hasMessageContaining("vouchers[0]").hasMessageContaining("base64");
         assertThatThrownBy(() -> acs.queue(cpe, "{\"name\":\"cancelTransfer\"}")).hasMessageContaining("commandKey");
+        // through the NBI: 400 with the same message
+        NbiClient.Reply reply = new NbiClient(acs.server.nbiPort()).send("POST", "/devices/"
+                + java.net.URLEncoder.encode(RunningAcs.id(cpe), StandardCharsets.UTF_8) + "/tasks",
+                "{\"name\":\"changeDUState\",\"operations\":[{\"type\":\"install\"}]}");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body()).contains("operations[0]").contains("installs: it needs");
         assertThat(tasksLeft()).isZero();
+    }
+
+    // ------------------------------------------------------------------ what the CPE sends the ACS
+
+    @Test
+    void aRequestDownloadIsRecordedAndItsPresetPushesTheFirmware() throws Exception {
+        acs = RunningAcs.withoutDiscovery(dataDir, Map.of());
+        acs.server.store().documents().replace("provisions", "upgrade", Map.of("_id", "upgrade", "script", String.join(
+                "\n", "const d = 'Downloads.[FileType:1 Firmware Upgrade Image, FileName:fw-4.0.bin]';",
+                "declare(d, {path: 1}, {path: 1});",
+                "declare(d + '.Download', {value: 1}, {value: Date.now()});")));
+        acs.server.store().documents().replace("presets", "on-request", Map.of("_id", "on-request", "weight", 0,
+                "channel", "upgrade", "events", Map.of("9 REQUEST DOWNLOAD", true),
+                "precondition", "RequestDownload.FileType = \"1 Firmware Upgrade Image\"",
+                "configurations", List.of(Map.of("type", "provision", "name", "upgrade", "args", List.of()))));
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
+        assertThat(session(cpe, "0 BOOTSTRAP").acsRequests()).as("no request, no download").isEmpty();
+
+        cpe.report(new RequestDownload("1 Firmware Upgrade Image", List.of(new ArgStruct("Version", "4.0"))),
+                "9 REQUEST DOWNLOAD");
+        SimulatedCpe.SessionResult result = session(cpe);
+        assertThat(cpe.lastReportAnswers()).singleElement().isInstanceOf(RequestDownloadResponse.class);
+        assertThat(result.acsRequests()).containsExactly("Download");
+        assertThat(cpe.lastSessionRequests().get(0)).contains("fw-4.0.bin");
+        assertThat(stored(cpe, "RequestDownload.FileType")).isEqualTo("1 Firmware Upgrade Image");
+        assertThat(stored(cpe, "RequestDownload.FileTypeArg.1.Name")).isEqualTo("Version");
+        assertThat(stored(cpe, "RequestDownload.FileTypeArg.1.Value")).isEqualTo("4.0");
+        assertThat(stored(cpe, "RequestDownload.Time")).isInstanceOf(Instant.class);
+        assertThat(faults()).isEmpty();
+    }
+
+    @Test
+    void kickedIsAnsweredWithTheConfiguredNextUrl() throws Exception {
+        acs = RunningAcs.withoutDiscovery(dataDir, Map.of("ACS_KICKED_NEXT_URL", "https://portal.example.net/welcome"));
+        SimulatedCpe cpe = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT);
+        session(cpe, "0 BOOTSTRAP");
+        cpe.report(new Kicked("login", "http://192.0.2.7/", "user=alice", "http://192.0.2.7/done"), "5 KICKED");
+        session(cpe);
+        assertThat(cpe.lastReportAnswers()).singleElement().satisfies(answer ->
+                assertThat(((KickedResponse) answer).nextUrl()).isEqualTo("https://portal.example.net/welcome"));
+        assertThat(stored(cpe, "Kicked.Command")).isEqualTo("login");
+        assertThat(stored(cpe, "Kicked.Next")).isEqualTo("http://192.0.2.7/done");
+        assertThat(stored(cpe, "Kicked.NextURL")).isEqualTo("https://portal.example.net/welcome");
+    }
+
+    @Test
+    void anAutonomousDuStateChangeIsRecorded() throws Exception {
+        SimulatedCpe cpe = registered();
+        String t = "2026-12-01T10:00:00Z";
+        cpe.report(new AutonomousDUStateChangeComplete(List.of(new AutonOpResultStruct(UUID_A,
+                "Device.SoftwareModules.DeploymentUnit.3", "1.2", "Installed", true, "", t, t, new FaultStruct(0, ""),
+                "Install"))), "12 AUTONOMOUS DU STATE CHANGE COMPLETE");
+        session(cpe);
+        assertThat(cpe.lastReportAnswers()).singleElement().isInstanceOf(AutonomousDUStateChangeCompleteResponse.class);
+        assertThat(stored(cpe, "AutonomousDUStateChangeComplete.Results.1.UUID")).isEqualTo(UUID_A);
+        assertThat(stored(cpe, "AutonomousDUStateChangeComplete.Results.1.OperationPerformed")).isEqualTo("Install");
+        assertThat(stored(cpe, "AutonomousDUStateChangeComplete.Results.1.StartTime")).isEqualTo(Instant.parse(t));
+        // kept by the ACS: a refresh of the whole tree does not remove it
+        acs.queue(cpe, "{\"name\":\"refreshObject\",\"objectName\":\"\"}");
+        session(cpe);
+        assertThat(stored(cpe, "AutonomousDUStateChangeComplete.Results.1.UUID")).isEqualTo(UUID_A);
     }
 }
