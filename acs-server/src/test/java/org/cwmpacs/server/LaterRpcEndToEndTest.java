@@ -250,4 +250,18 @@ class LaterRpcEndToEndTest extends SimulatorCase {
         session(cpe);
         assertThat(stored(cpe, "AutonomousDUStateChangeComplete.Results.1.UUID")).isEqualTo(UUID_A);
     }
+
+    @Test
+    void aReportPastTheLimitsIsRefusedWithTheLimitNamedAndNothingStored() throws Exception {
+        SimulatedCpe cpe = registered();
+        List<ArgStruct> args = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            args.add(new ArgStruct("a" + i, "v"));
+        }
+        cpe.report(new RequestDownload("1 Firmware Upgrade Image", args), "9 REQUEST DOWNLOAD");
+        SimulatedCpe.SessionResult refused = cpe.runSession("2 PERIODIC");
+        assertThat(refused.error()).hasValueSatisfying(e -> assertThat(e).contains("8003")
+                .contains("2000 FileTypeArg entries").contains("at most 1024"));
+        assertThat(device(cpe).parameter("RequestDownload")).isEmpty();
+    }
 }

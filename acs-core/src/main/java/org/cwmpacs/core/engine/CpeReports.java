@@ -25,6 +25,7 @@ import org.cwmpacs.soap.message.KickedResponse;
 import org.cwmpacs.soap.message.OpResultStruct;
 import org.cwmpacs.soap.message.RequestDownload;
 import org.cwmpacs.soap.message.RequestDownloadResponse;
+import org.cwmpacs.soap.message.SoapFault;
 import org.cwmpacs.soap.message.TransferComplete;
 import org.cwmpacs.soap.message.TransferCompleteResponse;
 import org.slf4j.Logger;
@@ -58,6 +59,12 @@ public final class CpeReports {
      * take (the caller answers fault 8000).
      */
     public Optional<CompletableFuture<CwmpMessage>> answer(CwmpMessage request) {
+        Optional<String> tooMuch = ReportLimits.problem(request);
+        if (tooMuch.isPresent()) {
+            LOG.warn("{}: {} refused, nothing of it stored: {}", who, request.methodName(), tooMuch.get());
+            return Optional.of(CompletableFuture.completedFuture(SoapFault.of(8003, "Invalid arguments: "
+                    + tooMuch.get())));
+        }
         if (request instanceof TransferComplete) {
             TransferComplete tc = (TransferComplete) request;
             LOG.info("{}: CPE request; cpeRequestName=\"TransferComplete\" commandKey=\"{}\" faultCode={}", who,

@@ -32,7 +32,7 @@ final class ResponseLimits {
             names = ((GetParameterAttributesResponse) response).parameterList().stream()
                     .map(ParameterAttributeStruct::name).toList();
         } else {
-            return Optional.empty();
+            return ReportLimits.problem(response);
         }
         if (names.size() > maxParameters) {
             return Optional.of("the answer lists " + names.size() + " parameters; the ACS takes at most " + maxParameters
