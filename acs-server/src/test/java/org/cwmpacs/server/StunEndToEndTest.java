@@ -53,6 +53,13 @@ class StunEndToEndTest {
 
     /** A CPE whose HTTP connection request cannot arrive (its URL's port is closed), with UDP parameters. */
     private static org.cwmpacs.sim.SimulatedCpe natted(RunningAcs acs, String serial, String udpAddress) throws Exception {
+        return natted(acs, serial, udpAddress, tree -> { });
+    }
+
+    /** {@code changes}: what differs in this CPE's tree from its first session on. */
+    private static org.cwmpacs.sim.SimulatedCpe natted(RunningAcs acs, String serial, String udpAddress,
+                                                       java.util.function.Consumer<org.cwmpacs.sim.DataModel> changes)
+            throws Exception {
         int closed;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
@@ -66,6 +73,7 @@ class StunEndToEndTest {
         tree.put(MS + "UDPConnectionRequestAddress", org.cwmpacs.sim.SimParameter.leaf(false, udpAddress, "xsd:string"));
         tree.put(MS + "STUNEnable", org.cwmpacs.sim.SimParameter.leaf(true, "true", "xsd:boolean"));
         tree.put(MS + "STUNUsername", org.cwmpacs.sim.SimParameter.leaf(true, "stun-" + serial, "xsd:string"));
+        changes.accept(tree);
         org.cwmpacs.sim.SimulatedCpe cpe = new org.cwmpacs.sim.SimulatedCpe(acs.uri, tree,
                 org.cwmpacs.sim.SimulatedCpe.Options.DEFAULT, org.cwmpacs.sim.SimulatedCpe.newHttpClient());
         assertThat(cpe.runSession("0 BOOTSTRAP", "1 BOOT").ok()).isTrue();
@@ -156,6 +164,37 @@ class StunEndToEndTest {
                 org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
                         .until(() -> nat.ignored() >= 2);
                 assertThat(acs.raw().count("tasks")).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aTaskPointsACpeAtOurStunServerAndItIsThenReachedOverUdp() throws Exception {
+        int stunPort = freeUdpPort();
+        try (RunningAcs acs = RunningAcs.start(dir, Map.of("ACS_STUN_ENABLED", "true", "ACS_STUN_PORT",
+                Integer.toString(stunPort), "ACS_STUN_INTERFACE", "127.0.0.1"))) {
+            // its STUN client is off and points nowhere until the ACS configures it
+            org.cwmpacs.sim.SimulatedCpe cpe = natted(acs, "UDP4", "127.0.0.1:9", tree -> {
+                tree.put(MS + "STUNEnable", org.cwmpacs.sim.SimParameter.leaf(true, "false", "xsd:boolean"));
+                tree.put(MS + "STUNUsername", org.cwmpacs.sim.SimParameter.leaf(true, "", "xsd:string"));
+                tree.put(MS + "STUNServerAddress", org.cwmpacs.sim.SimParameter.leaf(true, "", "xsd:string"));
+                tree.put(MS + "STUNServerPort", org.cwmpacs.sim.SimParameter.leaf(true, "0", "xsd:unsignedInt"));
+            });
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.cwmpacs.sim.UdpConnectionRequestListener
+                    .fromTree(cpe)).hasMessageContaining("STUNEnable");
+            acs.queue(cpe, "{\"name\":\"setParameterValues\",\"parameterValues\":["
+                    + "[\"" + MS + "STUNServerAddress\",\"127.0.0.1\"],"
+                    + "[\"" + MS + "STUNServerPort\"," + stunPort + ",\"xsd:unsignedInt\"],"
+                    + "[\"" + MS + "STUNUsername\",\"stun-UDP4\"],"
+                    + "[\"" + MS + "STUNEnable\",true,\"xsd:boolean\"]]}");
+            assertThat(cpe.runSession("2 PERIODIC").acsRequests()).endsWith("SetParameterValues");
+            try (org.cwmpacs.sim.UdpConnectionRequestListener nat = org.cwmpacs.sim.UdpConnectionRequestListener
+                    .fromTree(cpe)) {
+                NbiClient nbi = new NbiClient(acs.server.nbiPort());
+                NbiClient.Reply ran = nbi.send("POST", "/devices/" + RunningAcs.id(cpe) + "/tasks?connection_request",
+                        "{\"name\": \"getParameterValues\", \"parameterNames\": [\"" + MS + "PeriodicInformInterval\"]}");
+                assertThat(ran.status()).as("%s", ran).isEqualTo(200);
+                assertThat(nat.accepted()).isEqualTo(1);
             }
         }
     }

@@ -64,6 +64,29 @@ public final class UdpConnectionRequestListener implements AutoCloseable {
         return listener;
     }
 
+    /**
+     * As a CPE applies its own {@code ManagementServer.STUN*} parameters: with {@code STUNEnable} true it
+     * tells {@code STUNServerAddress}:{@code STUNServerPort} its binding as {@code STUNUsername}, and takes
+     * UDP connection requests signed with its {@code ConnectionRequestUsername}/{@code Password}.
+     *
+     * @throws IllegalStateException when its STUN client is not enabled or has no server
+     */
+    public static UdpConnectionRequestListener fromTree(SimulatedCpe cpe) throws IOException {
+        DataModel tree = cpe.model();
+        String ms = tree.root() + "ManagementServer.";
+        java.util.function.Function<String, String> value = name -> tree.get(ms + name).map(SimParameter::value)
+                .orElse("");
+        if (!"true".equals(value.apply("STUNEnable")) && !"1".equals(value.apply("STUNEnable"))) {
+            throw new IllegalStateException("the CPE's STUNEnable is not true");
+        }
+        if (value.apply("STUNServerAddress").isEmpty()) {
+            throw new IllegalStateException("the CPE has no STUNServerAddress");
+        }
+        int port = value.apply("STUNServerPort").isEmpty() ? 3478 : Integer.parseInt(value.apply("STUNServerPort"));
+        return start(cpe, value.apply("ConnectionRequestUsername"), value.apply("ConnectionRequestPassword"),
+                value.apply("STUNUsername"), new InetSocketAddress(value.apply("STUNServerAddress"), port));
+    }
+
     /** The NAT moved the CPE to another port: it tells the STUN server, with BINDING-CHANGE. */
     public void natMoves() throws IOException {
         DatagramSocket old = socket;
