@@ -88,4 +88,55 @@ class RpcResponderTest {
                 ((org.cwmpacs.soap.message.TransferComplete) tc).commandKey()).isEqualTo("fw-9"));
         assertThat(state.pendingEvents).extracting(EventStruct::eventCode).contains("7 TRANSFER COMPLETE", "M Download");
     }
+
+    @Test
+    void aScheduleDownloadWaitsForItsWindowAndCanBeCancelledUntilThen() {
+        assertThat(((SoapFault) rdkb.respond(new ScheduleDownload("k", FIRMWARE, "http://x/fw.bin", "", "", 0, "",
+                List.of(new TimeWindowStruct(0, 60, "1 At Any Time", "", -1))))).fault().faultCode())
+                .as("RDK-B has no ScheduleDownload").isEqualTo(9000);
+        cpe.respond(new ScheduleDownload("now", FIRMWARE, "http://x/a.bin", "", "", 0, "",
+                List.of(new TimeWindowStruct(0, 60, "1 At Any Time", "", -1))));
+        cpe.respond(new ScheduleDownload("later", FIRMWARE, "http://x/b.bin", "", "", 0, "",
+                List.of(new TimeWindowStruct(3600, 7200, "1 At Any Time", "", -1))));
+        var queued = (GetAllQueuedTransfersResponse) cpe.respond(new GetAllQueuedTransfers());
+        assertThat(queued.transferList()).extracting(AllQueuedTransferStruct::commandKey).containsExactly("now", "later");
+        state.startDueTransfers(java.time.Instant.now());
+        assertThat(state.pendingReports).singleElement().satisfies(r ->
+                assertThat(((TransferComplete) r).commandKey()).isEqualTo("now"));
+        assertThat(state.pendingEvents).contains(new EventStruct("M ScheduleDownload", "now"));
+        assertThat(((SoapFault) cpe.respond(new CancelTransfer("now"))).fault().faultCode()).as("already done")
+                .isEqualTo(9021);
+        assertThat(cpe.respond(new CancelTransfer("later"))).isInstanceOf(CancelTransferResponse.class);
+        assertThat(((GetQueuedTransfersResponse) cpe.respond(new GetQueuedTransfers())).transferList()).isEmpty();
+        assertThat(((SoapFault) cpe.respond(new CancelTransfer("later"))).fault().faultCode()).isEqualTo(9003);
+    }
+
+    @Test
+    void changeDuStateReportsEachOperationsOutcome() {
+        String uuid = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
+        cpe.respond(new ChangeDUState(List.of(OperationStruct.install("http://x/app.ipk", uuid, "", "", ""),
+                OperationStruct.install("http://x/other.ipk", uuid, "", "", ""),
+                OperationStruct.uninstall("01234567-89ab-cdef-0123-456789abcdef", "", "")), "du-1"));
+        var report = (DUStateChangeComplete) state.pendingReports.get(0);
+        assertThat(report.commandKey()).isEqualTo("du-1");
+        assertThat(report.results()).extracting(r -> r.fault().faultCode()).containsExactly(0, 9026, 9028);
+        assertThat(model.get("Device.SoftwareModules.DeploymentUnit.1.Name").orElseThrow().value()).isEqualTo("app");
+        assertThat(model.get("Device.SoftwareModules.DeploymentUnitNumberOfEntries").orElseThrow().value())
+                .isEqualTo("1");
+        assertThat(state.pendingEvents).contains(new EventStruct("11 DU STATE CHANGE COMPLETE", ""),
+                new EventStruct("M ChangeDUState", "du-1"));
+    }
+
+    @Test
+    void vouchersEnableOptions() {
+        String voucher = java.util.Base64.getEncoder().encodeToString("<OptionIdent>IPTV</OptionIdent>".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(cpe.respond(new SetVouchers(List.of(voucher)))).isInstanceOf(SetVouchersResponse.class);
+        assertThat(((SoapFault) cpe.respond(new SetVouchers(List.of("bm9wZQ==")))).fault().faultCode()).isEqualTo(9003);
+        assertThat(((GetOptionsResponse) cpe.respond(new GetOptions(""))).optionList()).extracting(
+                OptionStruct::optionName).containsExactly("IPTV");
+        assertThat(((GetOptionsResponse) cpe.respond(new GetOptions("VoIP"))).optionList()).isEmpty();
+    }
+
+    private static final String FIRMWARE = RpcResponder.FIRMWARE;
 }

@@ -173,7 +173,8 @@ final class DeviceRecords {
         put(tree, path, CwmpDateTime.parse(text).map(Object.class::cast).orElse(text), "xsd:dateTime", now);
     }
 
-    private static void put(DeviceTree tree, String path, Object value, String type, Instant now) {
+    /** A leaf's value, keeping the node's other attributes. */
+    static void put(DeviceTree tree, String path, Object value, String type, Instant now) {
         tree.put(path, tree.get(path).orElse(ParameterAttributes.NONE).withValue(value, type, now));
     }
 }

@@ -84,7 +84,7 @@ final class TransferRecords {
     }
 
     private static void put(DeviceTree tree, String path, Object value, String type, Instant now) {
-        tree.put(path, tree.get(path).orElse(ParameterAttributes.NONE).withValue(value, type, now));
+        DeviceRecords.put(tree, path, value, type, now);
     }
 
 }
