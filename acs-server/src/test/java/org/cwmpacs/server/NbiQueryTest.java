@@ -151,6 +151,48 @@ class NbiQueryTest extends SimulatorCase {
         }
     }
 
+    @Test
+    void pipelinedRequestsAreAnsweredInTheirOrder() throws Exception {
+        // a slow streamed query, an instant 404 and a HEAD, sent in one go 40 times over (120 requests; the HTTP
+        // codec takes at most 128 unanswered): without holding each request until the one before is answered,
+        // the 404 overtakes the query's stream
+        String[] requests = {"GET /devices/?projection=_id HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n", "HEAD /devices HTTP/1.1\r\nHost: x\r\n\r\n"};
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            for (String r : requests) {
+                all.append(r);
+            }
+        }
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", acs.server.nbiPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            java.io.OutputStream out = socket.getOutputStream();
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(all.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (java.io.IOException e) {
+                    // the reads below fail then
+                }
+            });
+            writer.start();
+            for (int i = 0; i < 40; i++) {
+                String query = headOf(in);
+                assertThat(query).as("query %d", i).startsWith("HTTP/1.1 200").contains("chunked");
+                assertThat(chunkedBody(in)).as("query %d", i).contains("202BC1-BM632w-A").endsWith("]");
+                String missing = headOf(in);
+                assertThat(missing).as("404 %d", i).startsWith("HTTP/1.1 404");
+                java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)")
+                        .matcher(missing);
+                assertThat(length.find()).isTrue();
+                in.readNBytes(Integer.parseInt(length.group(1)));
+                assertThat(headOf(in)).as("HEAD %d", i).startsWith("HTTP/1.1 200").contains("total: 3");
+            }
+            writer.join();
+        }
+    }
+
     private static String line(java.io.InputStream in) throws java.io.IOException {
         StringBuilder line = new StringBuilder();
         int c;

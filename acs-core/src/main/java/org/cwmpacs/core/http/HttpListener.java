@@ -98,6 +98,7 @@ public final class HttpListener implements Listener {
                         // request lines up to 16 KB: long $in queries in the URL, as Node.js (GenieACS) takes them
                         ch.pipeline().addLast(new HttpServerCodec(MAX_LINE_BYTES, MAX_LINE_BYTES, 8192));
                         ch.pipeline().addLast(timeout.end());
+                        ch.pipeline().addLast(new org.cwmpacs.core.net.OneExchangeAtATime());
                         for (ChannelHandler h : handlers.get()) {
                             ch.pipeline().addLast(h);
                         }
