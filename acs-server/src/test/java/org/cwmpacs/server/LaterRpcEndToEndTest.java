@@ -264,4 +264,23 @@ class LaterRpcEndToEndTest extends SimulatorCase {
                 .contains("2000 FileTypeArg entries").contains("at most 1024"));
         assertThat(device(cpe).parameter("RequestDownload")).isEmpty();
     }
+
+    @Test
+    void anOperationsPasswordIsNeverShownNorQueried() throws Exception {
+        SimulatedCpe cpe = registered();
+        NbiClient nbi = new NbiClient(acs.server.nbiPort());
+        String device = java.net.URLEncoder.encode(RunningAcs.id(cpe), StandardCharsets.UTF_8);
+        NbiClient.Reply queued = nbi.send("POST", "/devices/" + device + "/tasks", "{\"name\":\"changeDUState\","
+                + "\"operations\":[{\"type\":\"install\",\"url\":\"https://apps.example.net/a.ipk\","
+                + "\"username\":\"apps\",\"password\":\"s3cret-du\"}]}");
+        assertThat(queued.status()).as("%s", queued).isEqualTo(202);
+        NbiClient.Reply listed = nbi.send("GET", "/tasks", null);
+        assertThat(listed.body()).contains("a.ipk").contains("\"username\":\"apps\"").doesNotContain("s3cret-du");
+        NbiClient.Reply probed = nbi.send("GET", "/tasks?query=" + NbiClient.q("{\"operations.password\":\"s3cret-du\"}"),
+                null);
+        assertThat(probed.status()).isEqualTo(400);
+        // the CPE still gets it
+        session(cpe);
+        assertThat(cpe.lastSessionRequests().get(0)).contains("<Password>s3cret-du</Password>");
+    }
 }

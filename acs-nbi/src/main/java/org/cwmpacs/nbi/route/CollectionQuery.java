@@ -41,7 +41,7 @@ public final class CollectionQuery {
      * querying them either.
      */
     private static final Map<String, List<String>> HIDDEN = Map.of("files", List.of("metadata.password"),
-            "users", List.of("password", "salt"), "tasks", List.of("password"));
+            "users", List.of("password", "salt"), "tasks", org.cwmpacs.core.task.TaskSecrets.FIELDS);
 
     private final DocumentStore documents;
     private final Duration timeout;
@@ -259,8 +259,7 @@ public final class CollectionQuery {
             doc.remove("password");
             doc.remove("salt");
         } else if ("tasks".equals(collection)) {
-            // an upload or download task's credentials are for the CPE, not for whoever lists tasks
-            doc.remove("password");
+            org.cwmpacs.core.task.TaskSecrets.hide(doc);
         } else if ("files".equals(collection) && doc.get("metadata") instanceof Map) {
             ((Map<String, Object>) doc.get("metadata")).remove("password");
         }

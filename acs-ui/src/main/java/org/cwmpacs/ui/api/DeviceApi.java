@@ -197,7 +197,7 @@ public final class DeviceApi {
         List<Map<String, Object>> tasks = new ArrayList<>();
         services.documents().find("tasks", new DocumentQuery(Map.of("device", id), List.of(), Map.of("timestamp", 1), 0,
                 1000), doc -> {
-                    doc.remove("password");
+                    org.cwmpacs.core.task.TaskSecrets.hide(doc);
                     doc.put("fault", services.faults().exists(id + ":task_" + doc.get("_id")));
                     tasks.add(doc);
                 });

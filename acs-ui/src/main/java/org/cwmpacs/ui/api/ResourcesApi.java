@@ -33,7 +33,7 @@ public final class ResourcesApi {
             "permissions", "users", "faults", "tasks");
     /** Fields a filter or sort may not name, as they are never shown. */
     private static final Map<String, List<String>> HIDDEN = Map.of("users", List.of("password", "salt"),
-            "tasks", List.of("password"), "files", List.of("metadata.password"));
+            "tasks", org.cwmpacs.core.task.TaskSecrets.FIELDS, "files", List.of("metadata.password"));
     static final int MAX_LIMIT = 1000;
 
     private final UiServices services;
@@ -151,8 +151,7 @@ public final class ResourcesApi {
                 doc.remove("salt");
                 return doc;
             case "tasks":
-                doc.remove("password");
-                return doc;
+                return org.cwmpacs.core.task.TaskSecrets.hide(doc);
             case "presets":
                 return PresetForm.flatten(doc);
             case "files": {
