@@ -123,9 +123,13 @@ class LaterRpcEndToEndTest extends SimulatorCase {
         assertThat(String.valueOf(stored(cpe, "DUStateChanges.1.Operations")))
                 .contains("Install http://files.example.net/speedtest.ipk");
 
-        // the next session carries DUStateChangeComplete: one installed, one failed
-        session(cpe);
+        // the next session carries DUStateChangeComplete: one installed, one failed; the ACS then reads the
+        // CPE's software modules again
+        assertThat(session(cpe).acsRequests()).contains("GetParameterNames", "GetParameterValues");
         assertThat(operations()).isEmpty();
+        assertThat(tasksLeft()).isZero();
+        assertThat(stored(cpe, "Device.SoftwareModules.DeploymentUnit.1.UUID")).isEqualTo(UUID_A);
+        assertThat(stored(cpe, "Device.SoftwareModules.DeploymentUnit.1.Status")).isEqualTo("Installed");
         assertThat(stored(cpe, "DUStateChanges.1.Complete")).isInstanceOf(Instant.class);
         assertThat(stored(cpe, "DUStateChanges.1.Results.1.CurrentState")).isEqualTo("Installed");
         assertThat(stored(cpe, "DUStateChanges.1.Results.1.DeploymentUnitRef"))
@@ -141,12 +145,12 @@ class LaterRpcEndToEndTest extends SimulatorCase {
         acs.queue(cpe, "{\"name\":\"changeDUState\",\"commandKey\":\"apps-2\",\"operations\":["
                 + "{\"type\":\"update\",\"uuid\":\"" + UUID_A + "\",\"version\":\"2.0\"},"
                 + "{\"type\":\"uninstall\",\"uuid\":\"" + UUID_A + "\",\"version\":\"2.0\"}]}");
-        acs.queue(cpe, "{\"name\":\"refreshObject\",\"objectName\":\"Device.SoftwareModules.\"}");
         session(cpe);
         session(cpe);
         assertThat(stored(cpe, "DUStateChanges.2.Results.1.Version")).isEqualTo("2.0");
         assertThat(stored(cpe, "DUStateChanges.2.Results.2.CurrentState")).isEqualTo("Uninstalled");
         assertThat(cpe.model().get("Device.SoftwareModules.DeploymentUnit.1.")).isEmpty();
+        assertThat(device(cpe).parameter("Device.SoftwareModules.DeploymentUnit.1")).as("read again").isEmpty();
         assertThat(stored(cpe, "Device.SoftwareModules.ExecEnv.1.Name")).isEqualTo("Default");
         assertThat(faults()).isEmpty();
     }

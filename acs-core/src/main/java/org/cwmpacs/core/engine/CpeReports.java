@@ -45,12 +45,16 @@ public final class CpeReports {
     private final EngineServices services;
     private final String deviceId;
     private final String who;
+    private final Instant sessionStart;
     private final Clock clock;
 
-    public CpeReports(EngineServices services, String deviceId, String remoteAddress, Clock clock) {
+    /** @param sessionStart the time of the session's Inform: work queued for this session is due from it */
+    public CpeReports(EngineServices services, String deviceId, String remoteAddress, Instant sessionStart,
+                      Clock clock) {
         this.services = services;
         this.deviceId = deviceId;
         this.who = remoteAddress + " " + deviceId;
+        this.sessionStart = sessionStart;
         this.clock = clock;
     }
 
@@ -91,8 +95,13 @@ public final class CpeReports {
             TransferRecords.autonomous(changes, (AutonomousTransferComplete) request, now);
             answer = new AutonomousTransferCompleteResponse();
         } else if (request instanceof AutonomousDUStateChangeComplete) {
-            DeviceRecords.autonomousDuStateChange(changes, ((AutonomousDUStateChangeComplete) request).results(), now);
-            answer = new AutonomousDUStateChangeCompleteResponse();
+            List<org.cwmpacs.soap.message.AutonOpResultStruct> results =
+                    ((AutonomousDUStateChangeComplete) request).results();
+            DeviceRecords.autonomousDuStateChange(changes, results, now);
+            return Optional.of(services.devices().apply(deviceId, changes.drainChanges())
+                    .thenCompose(stored -> refreshSoftwareModules(results.stream()
+                            .map(org.cwmpacs.soap.message.AutonOpResultStruct::deploymentUnitRef).toList()))
+                    .thenApply(queued -> new AutonomousDUStateChangeCompleteResponse()));
         } else if (request instanceof RequestDownload) {
             DeviceRecords.requestDownload(changes, (RequestDownload) request, now);
             answer = new RequestDownloadResponse();
@@ -169,8 +178,32 @@ public final class CpeReports {
                         dsc.results().size());
             }
             writes.add(services.operations().delete(op.id()));
+            writes.add(refreshSoftwareModules(dsc.results().stream().map(OpResultStruct::deploymentUnitRef).toList()));
             return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
         });
+    }
+
+    /**
+     * The CPE's deployment units changed: a {@code refreshObject} task of its {@code SoftwareModules} (one per
+     * device, by its uniqueKey) reads them again in this very session, which starts its ACS part after the
+     * reports, so the device shows what is installed now. The data model's root is the one the results name.
+     */
+    private CompletableFuture<Void> refreshSoftwareModules(List<String> deploymentUnitRefs) {
+        Optional<String> modules = deploymentUnitRefs.stream().map(ref -> {
+            int at = ref.indexOf(".SoftwareModules.");
+            return at > 0 && ref.indexOf('.') == at ? ref.substring(0, at) + ".SoftwareModules" : null;
+        }).filter(java.util.Objects::nonNull).findFirst();
+        if (modules.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> {
+            try {
+                services.tasks().queue(deviceId, Map.of("name", "refreshObject", "objectName", modules.get(),
+                        "uniqueKey", "refresh-software-modules"), sessionStart);
+            } catch (org.cwmpacs.core.task.InvalidTaskException e) {
+                throw new IllegalStateException(e);
+            }
+        }, services.provisioning().work());
     }
 
     private CompletableFuture<Void> fault(Operation op, String code, String message, Map<String, Object> detail) {

@@ -99,6 +99,11 @@ public final class SessionDriver {
         return inform.deviceId();
     }
 
+    /** The time of the session's Inform. */
+    public Instant sessionStart() {
+        return sessionStart;
+    }
+
     private CompletableFuture<org.cwmpacs.core.config.DeviceConfig> settings;
 
     /** The {@code config} collection's values for this device (started once, when first asked for). */
@@ -160,7 +165,7 @@ public final class SessionDriver {
                         // cwmp.downloadSuccessOnTimeout: as if the CPE had reported success
                         LOG.warn("{} {}: {} timed out; taken as completed (cwmp.downloadSuccessOnTimeout); "
                                 + "commandKey=\"{}\"", remoteAddress, deviceId(), op.name(), op.commandKey());
-                        files.add(new CpeReports(services, deviceId(), remoteAddress, clock).transferComplete(
+                        files.add(new CpeReports(services, deviceId(), remoteAddress, sessionStart, clock).transferComplete(
                                 new TransferComplete(op.commandKey(), new org.cwmpacs.soap.message.FaultStruct(0, ""),
                                         "", "")));
                         continue;

@@ -348,7 +348,7 @@ public final class SessionManager implements AutoCloseable {
     private CompletableFuture<CwmpReply> answerCpeRequest(CwmpSession session, CwmpEnvelope envelope,
                                                           CwmpMessage message) {
         Optional<CompletableFuture<CwmpMessage>> answer = new CpeReports(services, session.deviceId,
-                session.remoteAddress, clock).answer(message);
+                session.remoteAddress, session.driver.sessionStart(), clock).answer(message);
         if (answer.isEmpty()) {
             return CompletableFuture.completedFuture(reply(session, envelope,
                     SoapFault.of(8000, "Method not supported: " + message.methodName())));
