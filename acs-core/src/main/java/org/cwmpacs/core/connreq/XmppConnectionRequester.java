@@ -44,8 +44,14 @@ public final class XmppConnectionRequester implements AutoCloseable {
         }
     }
 
+    /** After a failed login, requests fail at once for this long instead of each waiting out a login. */
+    static final Duration LOGIN_BACKOFF = Duration.ofSeconds(10);
+
     private final Settings settings;
     private XMPPTCPConnection connection;
+    /** The last failed login: when, and why. */
+    private long failedAtNanos;
+    private String failure;
 
     public XmppConnectionRequester(Settings settings) {
         this.settings = settings;
@@ -86,6 +92,26 @@ public final class XmppConnectionRequester implements AutoCloseable {
             return connection;
         }
         drop();
+        long since = System.nanoTime() - failedAtNanos;
+        if (failure != null && since < LOGIN_BACKOFF.toNanos()) {
+            // a bulk action must not queue one login timeout per device behind this lock
+            throw new java.io.IOException("the XMPP login failed " + java.util.concurrent.TimeUnit.NANOSECONDS
+                    .toSeconds(since) + " s ago (" + failure + "); the next attempt is after "
+                    + LOGIN_BACKOFF.toSeconds() + " s");
+        }
+        try {
+            XMPPTCPConnection c = login();
+            failure = null;
+            return c;
+        } catch (Exception e) {
+            failedAtNanos = System.nanoTime();
+            failure = String.valueOf(e.getMessage());
+            LOG.warn("XMPP: login as {} failed: {}", settings.jid(), failure);
+            throw e;
+        }
+    }
+
+    private XMPPTCPConnection login() throws Exception {
         EntityBareJid me = JidCreate.entityBareFrom(settings.jid());
         XMPPTCPConnectionConfiguration.Builder b = XMPPTCPConnectionConfiguration.builder()
                 .setUsernameAndPassword(me.getLocalpart().toString(), settings.password())
