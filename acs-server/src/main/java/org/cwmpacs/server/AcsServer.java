@@ -164,7 +164,7 @@ public final class AcsServer implements AutoCloseable {
                     nbiServices.files(), locks, connectionRequests, Clock.systemUTC(),
                     new org.cwmpacs.core.task.SessionWait.Timing(options.lockWait(), options.sessionWait(),
                             java.time.Duration.ofMillis(200)), options.onlineThreshold(), transcripts,
-                    options.maxFileBytes());
+                    options.maxFileBytes(), options.queryTimeout());
             Optional<SslContext> uiTls = TlsContexts.fromConfig(uiOptions.sslCert(), uiOptions.sslKey(),
                     "GENIEACS_UI_SSL");
             org.cwmpacs.ui.UiConfig uiConfig = new org.cwmpacs.ui.UiConfig(uiOptions.host(), uiOptions.port(),

@@ -259,4 +259,22 @@ class UiApiEndToEndTest extends SimulatorCase {
         assertThat(send("GET", "/api/ping/127.0.0.1", null, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/ping/" + q("a b"), null, admin).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void aRunawayListEndsAtTheQueryTimeLimitWithItsName() throws Exception {
+        acs = RunningAcs.start(dataDir, Map.of("ACS_UI_SETUP_TOKEN", TOKEN, "ACS_DISCOVERY", "off",
+                "ACS_NBI_QUERY_TIMEOUT", "2"));
+        assertThat(send("POST", "/init", "{\"username\":\"admin\",\"password\":\"long enough\",\"token\":\"" + TOKEN
+                + "\"}", null).statusCode()).isEqualTo(201);
+        acs.raw().insert("presets", new org.bson.Document("_id", "p").append("channel", "a".repeat(60) + "!"));
+        String admin = login("admin", "long enough");
+        long start = System.nanoTime();
+        HttpResponse<String> slow = send("GET", "/api/presets?filter=" + q("channel LIKE \"%a%a%a%a%a%a%a%a%a%a%a%a%b\""),
+                null, admin);
+        assertThat(slow.statusCode()).as(slow.body()).isEqualTo(504);
+        assertThat(slow.body()).contains("ACS_NBI_QUERY_TIMEOUT").contains("narrow the filter");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+        assertThat(send("GET", "/api/presets?filter=" + q("channel LIKE \"a%\""), null, admin).statusCode())
+                .isEqualTo(200);
+    }
 }

@@ -32,11 +32,11 @@ final class UiApi {
 
     UiApi(UiServices services, Accounts accounts, UiSessions sessions, Executor executor) {
         this.accounts = accounts;
-        this.devices = new DevicesApi(services.documents(), accounts);
+        this.devices = new DevicesApi(services.documents(), accounts, services.queryTimeout());
         this.device = new DeviceApi(services, executor);
         this.resources = new ResourcesApi(services, sessions);
         this.uiConfig = new UiConfigApi(services.documents());
-        this.csv = new org.cwmpacs.ui.api.DevicesCsv(services.documents());
+        this.csv = new org.cwmpacs.ui.api.DevicesCsv(services.documents(), services.queryTimeout());
         this.download = new org.cwmpacs.ui.api.FileDownload(services, resources);
         this.passwords = new org.cwmpacs.ui.api.PasswordApi(services.documents(), sessions);
     }

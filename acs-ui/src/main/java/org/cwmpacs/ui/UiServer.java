@@ -48,7 +48,7 @@ public final class UiServer {
         accounts.permissions();
         return new HttpListener(config.host(), config.port(), workers, () -> List.<ChannelHandler>of(
                 new SelectiveAggregator(config.maxBodyBytes(), UiHandler::isUpload),
-                new UiHandler(shared, workers)), config.requestTimeout(), "ACS_UI_REQUEST_TIMEOUT", UiHandler::isUpload)
+                new UiHandler(shared, workers)), config.requestTimeout(), "ACS_NBI_REQUEST_TIMEOUT", UiHandler::isUpload)
                 .tls(config.tls());
     }
 

@@ -20,12 +20,13 @@ import org.cwmpacs.core.task.SessionWait;
  *     device's {@code cwmp.deviceOnlineThreshold} says otherwise
  * @param transcripts the last CWMP sessions of each device, recorded by this process
  * @param maxFileBytes the largest file an upload may store ({@code ACS_MAX_FILE_MB})
+ * @param queryTimeout how long a list or export may spend examining documents ({@code ACS_NBI_QUERY_TIMEOUT})
  */
 public record UiServices(DocumentStore documents, DeviceStore devices, TaskStore tasks, FaultStore faults,
                          OperationStore operations, FileStore files, SessionLocks locks,
                          ConnectionRequester connectionRequests, Clock clock, SessionWait.Timing timing,
                          Duration onlineThreshold, org.cwmpacs.core.session.Transcripts transcripts,
-                         long maxFileBytes) {
+                         long maxFileBytes, Duration queryTimeout) {
     public UiServices {
         Objects.requireNonNull(documents, "documents");
         Objects.requireNonNull(devices, "devices");
@@ -39,5 +40,6 @@ public record UiServices(DocumentStore documents, DeviceStore devices, TaskStore
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(onlineThreshold, "onlineThreshold");
         Objects.requireNonNull(transcripts, "transcripts");
+        Objects.requireNonNull(queryTimeout, "queryTimeout");
     }
 }

@@ -15,6 +15,7 @@ import org.cwmpacs.core.http.Json;
 import org.cwmpacs.core.http.Request;
 import org.cwmpacs.core.store.DocumentQuery;
 import org.cwmpacs.core.store.DocumentStore;
+import org.cwmpacs.core.store.QueryControl;
 import org.cwmpacs.ui.auth.Accounts;
 import org.cwmpacs.ui.auth.Authorizer;
 import org.cwmpacs.ui.auth.Permission;
@@ -31,8 +32,11 @@ public final class DevicesApi {
 
     private final DocumentStore documents;
     private final Accounts accounts;
+    private final java.time.Duration queryTimeout;
 
-    public DevicesApi(DocumentStore documents, Accounts accounts) {
+    /** @param queryTimeout how long a list may spend examining devices ({@code ACS_NBI_QUERY_TIMEOUT}) */
+    public DevicesApi(DocumentStore documents, Accounts accounts, java.time.Duration queryTimeout) {
+        this.queryTimeout = queryTimeout;
         this.documents = documents;
         this.accounts = accounts;
     }
@@ -65,13 +69,6 @@ public final class DevicesApi {
             exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             return;
         }
-        long total = documents.count("devices", query);
-        Map<String, Object> headers = Map.of("X-Total-Count", Long.toString(total));
-        if (head) {
-            exchange.respond(HttpResponseStatus.OK, "application/json", new byte[0], headers);
-            return;
-        }
-        List<Object> devices = new ArrayList<>();
         List<String> fields;
         try {
             fields = projection(request.param("projection"));
@@ -79,9 +76,23 @@ public final class DevicesApi {
             exchange.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
             return;
         }
-        documents.find("devices", new DocumentQuery(query, fields, sort, skip, limit),
-                doc -> devices.add(FlatDevice.of(doc)));
-        exchange.respond(HttpResponseStatus.OK, "application/json", Json.write(devices), headers);
+        QueryControl control = QueryControl.withTimeout(queryTimeout, "ACS_NBI_QUERY_TIMEOUT");
+        try (Exchange.Watch watch = exchange.onClose(control::cancel)) {
+            long total = documents.count("devices", query, control);
+            Map<String, Object> headers = Map.of("X-Total-Count", Long.toString(total));
+            if (head) {
+                exchange.respond(HttpResponseStatus.OK, "application/json", new byte[0], headers);
+                return;
+            }
+            List<Object> devices = new ArrayList<>();
+            documents.find("devices", new DocumentQuery(query, fields, sort, skip, limit), control,
+                    doc -> devices.add(FlatDevice.of(doc)));
+            exchange.respond(HttpResponseStatus.OK, "application/json", Json.write(devices), headers);
+        } catch (QueryControl.QueryAbortedException e) {
+            if (e.timedOut()) {
+                exchange.error(HttpResponseStatus.GATEWAY_TIMEOUT, e.getMessage() + "; narrow the filter");
+            }
+        }
     }
 
     /** Parameters a projection may name at most. */

@@ -31,13 +31,20 @@ import org.cwmpacs.ui.auth.Permission;
  * a quote.
  */
 public final class DevicesCsv {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("ui");
     static final int MAX_COLUMNS = 100;
     private static final int CHUNK_BYTES = 64 * 1024;
 
     private final DocumentStore documents;
+    private final java.time.Duration queryTimeout;
 
-    public DevicesCsv(DocumentStore documents) {
+    /**
+     * @param queryTimeout how long an export may spend examining devices, not counting time waiting for the
+     *     client to read ({@code ACS_NBI_QUERY_TIMEOUT})
+     */
+    public DevicesCsv(DocumentStore documents, java.time.Duration queryTimeout) {
         this.documents = documents;
+        this.queryTimeout = queryTimeout;
     }
 
     public void handle(Request request, Exchange exchange, Authorizer authorizer) throws InterruptedException {
@@ -82,8 +89,10 @@ public final class DevicesCsv {
         ByteBuf[] pending = {Unpooled.buffer(CHUNK_BYTES)};
         pending[0].writeBytes(row(new ArrayList<>(columns.keySet())));
         long now = System.currentTimeMillis();
-        try {
-            documents.find("devices", new DocumentQuery(query, fields, Map.of("_id", 1), 0, 0), doc -> {
+        org.cwmpacs.core.store.QueryControl control = org.cwmpacs.core.store.QueryControl.withTimeout(queryTimeout,
+                "ACS_NBI_QUERY_TIMEOUT");
+        try (Exchange.Watch watch = exchange.onClose(control::cancel)) {
+            documents.find("devices", new DocumentQuery(query, fields, Map.of("_id", 1), 0, 0), control, doc -> {
                 Map<String, Map<String, Object>> flat = FlatDevice.of(doc);
                 Evaluator evaluator = new Evaluator(name -> value(flat.get(name)), now);
                 List<String> cells = new ArrayList<>();
@@ -100,14 +109,21 @@ public final class DevicesCsv {
                 if (pending[0].readableBytes() >= CHUNK_BYTES) {
                     ByteBuf full = pending[0];
                     pending[0] = Unpooled.buffer(CHUNK_BYTES);
+                    long waited = System.nanoTime();
                     try {
                         body.write(full);
                     } catch (InterruptedException gone) {
                         throw new IllegalStateException("the client went away", gone);
                     }
+                    // a slow reader's time is not the query's
+                    control.extend(System.nanoTime() - waited);
                 }
             });
         } catch (RuntimeException e) {
+            if (e instanceof org.cwmpacs.core.store.QueryControl.QueryAbortedException aborted && aborted.timedOut()) {
+                // the status went out with the head: the client sees the download cut short
+                LOG.warn("CSV export of devices stopped: {}", aborted.getMessage());
+            }
             pending[0].release();
             body.abort();
             return;

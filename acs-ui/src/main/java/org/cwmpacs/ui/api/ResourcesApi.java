@@ -85,16 +85,24 @@ public final class ResourcesApi {
                     + e.getMessage());
             return;
         }
-        long total = services.documents().count(resource, query);
-        Map<String, Object> headers = Map.of("X-Total-Count", Long.toString(total));
-        if (head) {
-            exchange.respond(HttpResponseStatus.OK, "application/json", new byte[0], headers);
-            return;
+        org.cwmpacs.core.store.QueryControl control = org.cwmpacs.core.store.QueryControl.withTimeout(
+                services.queryTimeout(), "ACS_NBI_QUERY_TIMEOUT");
+        try (Exchange.Watch watch = exchange.onClose(control::cancel)) {
+            long total = services.documents().count(resource, query, control);
+            Map<String, Object> headers = Map.of("X-Total-Count", Long.toString(total));
+            if (head) {
+                exchange.respond(HttpResponseStatus.OK, "application/json", new byte[0], headers);
+                return;
+            }
+            List<Object> out = new ArrayList<>();
+            services.documents().find(resource, new DocumentQuery(query, List.of(), sort, skip, limit), control,
+                    doc -> out.add(presentable(resource, doc)));
+            exchange.respond(HttpResponseStatus.OK, "application/json", Json.write(out), headers);
+        } catch (org.cwmpacs.core.store.QueryControl.QueryAbortedException e) {
+            if (e.timedOut()) {
+                exchange.error(HttpResponseStatus.GATEWAY_TIMEOUT, e.getMessage() + "; narrow the filter");
+            }
         }
-        List<Object> out = new ArrayList<>();
-        services.documents().find(resource, new DocumentQuery(query, List.of(), sort, skip, limit),
-                doc -> out.add(presentable(resource, doc)));
-        exchange.respond(HttpResponseStatus.OK, "application/json", Json.write(out), headers);
     }
 
     private void one(Exchange exchange, Authorizer authorizer, String resource, String id, boolean head) {
