@@ -146,4 +146,44 @@ class LenientDecodingTest {
                 + Cwmp.SOAP_ENV + "\"><soap:Body><cwmp:GetRPCMethods" + attributes + "/></soap:Body></soap:Envelope>"))
                 .isInstanceOf(CwmpDecodeException.class).hasMessageContaining("Unbound namespace prefix");
     }
+
+    private static String result(String element, String uuid, int fault) {
+        return "<" + element + "><UUID>" + uuid + "</UUID><DeploymentUnitRef>Device.SoftwareModules.DeploymentUnit.1"
+                + "</DeploymentUnitRef><Version>1.0</Version><CurrentState>Installed</CurrentState><Resolved>1</Resolved>"
+                + "<ExecutionUnitRefList></ExecutionUnitRefList><StartTime>2026-01-01T00:00:00Z</StartTime>"
+                + "<CompleteTime>2026-01-01T00:00:05Z</CompleteTime><Fault><FaultCode>" + fault + "</FaultCode>"
+                + "<FaultString></FaultString></Fault>" + (element.startsWith("Auton") || element.equals("AR")
+                ? "<OperationPerformed>Install</OperationPerformed>" : "") + "</" + element + ">";
+    }
+
+    private static String body(String content) {
+        return "<soap-env:Envelope xmlns:soap-env=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:soap-enc=\"http://schemas.xmlsoap.org/soap/encoding/\" xmlns:cwmp=\"urn:dslforum-org:cwmp-1-2\">"
+                + "<soap-env:Body>" + content + "</soap-env:Body></soap-env:Envelope>";
+    }
+
+    @Test
+    void duResultsAreReadRepeatedAsTheSchemaHasThemOrAsASoapArray() throws Exception {
+        String u1 = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
+        String u2 = "01234567-89ab-cdef-0123-456789abcdef";
+        var schema = decode(body("<cwmp:DUStateChangeComplete>" + result("Results", u1, 0) + result("Results", u2, 9026)
+                + "<CommandKey>k</CommandKey></cwmp:DUStateChangeComplete>"))
+                .message(org.cwmpacs.soap.message.DUStateChangeComplete.class).orElseThrow();
+        var array = decode(body("<cwmp:DUStateChangeComplete><Results soap-enc:arrayType=\"cwmp:OpResultStruct[2]\">"
+                + result("OpResultStruct", u1, 0) + result("OpResultStruct", u2, 9026) + "</Results>"
+                + "<CommandKey>k</CommandKey></cwmp:DUStateChangeComplete>"))
+                .message(org.cwmpacs.soap.message.DUStateChangeComplete.class).orElseThrow();
+        assertThat(array.results()).isEqualTo(schema.results());
+        assertThat(array.results()).extracting(r -> r.uuid()).containsExactly(u1, u2);
+        assertThat(array.results().get(1).fault().faultCode()).isEqualTo(9026);
+
+        var auton = decode(body("<cwmp:AutonomousDUStateChangeComplete><Results soap-enc:arrayType="
+                + "\"cwmp:AutonOpResultStruct[1]\">" + result("AutonOpResultStruct", u1, 0)
+                + "</Results></cwmp:AutonomousDUStateChangeComplete>"))
+                .message(org.cwmpacs.soap.message.AutonomousDUStateChangeComplete.class).orElseThrow();
+        assertThat(auton.results()).singleElement().satisfies(r -> {
+            assertThat(r.uuid()).isEqualTo(u1);
+            assertThat(r.operationPerformed()).isEqualTo("Install");
+        });
+    }
 }

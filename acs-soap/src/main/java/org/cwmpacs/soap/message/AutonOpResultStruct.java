@@ -13,7 +13,7 @@ import java.util.Objects;
  * <p>Immutable; absent values read as {@code ""}, 0, false or an empty list, never null.
  */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(name = "AutonOpResultStruct", propOrder = {"uuid", "deploymentUnitRef", "version", "currentState", "resolved", "executionUnitRefList", "startTime", "completeTime", "fault", "operationPerformed"})
+@XmlType(name = "AutonOpResultStruct", propOrder = {"uuid", "deploymentUnitRef", "version", "currentState", "resolved", "executionUnitRefList", "startTime", "completeTime", "fault", "operationPerformed", "wrapped"})
 public final class AutonOpResultStruct {
     @XmlElement(name = "UUID")
     private String uuid;
@@ -36,6 +36,9 @@ public final class AutonOpResultStruct {
     private FaultStruct fault;
     @XmlElement(name = "OperationPerformed")
     private String operationPerformed;
+    /** As {@link OpResultStruct}'s: the SOAP-array form some CPEs send; read, never written. */
+    @XmlElement(name = "AutonOpResultStruct")
+    private java.util.List<AutonOpResultStruct> wrapped;
 
     private AutonOpResultStruct() {
         // for JAXB
@@ -102,6 +105,11 @@ public final class AutonOpResultStruct {
     /** {@code OperationPerformed}. */
     public String operationPerformed() {
         return operationPerformed == null ? "" : operationPerformed;
+    }
+
+    /** This result, or the results it wraps. */
+    java.util.List<AutonOpResultStruct> unwrapped() {
+        return wrapped == null || wrapped.isEmpty() ? java.util.List.of(this) : java.util.List.copyOf(wrapped);
     }
 
     static AutonOpResultStruct empty() {

@@ -30,7 +30,7 @@ public final class AutonomousDUStateChangeComplete implements CpeRequest {
 
     /** {@code Results}. */
     public List<AutonOpResultStruct> results() {
-        return results == null ? List.of() : java.util.Collections.unmodifiableList(results);
+        return results == null ? List.of() : results.stream().flatMap(r -> r.unwrapped().stream()).toList();
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class DUStateChangeComplete implements CpeRequest {
 
     /** {@code Results}. */
     public List<OpResultStruct> results() {
-        return results == null ? List.of() : java.util.Collections.unmodifiableList(results);
+        return results == null ? List.of() : results.stream().flatMap(r -> r.unwrapped().stream()).toList();
     }
 
     /** {@code CommandKey}. */

@@ -13,7 +13,7 @@ import java.util.Objects;
  * <p>Immutable; absent values read as {@code ""}, 0, false or an empty list, never null.
  */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(name = "OpResultStruct", propOrder = {"uuid", "deploymentUnitRef", "version", "currentState", "resolved", "executionUnitRefList", "startTime", "completeTime", "fault"})
+@XmlType(name = "OpResultStruct", propOrder = {"uuid", "deploymentUnitRef", "version", "currentState", "resolved", "executionUnitRefList", "startTime", "completeTime", "fault", "wrapped"})
 public final class OpResultStruct {
     @XmlElement(name = "UUID")
     private String uuid;
@@ -34,6 +34,12 @@ public final class OpResultStruct {
     private String completeTime;
     @XmlElement(name = "Fault")
     private FaultStruct fault;
+    /**
+     * CPEs that send {@code Results} as a SOAP array wrap each result in an {@code OpResultStruct} element
+     * (the schema repeats {@code Results} instead); read, never written.
+     */
+    @XmlElement(name = "OpResultStruct")
+    private java.util.List<OpResultStruct> wrapped;
 
     private OpResultStruct() {
         // for JAXB
@@ -94,6 +100,11 @@ public final class OpResultStruct {
     /** {@code Fault}. */
     public FaultStruct fault() {
         return fault == null ? FaultStruct.empty() : fault;
+    }
+
+    /** This result, or the results it wraps. */
+    java.util.List<OpResultStruct> unwrapped() {
+        return wrapped == null || wrapped.isEmpty() ? java.util.List.of(this) : java.util.List.copyOf(wrapped);
     }
 
     static OpResultStruct empty() {
