@@ -3,6 +3,7 @@ package org.cwmpacs.core.net;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
@@ -14,8 +15,9 @@ import java.util.ArrayDeque;
  * HTTP/1.1 pipelining made safe: a client may send its next request before the last one is answered, and
  * the answers must go out in the order of the requests. Requests are handled on worker threads, so a quick
  * one could overtake a slow one; this handler (right after the HTTP codec) holds a connection's next
- * request until the answer to the one before has been written whole, and meanwhile stops reading from the
- * connection, so a client that pipelines a flood is held back by TCP, not buffered. One request per
+ * request until the answer to the one before has been written whole, and meanwhile, once that request has
+ * arrived whole (or 1 MiB of it), stops reading from the connection, so a client that pipelines a flood is
+ * held back by TCP, not buffered. One request per
  * connection in progress also bounds the work queued for the workers by the number of connections.
  */
 public final class OneExchangeAtATime extends ChannelDuplexHandler {
@@ -25,12 +27,20 @@ public final class OneExchangeAtATime extends ChannelDuplexHandler {
     private boolean answering;
     /** Reading was stopped here (not by an upload pacing itself). */
     private boolean paused;
+    /** Body bytes among {@link #held}. */
+    private long heldBytes;
+    /** Body bytes of held requests past which reading stops even before a held request has arrived whole. */
+    static final int MAX_HELD_BYTES = 1024 * 1024;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!held.isEmpty() || (answering && msg instanceof HttpRequest)) {
             held.add(msg);
-            if (!paused) {
+            if (msg instanceof HttpContent) {
+                heldBytes += ((HttpContent) msg).content().readableBytes();
+            }
+            // a held request is read to its end (its arrival has a time limit of its own), unless it is large
+            if (!paused && (msg instanceof LastHttpContent || heldBytes > MAX_HELD_BYTES)) {
                 paused = true;
                 ctx.channel().config().setAutoRead(false);
             }
@@ -42,6 +52,9 @@ public final class OneExchangeAtATime extends ChannelDuplexHandler {
     private void pass(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest) {
             answering = true;
+        }
+        if (msg instanceof HttpContent && heldBytes > 0) {
+            heldBytes = Math.max(0, heldBytes - ((HttpContent) msg).content().readableBytes());
         }
         ctx.fireChannelRead(msg);
     }
@@ -70,7 +83,9 @@ public final class OneExchangeAtATime extends ChannelDuplexHandler {
         while (!held.isEmpty() && !(answering && held.peek() instanceof HttpRequest)) {
             pass(ctx, held.poll());
         }
-        if (!held.isEmpty() && !paused) {
+        if (held.isEmpty()) {
+            heldBytes = 0;
+        } else if (!paused) {
             paused = true;
             ctx.channel().config().setAutoRead(false);
         }
@@ -91,5 +106,6 @@ public final class OneExchangeAtATime extends ChannelDuplexHandler {
         while (!held.isEmpty()) {
             ReferenceCountUtil.release(held.poll());
         }
+        heldBytes = 0;
     }
 }

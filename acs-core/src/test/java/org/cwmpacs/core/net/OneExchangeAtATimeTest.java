@@ -80,4 +80,20 @@ class OneExchangeAtATimeTest {
         channel.close();
         assertThat(piece.refCnt()).isZero();
     }
+
+    @Test
+    void aHeldRequestIsReadToItsEndUnlessItIsLarge() {
+        channel.writeInbound(get("/slow"), LastHttpContent.EMPTY_LAST_CONTENT, get("/post"),
+                new DefaultHttpContent(Unpooled.wrappedBuffer(new byte[1000])));
+        assertThat(channel.config().isAutoRead()).as("the rest of its body may still come").isTrue();
+        channel.writeInbound(new DefaultLastHttpContent());
+        assertThat(channel.config().isAutoRead()).isFalse();
+        channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+        channel.runPendingTasks();
+        assertThat(seen).containsExactly("/slow", "end", "/post", "piece", "end");
+
+        channel.writeInbound(get("/big"), new DefaultHttpContent(Unpooled.wrappedBuffer(
+                new byte[OneExchangeAtATime.MAX_HELD_BYTES + 1])));
+        assertThat(channel.config().isAutoRead()).as("the one in progress has not been answered").isFalse();
+    }
 }
