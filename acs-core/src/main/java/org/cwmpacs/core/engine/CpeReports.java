@@ -81,7 +81,8 @@ public final class CpeReports {
                     dsc.commandKey(), dsc.results().size());
             return Optional.of(duStateChangeComplete(dsc).thenApply(stored -> new DUStateChangeCompleteResponse()));
         }
-        if (!ACS_METHODS.contains(request.methodName())) {
+        if (!ACS_METHODS.contains(request.methodName()) || "Inform".equals(request.methodName())) {
+            // a second Inform in a session is not a report either
             LOG.warn("{}: Method not supported; cpeRequestName=\"{}\"", who, request.methodName());
             return Optional.empty();
         }
