@@ -76,6 +76,12 @@ class AcsConfigTest {
                 .hasMessageContaining("ACS_CWMP_PASSWORD");
         assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "ACS_SPV_BATCH_SIZE", "0")))
                 .hasMessageContaining("ACS_SPV_BATCH_SIZE");
+        assertThat(c.engine().kickedNextUrl()).as("unset: the CPE's own Next").isEmpty();
+        assertThat(AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "ACS_KICKED_NEXT_URL",
+                "https://portal.example.net/welcome")).engine().kickedNextUrl())
+                .isEqualTo("https://portal.example.net/welcome");
+        assertThatThrownBy(() -> AcsConfig.load(Map.of("ACS_CONFIG_FILE", file, "ACS_KICKED_NEXT_URL", "portal")))
+                .hasMessageContaining("ACS_KICKED_NEXT_URL").hasMessageContaining("http");
     }
 
     @Test
