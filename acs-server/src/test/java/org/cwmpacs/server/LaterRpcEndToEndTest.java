@@ -287,4 +287,21 @@ class LaterRpcEndToEndTest extends SimulatorCase {
         session(cpe);
         assertThat(cpe.lastSessionRequests().get(0)).contains("<Password>s3cret-du</Password>");
     }
+
+    @Test
+    void aCpeWithoutTheMethodFaultsTheTaskWithAHint() throws Exception {
+        acs = RunningAcs.withoutDiscovery(dataDir, Map.of());
+        SimulatedCpe rdkb = cpe(tree(EC220), SimulatedCpe.Options.DEFAULT.rdkbMode());
+        session(rdkb, "0 BOOTSTRAP");
+        acs.queue(rdkb, "{\"name\":\"scheduleDownload\",\"fileType\":\"1 Firmware Upgrade Image\","
+                + "\"url\":\"http://files.example.net/fw.bin\",\"timeWindows\":[{\"windowStart\":0,"
+                + "\"windowEnd\":60,\"windowMode\":\"1 At Any Time\"}]}");
+        assertThat(session(rdkb).acsRequests()).containsExactly("ScheduleDownload");
+        assertThat(faults()).singleElement().satisfies(f -> {
+            assertThat(f.get("code")).isEqualTo("cwmp.9000");
+            assertThat(String.valueOf(f.get("message"))).contains("does not implement ScheduleDownload")
+                    .contains("getRPCMethods");
+        });
+        assertThat(operations()).isEmpty();
+    }
 }

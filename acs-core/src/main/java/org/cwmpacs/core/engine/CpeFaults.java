@@ -14,6 +14,19 @@ final class CpeFaults {
     }
 
     /** GenieACS's fault detail: faultCode, faultString and the SetParameterValuesFault entries. */
+    /**
+     * The fault's text for the operator: the CPE's own, and for 9000 (method not supported) what to do about
+     * it, since many CPEs implement only part of CWMP's optional RPCs.
+     */
+    static String message(AcsRequest request, CwmpFault f) {
+        String text = f.faultString().isBlank() ? "Fault " + f.faultCode() : f.faultString();
+        if (f.faultCode() == 9000) {
+            return text + " (this CPE does not implement " + request.methodName() + "; a getRPCMethods task lists "
+                    + "the methods it does)";
+        }
+        return text;
+    }
+
     static Map<String, Object> detail(CwmpFault f) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("faultCode", String.valueOf(f.faultCode()));

@@ -583,7 +583,7 @@ public final class Planner {
         if (!invalid.isEmpty()) {
             LOG.info("{}: invalid parameter names cleared from the stored tree: {}", deviceId, invalid);
         }
-        return new Failed("cwmp." + code, f.faultString(), detail);
+        return new Failed("cwmp." + code, CpeFaults.message(request, f), detail);
     }
 
     static String strip(String path) {
