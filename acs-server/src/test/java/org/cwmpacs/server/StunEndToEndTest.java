@@ -198,4 +198,45 @@ class StunEndToEndTest {
             }
         }
     }
+
+    /** docs/connection-requests.md's provision, for every device: our STUN server, a username of its own. */
+    static final String STUN_PROVISION = String.join("\n",
+            "const serial = declare(\"DeviceID.SerialNumber\", {value: 1}).value[0];",
+            "for (const root of [\"InternetGatewayDevice\", \"Device\"]) {",
+            "  const ms = root + \".ManagementServer.\";",
+            "  declare(ms + \"STUNServerAddress\", {value: 1}, {value: args[0]});",
+            "  declare(ms + \"STUNServerPort\", {value: 1}, {value: args[1]});",
+            "  declare(ms + \"STUNUsername\", {value: 1}, {value: \"stun-\" + serial});",
+            "  declare(ms + \"STUNEnable\", {value: 1}, {value: true});",
+            "}");
+
+    @Test
+    void aPresetPointsEveryCpeAtOurStunServer() throws Exception {
+        int stunPort = freeUdpPort();
+        try (RunningAcs acs = RunningAcs.start(dir, Map.of("ACS_STUN_ENABLED", "true", "ACS_STUN_PORT",
+                Integer.toString(stunPort), "ACS_STUN_INTERFACE", "127.0.0.1"))) {
+            acs.server.store().documents().replace("provisions", "stun", Map.of("_id", "stun", "script",
+                    STUN_PROVISION));
+            acs.server.store().documents().replace("presets", "stun", Map.of("_id", "stun", "weight", 0,
+                    "channel", "stun", "events", Map.of(), "precondition", "",
+                    "configurations", List.of(Map.of("type", "provision", "name", "stun",
+                            "args", List.of("127.0.0.1", stunPort)))));
+            org.cwmpacs.sim.SimulatedCpe cpe = natted(acs, "UDP5", "127.0.0.1:9", tree -> {
+                tree.put(MS + "STUNEnable", org.cwmpacs.sim.SimParameter.leaf(true, "false", "xsd:boolean"));
+                tree.put(MS + "STUNUsername", org.cwmpacs.sim.SimParameter.leaf(true, "", "xsd:string"));
+                tree.put(MS + "STUNServerAddress", org.cwmpacs.sim.SimParameter.leaf(true, "", "xsd:string"));
+                tree.put(MS + "STUNServerPort", org.cwmpacs.sim.SimParameter.leaf(true, "0", "xsd:unsignedInt"));
+            });
+            assertThat(cpe.model().get(MS + "STUNUsername").orElseThrow().value()).isEqualTo("stun-UDP5");
+            try (org.cwmpacs.sim.UdpConnectionRequestListener nat = org.cwmpacs.sim.UdpConnectionRequestListener
+                    .fromTree(cpe)) {
+                NbiClient.Reply woken = new NbiClient(acs.server.nbiPort()).send("POST", "/devices/"
+                        + RunningAcs.id(cpe) + "/tasks?connection_request", null);
+                assertThat(woken.status()).as("%s", woken).isEqualTo(200);
+                assertThat(woken.header("Connection-Request-Path")).contains("UDP");
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                        .until(() -> nat.accepted() >= 1);
+            }
+        }
+    }
 }
