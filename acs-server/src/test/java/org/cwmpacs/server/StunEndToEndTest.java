@@ -239,4 +239,32 @@ class StunEndToEndTest {
             }
         }
     }
+
+    @Test
+    void udpUsesTheCredentialsOfTheConfigCollectionAsHttpDoes() throws Exception {
+        int stunPort = freeUdpPort();
+        // no discovery: the ACS never learns the CPE's stored credentials; cwmp.connectionRequestAuth names them
+        try (RunningAcs acs = RunningAcs.start(dir, Map.of("ACS_STUN_ENABLED", "true", "ACS_STUN_PORT",
+                Integer.toString(stunPort), "ACS_STUN_INTERFACE", "127.0.0.1", "ACS_DISCOVERY", "off"))) {
+            acs.server.store().documents().replace("config", "cwmp.connectionRequestAuth", Map.of("_id",
+                    "cwmp.connectionRequestAuth", "value", "AUTH(\"admin\", \"admin\") OR AUTH(\"cpe-user\", "
+                    + "\"cpe-pass\")"));
+            org.cwmpacs.sim.SimulatedCpe cpe = natted(acs, "UDP6", "127.0.0.1:9");
+            // the ACS reads its STUN username (to find its binding), not its connection-request credentials
+            acs.queue(cpe, "{\"name\":\"getParameterValues\",\"parameterNames\":[\"" + MS + "STUNUsername\"]}");
+            assertThat(cpe.runSession("2 PERIODIC").ok()).isTrue();
+            assertThat(acs.server.store().devices().find(RunningAcs.id(cpe)).orElseThrow()
+                    .value(MS + "ConnectionRequestPassword")).isEmpty();
+            try (org.cwmpacs.sim.UdpConnectionRequestListener nat = org.cwmpacs.sim.UdpConnectionRequestListener.start(
+                    cpe, "cpe-user", "cpe-pass", "stun-UDP6", new java.net.InetSocketAddress("127.0.0.1", stunPort))) {
+                NbiClient.Reply woken = new NbiClient(acs.server.nbiPort()).send("POST", "/devices/"
+                        + RunningAcs.id(cpe) + "/tasks?connection_request", null);
+                assertThat(woken.status()).as("%s", woken).isEqualTo(200);
+                assertThat(woken.header("Connection-Request-Path")).contains("UDP");
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                        .until(() -> nat.accepted() >= 1);
+                assertThat(nat.ignored()).as("the admin/admin copies, refused as a CPE refuses them").isPositive();
+            }
+        }
+    }
 }

@@ -92,13 +92,37 @@ public final class ConnectionRequester {
         this.xmpp = Optional.of(requester);
     }
 
-    /** The next path when one did not reach the device (refused credentials end the search). */
-    private ConnectionRequestResult orElse(ConnectionRequestResult result, Optional<String> jid, String username,
-                                           String password) {
-        if (result.ok() || result.badCredentials() || jid.isEmpty() || xmpp.isEmpty()) {
+    /**
+     * The next path when one did not reach the device (refused credentials end the search): UDP through the
+     * NAT, then XMPP. Both use the credentials HTTP would: {@code cwmp.connectionRequestAuth}'s, else the
+     * stored ones; UDP has no answer, so a datagram goes for each, XMPP tries them until one is not refused.
+     */
+    private ConnectionRequestResult fallBack(ConnectionRequestResult result, Optional<java.net.InetSocketAddress> udpTarget,
+                                             Optional<String> jid, Supplier<List<CpeCredentials>> candidates) {
+        if (result.ok() || result.badCredentials()) {
             return result;
         }
-        return xmpp.get().wake(jid.get(), username, password).via("XMPP");
+        List<CpeCredentials> credentials = candidates.get().stream().limit(MAX_CREDENTIALS).toList();
+        if (credentials.isEmpty()) {
+            // cwmp.connectionRequestAuth named none: a request nobody can check would not be answered
+            return result;
+        }
+        if (udpTarget.isPresent()) {
+            result = udp.get().send(udpTarget.get(), credentials);
+            if (result.ok()) {
+                return result;
+            }
+        }
+        if (jid.isEmpty() || xmpp.isEmpty()) {
+            return result;
+        }
+        for (CpeCredentials c : credentials) {
+            result = xmpp.get().wake(jid.get(), c.username(), c.password()).via("XMPP");
+            if (!result.badCredentials()) {
+                break;
+            }
+        }
+        return result;
     }
 
     /** Wakes a registered device, with what its document and the {@code config} collection say. */
@@ -112,36 +136,32 @@ public final class ConnectionRequester {
             String password = parameter(device.get(), "ConnectionRequestPassword").orElse("");
             Optional<java.net.InetSocketAddress> udpTarget = udp.flatMap(u -> u.target(device.get()));
             Optional<String> jid = parameter(device.get(), "ConnReqJabberID");
-            if (url.isEmpty()) {
-                if (udpTarget.isEmpty() && (jid.isEmpty() || xmpp.isEmpty())) {
-                    return CompletableFuture.completedFuture(ConnectionRequestResult.invalid(
-                            "No ConnectionRequestURL is known for this device"));
-                }
-                return CompletableFuture.supplyAsync(() -> logged(deviceId, orElse(udpTarget.map(t -> udp.get().send(t,
-                        username, password)).orElse(ConnectionRequestResult.OFFLINE), jid, username, password)), SENDERS);
+            if (url.isEmpty() && udpTarget.isEmpty() && (jid.isEmpty() || xmpp.isEmpty())) {
+                return CompletableFuture.completedFuture(ConnectionRequestResult.invalid(
+                        "No ConnectionRequestURL is known for this device"));
             }
             String host;
             try {
-                host = Optional.ofNullable(URI.create(url.get().strip()).getHost()).orElse("");
+                host = url.map(u -> URI.create(u.strip()).getHost()).orElse("");
             } catch (IllegalArgumentException e) {
                 host = "";
             }
-            ConfigScope scope = ConfigScope.of(DeviceParameters.of(device.get()), host, extensions,
+            ConfigScope scope = ConfigScope.of(DeviceParameters.of(device.get()), host == null ? "" : host, extensions,
                     System.currentTimeMillis()).with("username", username).with("password", password);
             DeviceConfig settings = new DeviceConfig(entries, scope);
             Supplier<List<CpeCredentials>> candidates = entries.get(DeviceConfig.CONNECTION_REQUEST_AUTH)
                     .<Supplier<List<CpeCredentials>>>map(auth -> () -> candidates(auth, scope))
                     .orElse(() -> List.of(username.isEmpty() ? fallback.orElse(new CpeCredentials("", ""))
                             : new CpeCredentials(username, password)));
-            return CompletableFuture.supplyAsync(() -> new Exchange(
-                    settings.millis(DeviceConfig.CONNECTION_REQUEST_TIMEOUT, timeout),
-                    settings.flag(DeviceConfig.CONNECTION_REQUEST_ALLOW_BASIC, allowBasic)), SENDERS)
+            // without a URL, HTTP is not tried: the other paths are
+            CompletableFuture<ConnectionRequestResult> http = url.isEmpty()
+                    ? CompletableFuture.completedFuture(ConnectionRequestResult.OFFLINE)
+                    : CompletableFuture.supplyAsync(() -> new Exchange(
+                            settings.millis(DeviceConfig.CONNECTION_REQUEST_TIMEOUT, timeout),
+                            settings.flag(DeviceConfig.CONNECTION_REQUEST_ALLOW_BASIC, allowBasic)), SENDERS)
                     .thenCompose(exchange -> send(url.get(), candidates, exchange))
-                    .thenApply(result -> result.via("HTTP"))
-                    // HTTP did not reach it (not refused credentials): UDP may, through the NAT
-                    .thenApplyAsync(result -> result.ok() || udpTarget.isEmpty() || result.badCredentials() ? result
-                            : udp.get().send(udpTarget.get(), username, password), SENDERS)
-                    .thenApplyAsync(result -> orElse(result, jid, username, password), SENDERS)
+                    .thenApply(result -> result.via("HTTP"));
+            return http.thenApplyAsync(result -> fallBack(result, udpTarget, jid, candidates), SENDERS)
                     .thenApply(result -> {
                         LOG.info("- {}: Connection request; status=\"{}\"", deviceId, result.status());
                         return result.withOnlineThreshold(settings.value(DeviceConfig.DEVICE_ONLINE_THRESHOLD)
@@ -150,11 +170,6 @@ public final class ConnectionRequester {
                     });
         }).thenCompose(f -> f)
                 .exceptionally(failure -> ConnectionRequestResult.invalid("Connection request failed: " + failure.getMessage()));
-    }
-
-    private static ConnectionRequestResult logged(String deviceId, ConnectionRequestResult result) {
-        LOG.info("- {}: Connection request; status=\"{}\"", deviceId, result.status());
-        return result;
     }
 
     /** How one connection request is made: its time limit and whether Basic is answered. */

@@ -43,21 +43,27 @@ public final class UdpPath {
                 .flatMap(UdpConnectionRequest::address));
     }
 
-    /** Sends the signed request {@link UdpConnectionRequest#COPIES} times; the outcome says it went by UDP. */
-    public ConnectionRequestResult send(InetSocketAddress target, String username, String password) {
+    /**
+     * Sends the request signed with each of {@code credentials} (UDP has no answer to tell which the CPE
+     * takes), each {@link UdpConnectionRequest#COPIES} times; the outcome says it went by UDP.
+     */
+    public ConnectionRequestResult send(InetSocketAddress target, List<org.cwmpacs.core.auth.CpeCredentials> credentials) {
         InetSocketAddress to = target.isUnresolved() ? new InetSocketAddress(target.getHostString(), target.getPort())
                 : target;
         if (to.isUnresolved()) {
             return new ConnectionRequestResult(false, "UDP connection request: cannot resolve "
                     + target.getHostString()).via("UDP");
         }
-        byte[] cnonce = new byte[8];
-        random.nextBytes(cnonce);
-        byte[] message = UdpConnectionRequest.message(to, username, password, System.currentTimeMillis() / 1000,
-                random.nextLong() & 0xFFFFFFFFL, HexFormat.of().formatHex(cnonce));
         try {
-            for (int i = 0; i < UdpConnectionRequest.COPIES; i++) {
-                sender.send(message, to);
+            for (org.cwmpacs.core.auth.CpeCredentials c : credentials) {
+                byte[] cnonce = new byte[8];
+                random.nextBytes(cnonce);
+                byte[] message = UdpConnectionRequest.message(to, c.username(), c.password(),
+                        System.currentTimeMillis() / 1000, random.nextLong() & 0xFFFFFFFFL,
+                        HexFormat.of().formatHex(cnonce));
+                for (int i = 0; i < UdpConnectionRequest.COPIES; i++) {
+                    sender.send(message, to);
+                }
             }
             return new ConnectionRequestResult(true, "UDP connection request sent to " + to.getAddress().getHostAddress()
                     + ":" + to.getPort()).via("UDP");
