@@ -28,7 +28,8 @@ final class StaticFiles {
     private record Asset(byte[] bytes, String type, String etag) {
     }
 
-    private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
+    /** The assets found so far; a name that names none is not kept (anyone may ask for any name). */
+    private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
     /** Whether {@code path} names an asset; answers it if so. */
     boolean serve(Request request, Exchange exchange) {
@@ -38,10 +39,11 @@ final class StaticFiles {
         if (!name.matches("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\\.[a-z]{2,4}")) {
             return false;
         }
-        Optional<Asset> asset = cache.computeIfAbsent(name, StaticFiles::load);
+        Optional<Asset> asset = Optional.ofNullable(cache.get(name)).or(() -> load(name));
         if (asset.isEmpty()) {
             return false;
         }
+        cache.putIfAbsent(name, asset.get());
         Map<String, Object> headers = Map.of("ETag", asset.get().etag(), "Cache-Control", "no-cache",
                 "Content-Security-Policy", CSP, "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer");
         if (request.header("If-None-Match").map(asset.get().etag()::equals).orElse(false)) {
@@ -50,6 +52,11 @@ final class StaticFiles {
             exchange.respond(HttpResponseStatus.OK, asset.get().type(), asset.get().bytes(), headers);
         }
         return true;
+    }
+
+    /** Names cached: the assets that exist and were asked for. */
+    int cached() {
+        return cache.size();
     }
 
     private static Optional<Asset> load(String name) {
